@@ -1,0 +1,115 @@
+"""Where things live and which database to use.
+
+Resolution order for the server database URL: an explicit argument, then the
+``ELEARN_DATABASE_URL`` environment variable, then the embedded SQLite file in the data
+folder (``ELEARN_DATA_DIR`` or the platform's user data dir).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+APP_NAME = "elearn-desktop"
+APP_AUTHOR = "elearn"
+ENV_DATABASE_URL = "ELEARN_DATABASE_URL"
+ENV_DATA_DIR = "ELEARN_DATA_DIR"
+EMBEDDED_DB_FILENAME = "embedded.sqlite3"
+
+#: The repository (or installed package) root, where alembic/ and resources/ are shipped.
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+RESOURCES_DIR = PROJECT_ROOT / "resources"
+ALEMBIC_DIR = PROJECT_ROOT / "alembic"
+ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
+
+
+class ConfigError(ValueError):
+    """A setting is unusable; the message says which and why, in plain words."""
+
+
+def data_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override).expanduser() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def embedded_database_path() -> Path:
+    return data_dir() / EMBEDDED_DB_FILENAME
+
+
+def embedded_database_url() -> str:
+    return f"sqlite:///{embedded_database_path()}"
+
+
+def parse_database_url(raw: str) -> URL:
+    """Parse a SQLAlchemy URL, accepting only the backends we support."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise ConfigError(
+            f"'{_redact(raw)}' is not a database URL; expected e.g. "
+            "postgresql+psycopg://user@host/dbname or sqlite:///path/to/file.sqlite3"
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        elif url.drivername != "postgresql+psycopg":
+            raise ConfigError(
+                f"database driver '{url.drivername}' is not supported; use postgresql+psycopg"
+            )
+        if not url.database:
+            raise ConfigError("the PostgreSQL URL names no database (…/dbname at the end)")
+        return url
+    if backend == "sqlite":
+        if url.drivername != "sqlite":
+            raise ConfigError(f"database driver '{url.drivername}' is not supported; use sqlite")
+        if not url.database or url.database == ":memory:":
+            raise ConfigError("the SQLite URL must name a file, e.g. sqlite:///path/to/file")
+        return url
+    raise ConfigError(f"database type '{backend}' is not supported; use PostgreSQL or SQLite")
+
+
+def _redact(raw: str) -> str:
+    # Never echo a password back, even in an error.
+    if "@" in raw and "://" in raw:
+        scheme, rest = raw.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}" if ":" in creds else raw
+    return raw
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseTarget:
+    """The server database the app or a command will use."""
+
+    url: URL
+    embedded: bool
+
+    @property
+    def display(self) -> str:
+        if self.embedded or self.url.get_backend_name() == "sqlite":
+            return f"embedded ({self.url.database})"
+        return self.url.render_as_string(hide_password=True)
+
+
+def resolve_database(explicit: str | None = None) -> DatabaseTarget:
+    raw = explicit or os.environ.get(ENV_DATABASE_URL)
+    if raw:
+        return DatabaseTarget(url=parse_database_url(raw), embedded=False)
+    return DatabaseTarget(url=make_url(embedded_database_url()), embedded=True)

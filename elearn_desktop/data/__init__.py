@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy models, engines, repositories and the unit of work."""

@@ -1,0 +1,345 @@
+"""SQLAlchemy models of the platform schema.
+
+The first fourteen classes are the web platform's seed schema (`spec/data-models.md`),
+reproduced column for column; everything after them is additive (DESIGN §3). Constraint
+names follow PostgreSQL's own defaults (``users_pkey``, ``users_email_key``,
+``courses_author_id_fkey``) so a database the platform created from the seed DDL and one
+created by our migrations carry identical names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    false,
+    func,
+    text,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, foreign, mapped_column, relationship
+
+from elearn_desktop.data.types import JSONType, UTCDateTime
+
+NAMING_CONVENTION = {
+    "pk": "%(table_name)s_pkey",
+    "uq": "%(table_name)s_%(column_0_N_name)s_key",
+    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "ck": "%(table_name)s_%(constraint_name)s_check",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _pk() -> Mapped[uuid.UUID]:
+    # The seed has no server-side default for ids; the client generates them.
+    return mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+
+
+def _created_at() -> Mapped[dt.datetime | None]:
+    return mapped_column(UTCDateTime, server_default=func.current_timestamp())
+
+
+def _updated_at() -> Mapped[dt.datetime | None]:
+    return mapped_column(
+        UTCDateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+# --------------------------------------------------------------------------- seed tables
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[uuid.UUID] = _pk()
+    email: Mapped[str] = mapped_column(String(255), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str | None] = mapped_column(String(100))
+    is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=true(), default=True)
+    is_verified: Mapped[bool | None] = mapped_column(Boolean, server_default=false(), default=False)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    profile: Mapped[UserProfile | None] = relationship(
+        back_populates="user", uselist=False, cascade="all, delete-orphan"
+    )
+    roles: Mapped[list[UserRole]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", order_by="UserRole.role"
+    )
+    courses: Mapped[list[Course]] = relationship(back_populates="author")
+    progress: Mapped[list[UserProgress]] = relationship(back_populates="user")
+    subscriptions: Mapped[list[Subscription]] = relationship(
+        back_populates="user", order_by="Subscription.start_date"
+    )
+
+
+class UserProfile(Base):
+    __tablename__ = "user_profiles"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("users.id"), primary_key=True)
+    bio: Mapped[str | None] = mapped_column(Text)
+    avatar_url: Mapped[str | None] = mapped_column(String(255))
+    job_title: Mapped[str | None] = mapped_column(String(100))
+    company: Mapped[str | None] = mapped_column(String(100))
+    location: Mapped[str | None] = mapped_column(String(100))
+    website: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    user: Mapped[User] = relationship(back_populates="profile")
+
+
+class Course(Base):
+    __tablename__ = "courses"
+
+    id: Mapped[uuid.UUID] = _pk()
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    slug: Mapped[str] = mapped_column(String(255), unique=True)
+    thumbnail_url: Mapped[str | None] = mapped_column(String(255))
+    author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"), index=True)
+    status: Mapped[str | None] = mapped_column(String(50), server_default="draft", default="draft")
+    level: Mapped[str | None] = mapped_column(String(50))
+    duration: Mapped[int | None] = mapped_column(Integer)  # minutes
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    author: Mapped[User | None] = relationship(back_populates="courses")
+    modules: Mapped[list[Module]] = relationship(
+        back_populates="course", order_by="Module.order_index", cascade="all, delete-orphan"
+    )
+
+
+class Module(Base):
+    __tablename__ = "modules"
+    __table_args__ = (Index(None, "course_id", "order_index"),)
+
+    id: Mapped[uuid.UUID] = _pk()
+    course_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("courses.id"))
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    order_index: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    course: Mapped[Course | None] = relationship(back_populates="modules")
+    lessons: Mapped[list[Lesson]] = relationship(
+        back_populates="module", order_by="Lesson.order_index", cascade="all, delete-orphan"
+    )
+
+
+class VideoAsset(Base):
+    __tablename__ = "video_assets"
+
+    id: Mapped[uuid.UUID] = _pk()
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    provider: Mapped[str] = mapped_column(String(50))
+    provider_id: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str | None] = mapped_column(
+        String(50), server_default="processing", default="processing"
+    )
+    duration: Mapped[int | None] = mapped_column(Integer)  # minutes
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+
+class Lesson(Base):
+    __tablename__ = "lessons"
+    __table_args__ = (Index(None, "module_id", "order_index"),)
+
+    id: Mapped[uuid.UUID] = _pk()
+    module_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("modules.id"))
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    # The seed has no foreign key here (assets may live in another service's table).
+    video_asset_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    duration: Mapped[int | None] = mapped_column(Integer)  # minutes
+    order_index: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    module: Mapped[Module | None] = relationship(back_populates="lessons")
+    video_asset: Mapped[VideoAsset | None] = relationship(
+        primaryjoin=lambda: foreign(Lesson.video_asset_id) == VideoAsset.id,
+        viewonly=True,
+        uselist=False,
+    )
+
+
+class Assessment(Base):
+    __tablename__ = "assessments"
+
+    id: Mapped[uuid.UUID] = _pk()
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    passing_score: Mapped[int | None] = mapped_column(Integer)
+    time_limit: Mapped[int | None] = mapped_column(Integer)  # minutes
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+    # additive (0003): who authored it; the seed has no owner for assessments.
+    author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"), index=True)
+
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="assessment", order_by="Question.order_index", cascade="all, delete-orphan"
+    )
+
+
+class Question(Base):
+    __tablename__ = "questions"
+
+    id: Mapped[uuid.UUID] = _pk()
+    assessment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("assessments.id"))
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(50))
+    order_index: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    assessment: Mapped[Assessment | None] = relationship(back_populates="questions")
+    options: Mapped[list[AnswerOption]] = relationship(
+        back_populates="question", order_by="AnswerOption.order_index", cascade="all, delete-orphan"
+    )
+
+
+class AnswerOption(Base):
+    __tablename__ = "answer_options"
+
+    id: Mapped[uuid.UUID] = _pk()
+    question_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("questions.id"))
+    text: Mapped[str] = mapped_column(Text)
+    is_correct: Mapped[bool | None] = mapped_column(Boolean, server_default=false(), default=False)
+    order_index: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    question: Mapped[Question | None] = relationship(back_populates="options")
+
+
+class LearningPath(Base):
+    __tablename__ = "learning_paths"
+
+    id: Mapped[uuid.UUID] = _pk()
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    thumbnail_url: Mapped[str | None] = mapped_column(String(255))
+    author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+    status: Mapped[str | None] = mapped_column(String(50), server_default="draft", default="draft")
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    steps: Mapped[list[PathStep]] = relationship(
+        back_populates="path", order_by="PathStep.order_index", cascade="all, delete-orphan"
+    )
+
+
+class PathStep(Base):
+    __tablename__ = "path_steps"
+
+    id: Mapped[uuid.UUID] = _pk()
+    path_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("learning_paths.id"))
+    entity_type: Mapped[str] = mapped_column(String(50))  # 'course' or 'assessment'
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    order_index: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    path: Mapped[LearningPath | None] = relationship(back_populates="steps")
+
+
+class UserProgress(Base):
+    __tablename__ = "user_progress"
+    __table_args__ = (
+        Index(None, "user_id", "entity_type", "entity_id"),
+        # additive (0003): one row per (user, entity); percentages are percentages.
+        UniqueConstraint("user_id", "entity_type", "entity_id"),
+        CheckConstraint("progress_percentage BETWEEN 0 AND 100", name="progress_percentage_range"),
+    )
+
+    id: Mapped[uuid.UUID] = _pk()
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+    entity_type: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(50))
+    progress_percentage: Mapped[int | None] = mapped_column(
+        Integer, server_default=text("0"), default=0
+    )
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    user: Mapped[User | None] = relationship(back_populates="progress")
+
+
+class SubscriptionPlan(Base):
+    __tablename__ = "subscription_plans"
+
+    id: Mapped[uuid.UUID] = _pk()
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(Text)
+    price: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    billing_cycle: Mapped[str] = mapped_column(String(50))
+    features: Mapped[Any] = mapped_column(JSONType)
+    is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=true(), default=True)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    subscriptions: Mapped[list[Subscription]] = relationship(back_populates="plan")
+
+
+class Subscription(Base):
+    __tablename__ = "subscriptions"
+    __table_args__ = (Index(None, "user_id", "status"),)
+
+    id: Mapped[uuid.UUID] = _pk()
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+    plan_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("subscription_plans.id"))
+    status: Mapped[str] = mapped_column(String(50))
+    start_date: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    end_date: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+    user: Mapped[User | None] = relationship(back_populates="subscriptions")
+    plan: Mapped[SubscriptionPlan | None] = relationship(back_populates="subscriptions")
+
+
+# ----------------------------------------------------------------------- additive tables
+
+ROLE_NAMES = ("learner", "instructor", "support", "admin")
+
+
+class UserRole(Base):
+    """What a person may do in the desktop client; every user is at least a learner."""
+
+    __tablename__ = "user_roles"
+    __table_args__ = (
+        CheckConstraint("role IN ('learner', 'instructor', 'support', 'admin')", name="role_known"),
+    )
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(50), primary_key=True)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+
+    user: Mapped[User] = relationship(back_populates="roles")

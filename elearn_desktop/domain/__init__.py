@@ -1,0 +1,1 @@
+"""Pure rules with no I/O: validation, slugs, passwords, progress and scoring."""

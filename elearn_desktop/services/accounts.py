@@ -1,0 +1,112 @@
+"""Accounts: create people with roles, find them, deactivate them, set their password."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+
+from elearn_desktop.data.models import User, UserRole
+from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
+from elearn_desktop.domain.errors import ConflictError, NotFoundError
+from elearn_desktop.domain.passwords import hash_password
+from elearn_desktop.domain.validation import (
+    check_length,
+    check_password,
+    check_roles,
+    normalize_email,
+)
+from elearn_desktop.services.dto import UserSummary
+
+
+def user_summary(user: User) -> UserSummary:
+    return UserSummary(
+        id=user.id,
+        email=user.email,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        is_active=bool(user.is_active),
+        is_verified=bool(user.is_verified),
+        roles=check_roles([r.role for r in user.roles]),
+        created_at=user.created_at,
+    )
+
+
+def create_user(
+    uow_factory: UnitOfWorkFactory,
+    *,
+    email: str,
+    password: str,
+    roles: list[str] | tuple[str, ...] = (),
+    first_name: str | None = None,
+    last_name: str | None = None,
+    is_verified: bool = False,
+) -> UserSummary:
+    """Create a person; validates everything before writing anything."""
+    address = normalize_email(email)
+    check_password(password)
+    role_names = check_roles(list(roles))
+    check_length("first_name", first_name, 100)
+    check_length("last_name", last_name, 100)
+    password_hash = hash_password(password)
+    with uow_factory() as uow:
+        if uow.users.by_email(address) is not None:
+            raise ConflictError(f"a user with the email {address} already exists")
+        user = User(
+            id=uuid.uuid4(),
+            email=address,
+            password_hash=password_hash,
+            first_name=(first_name or "").strip() or None,
+            last_name=(last_name or "").strip() or None,
+            is_active=True,
+            is_verified=is_verified,
+        )
+        user.roles = [UserRole(role=r) for r in role_names]
+        uow.users.add(user)
+        try:
+            uow.commit()
+        except IntegrityError:
+            raise ConflictError(f"a user with the email {address} already exists") from None
+        return user_summary(user)
+
+
+def _get_by_email_or_id(uow: UnitOfWork, key: str) -> User:
+    key = key.strip()
+    user: User | None = None
+    try:
+        user = uow.users.get(uuid.UUID(key))
+    except ValueError:
+        user = uow.users.by_email(key)
+    if user is None:
+        raise NotFoundError(f"no user with the email or id '{key}'")
+    return user
+
+
+def find_user(uow_factory: UnitOfWorkFactory, key: str) -> UserSummary:
+    with uow_factory() as uow:
+        return user_summary(_get_by_email_or_id(uow, key))
+
+
+def list_users(
+    uow_factory: UnitOfWorkFactory, *, search: str = "", limit: int = 100, offset: int = 0
+) -> list[UserSummary]:
+    with uow_factory() as uow:
+        return [user_summary(u) for u in uow.users.search(search, limit=limit, offset=offset)]
+
+
+def set_active(uow_factory: UnitOfWorkFactory, key: str, *, active: bool) -> UserSummary:
+    with uow_factory() as uow:
+        user = _get_by_email_or_id(uow, key)
+        user.is_active = active
+        uow.commit()
+        return user_summary(user)
+
+
+def set_password(uow_factory: UnitOfWorkFactory, key: str, password: str) -> UserSummary:
+    check_password(password)
+    password_hash = hash_password(password)
+    with uow_factory() as uow:
+        user = _get_by_email_or_id(uow, key)
+        user.password_hash = password_hash
+        uow.commit()
+        return user_summary(user)

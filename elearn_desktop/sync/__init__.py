@@ -1,0 +1,1 @@
+"""Offline cache, outbox and sync (Qt-free)."""
