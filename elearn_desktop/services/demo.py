@@ -79,15 +79,20 @@ class _Loader:
         self.uow = uow
         self.added = 0
         self.present = 0
+        self._seen: dict[tuple[type[Any], Any], Any] = {}
 
     def ensure(self, model: type[Any], key: Any, **values: Any) -> Any:
-        existing = self.uow.session.get(model, key)
-        if existing is not None:
+        """The row with this primary key, added with ``values`` if it does not exist yet."""
+        if (model, key) in self._seen:  # shared rows (a video used by several lessons)
+            return self._seen[(model, key)]
+        obj = self.uow.session.get(model, key)
+        if obj is not None:
             self.present += 1
-            return existing
-        obj = model(**values)
-        self.uow.session.add(obj)
-        self.added += 1
+        else:
+            obj = model(**values)
+            self.uow.session.add(obj)
+            self.added += 1
+        self._seen[(model, key)] = obj
         return obj
 
 
@@ -110,20 +115,21 @@ def load_demo(uow_factory: UnitOfWorkFactory) -> DemoReport:
 def _load_people(loader: _Loader) -> None:
     for account in DEMO_ACCOUNTS:
         uid = demo_id(f"user:{account.email}")
-        if loader.uow.session.get(User, uid) is None:
-            loader.ensure(
-                User,
-                uid,
-                id=uid,
-                email=account.email,
-                password_hash=hash_password(account.password),
-                first_name=account.first_name,
-                last_name=account.last_name,
-                is_active=True,
-                is_verified=True,
-            )
+        if loader.uow.session.get(User, uid) is None:  # hash only when needed: it is slow
+            password_hash = hash_password(account.password)
         else:
-            loader.present += 1
+            password_hash = ""
+        loader.ensure(
+            User,
+            uid,
+            id=uid,
+            email=account.email,
+            password_hash=password_hash,
+            first_name=account.first_name,
+            last_name=account.last_name,
+            is_active=True,
+            is_verified=True,
+        )
         for role in account.roles:
             loader.ensure(UserRole, (uid, role), user_id=uid, role=role)
         loader.ensure(

@@ -1,0 +1,349 @@
+"""`elearn`: headless and admin commands over the same services the GUI uses (no Qt).
+
+Every failure a person can cause or meet (bad input, unreachable server, a schema newer
+than this code) ends in one line on stderr and a non-zero exit code, never a traceback.
+Exit codes: 0 ok, 1 failed, 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from elearn_desktop import __version__
+from elearn_desktop.config import ConfigError, DatabaseTarget, resolve_database
+from elearn_desktop.domain.errors import ElearnError
+
+log = logging.getLogger(__name__)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class _State:
+    database_url: str | None = None
+
+    def target(self) -> DatabaseTarget:
+        return resolve_database(self.database_url)
+
+
+def _state(ctx: click.Context) -> _State:
+    state = ctx.find_root().obj
+    assert isinstance(state, _State)
+    return state
+
+
+def _print_json(data: Any) -> None:
+    # Plain print: rich would wrap long lines and colour the JSON scripts read.
+    print(json.dumps(data, indent=2, sort_keys=True, default=str))
+
+
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+_WHO = click.argument("who", metavar="EMAIL_OR_ID")
+
+
+@click.group(
+    name="elearn",
+    help="Administer and script elearn-desktop: database, demo content, accounts.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--database-url",
+    metavar="URL",
+    help="SQLAlchemy URL of the server database; default: $ELEARN_DATABASE_URL, "
+    "else the embedded SQLite file.",
+)
+@click.version_option(__version__, prog_name="elearn")
+@click.pass_context
+def app(ctx: click.Context, database_url: str | None) -> None:
+    ctx.obj = _State(database_url=database_url)
+
+
+@app.group("db")
+def db_app() -> None:
+    """Database schema: upgrade and inspect."""
+
+
+@app.group("demo")
+def demo_app() -> None:
+    """Demo content."""
+
+
+@app.group("users")
+def users_app() -> None:
+    """People: create, list, show, deactivate, set a password."""
+
+
+# ------------------------------------------------------------------------------------ db
+
+
+@db_app.command("upgrade")
+@click.argument("revision", default="head")
+@click.pass_context
+def db_upgrade(ctx: click.Context, revision: str) -> None:
+    """Migrate the database to the newest schema (or REVISION)."""
+    from elearn_desktop.data import migrations
+    from elearn_desktop.data.errors import check_connection, database_errors
+    from elearn_desktop.services.backend import open_backend
+
+    backend = open_backend(_state(ctx).target())
+    try:
+        check_connection(backend.engine)
+        with database_errors(backend.engine):
+            before = migrations.schema_status(backend.engine)
+            with err.status(f"Upgrading {backend.target.display} …"):
+                after = migrations.upgrade(backend.engine, revision)
+        if before.current == after.current:
+            out.print(f"Already at revision {after.current}: nothing to do.")
+        else:
+            out.print(f"Upgraded {before.current or 'an empty database'} → {after.current}.")
+    finally:
+        backend.dispose()
+
+
+@db_app.command("current")
+@_JSON
+@click.pass_context
+def db_current(ctx: click.Context, as_json: bool) -> None:
+    """Show the database's schema revision and whether it is up to date."""
+    from elearn_desktop.data import migrations
+    from elearn_desktop.data.errors import check_connection, database_errors
+    from elearn_desktop.services.backend import open_backend
+
+    backend = open_backend(_state(ctx).target())
+    try:
+        check_connection(backend.engine)
+        with database_errors(backend.engine):
+            status = migrations.schema_status(backend.engine)
+    finally:
+        backend.dispose()
+    if as_json:
+        _print_json(
+            {
+                "database": backend.target.display,
+                "current": status.current,
+                "head": status.head,
+                "up_to_date": status.up_to_date,
+            }
+        )
+        return
+    state = "up to date" if status.up_to_date else f"behind (newest is {status.head})"
+    out.print(f"{backend.target.display}: revision {status.current or 'none (empty)'}, {state}")
+
+
+# ---------------------------------------------------------------------------------- demo
+
+
+@demo_app.command("load")
+@click.pass_context
+def demo_load(ctx: click.Context) -> None:
+    """Load the demo courses, assessments, path, plans and accounts (idempotent)."""
+    from elearn_desktop.data import migrations
+    from elearn_desktop.data.errors import check_connection, database_errors
+    from elearn_desktop.services.backend import open_backend
+    from elearn_desktop.services.demo import DEMO_ACCOUNTS, load_demo
+
+    backend = open_backend(_state(ctx).target())
+    try:
+        check_connection(backend.engine)
+        with database_errors(backend.engine):
+            status = migrations.schema_status(backend.engine)
+            if not status.up_to_date:
+                raise ElearnError(
+                    f"the database schema is at {status.current or 'nothing'}, not "
+                    f"{status.head}: run `elearn db upgrade` first"
+                )
+            with err.status("Loading demo content …"):
+                report = load_demo(backend.uow)
+    finally:
+        backend.dispose()
+    out.print(f"Demo content: {report.added} rows added, {report.already_present} already there.")
+    table = Table("email", "password", "roles", title="Demo accounts")
+    for account in DEMO_ACCOUNTS:
+        table.add_row(account.email, account.password, ", ".join(account.roles))
+    out.print(table)
+
+
+# --------------------------------------------------------------------------------- users
+
+
+def _with_uow(ctx: click.Context) -> Any:
+    from elearn_desktop.services.backend import open_backend
+
+    return open_backend(_state(ctx).target())
+
+
+@users_app.command("create")
+@click.option("--email", required=True, help="The person's email (their login).")
+@click.option("--password", help="Initial password; asked for when omitted.")
+@click.option(
+    "--role", "roles", multiple=True, help="learner, instructor, support or admin; repeatable."
+)
+@click.option("--first-name")
+@click.option("--last-name")
+@click.pass_context
+def users_create(
+    ctx: click.Context,
+    email: str,
+    password: str | None,
+    roles: tuple[str, ...],
+    first_name: str | None,
+    last_name: str | None,
+) -> None:
+    """Create a person with roles; prints the account as JSON."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import accounts
+
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            user = accounts.create_user(
+                backend.uow,
+                email=email,
+                password=password,
+                roles=roles,
+                first_name=first_name,
+                last_name=last_name,
+            )
+    finally:
+        backend.dispose()
+    _print_json(user.to_json())
+
+
+@users_app.command("list")
+@click.option("--search", "-s", default="", help="Part of the email or name.")
+@click.option("--limit", default=100, type=click.IntRange(1, 10_000), show_default=True)
+@_JSON
+@click.pass_context
+def users_list(ctx: click.Context, search: str, limit: int, as_json: bool) -> None:
+    """List people, optionally filtered by part of the email or name."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import accounts
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            users = accounts.list_users(backend.uow, search=search, limit=limit)
+    finally:
+        backend.dispose()
+    if as_json:
+        _print_json([u.to_json() for u in users])
+        return
+    table = Table("email", "name", "roles", "active", "verified")
+    for u in users:
+        table.add_row(
+            u.email,
+            u.display_name if u.display_name != u.email else "",
+            ", ".join(u.roles),
+            "yes" if u.is_active else "no",
+            "yes" if u.is_verified else "no",
+        )
+    out.print(table)
+    out.print(f"{len(users)} people")
+
+
+@users_app.command("show")
+@_WHO
+@_JSON
+@click.pass_context
+def users_show(ctx: click.Context, who: str, as_json: bool) -> None:
+    """Show one person."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import accounts
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            user = accounts.find_user(backend.uow, who)
+    finally:
+        backend.dispose()
+    if as_json:
+        _print_json(user.to_json())
+        return
+    for key, value in user.to_json().items():
+        out.print(
+            f"[bold]{key:>11}[/]  {value if not isinstance(value, list) else ', '.join(value)}"
+        )
+
+
+@users_app.command("deactivate")
+@_WHO
+@click.pass_context
+def users_deactivate(ctx: click.Context, who: str) -> None:
+    """Deactivate a person: they can no longer sign in."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import accounts
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            user = accounts.set_active(backend.uow, who, active=False)
+    finally:
+        backend.dispose()
+    out.print(f"Deactivated {user.email}.")
+
+
+@users_app.command("set-password")
+@_WHO
+@click.option("--password", help="New password; asked for when omitted.")
+@click.pass_context
+def users_set_password(ctx: click.Context, who: str, password: str | None) -> None:
+    """Set a person's password."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import accounts
+
+    if password is None:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            user = accounts.set_password(backend.uow, who, password)
+    finally:
+        backend.dispose()
+    out.print(f"Password changed for {user.email}.")
+
+
+# ---------------------------------------------------------------------------------- main
+
+
+def _fail(message: str, code: int) -> int:
+    err.print(f"elearn: error: {message}", markup=False, soft_wrap=True)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run a command, turn every expected failure into one line + exit code."""
+    try:
+        result = app(args=argv, prog_name="elearn", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else "")
+        return 0
+    except click.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        return _fail(f"{exc.format_message()}{hint}", 2)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        return _fail("interrupted", 130)
+    except (ElearnError, ConfigError) as exc:
+        return _fail(str(exc), 1)
+    except click.ClickException as exc:
+        return _fail(exc.format_message(), exc.exit_code or 1)
+    except Exception as exc:  # the last line of defence: no tracebacks for people
+        log.exception("unexpected error")
+        return _fail(f"unexpected {type(exc).__name__}: {exc}", 1)
+    return int(result) if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
