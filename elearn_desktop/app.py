@@ -1,0 +1,45 @@
+"""Composition root of the GUI: settings -> database target -> Qt application.
+
+Nothing happens at import time; the Qt layer is imported only inside ``main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+from elearn_desktop.config import ENV_DATA_DIR, ConfigError, resolve_database
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="elearn-desktop", description="The elearn desktop app.")
+    parser.add_argument("--database-url", help="SQLAlchemy URL of the server database")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the main window on a temporary embedded database, then exit 0",
+    )
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = _parse_args(argv[1:])
+    if args.smoke:
+        os.environ[ENV_DATA_DIR] = tempfile.mkdtemp(prefix="elearn-smoke-")
+        os.environ.pop("ELEARN_DATABASE_URL", None)
+    try:
+        target = resolve_database(args.database_url)
+    except ConfigError as exc:
+        print(f"elearn-desktop: error: {exc}", file=sys.stderr)
+        return 1
+    from elearn_desktop.ui.application import run
+
+    return run(target, smoke=args.smoke, argv=argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
