@@ -33,7 +33,7 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint(
             "role IN ('learner', 'instructor', 'support', 'admin')",
-            name="user_roles_role_known_check",
+            name=op.f("user_roles_role_known_check"),
         ),
     )
     with op.batch_alter_table("assessments") as batch:
@@ -46,14 +46,14 @@ def upgrade() -> None:
             ["user_id", "entity_type", "entity_id"],
         )
         batch.create_check_constraint(
-            "user_progress_progress_percentage_range_check",
+            op.f("user_progress_progress_percentage_range_check"),
             "progress_percentage BETWEEN 0 AND 100",
         )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("user_progress") as batch:
-        batch.drop_constraint("user_progress_progress_percentage_range_check", type_="check")
+        batch.drop_constraint(op.f("user_progress_progress_percentage_range_check"), type_="check")
         batch.drop_constraint("user_progress_user_id_entity_type_entity_id_key", type_="unique")
     with op.batch_alter_table("assessments") as batch:
         batch.drop_index("ix_assessments_author_id")
