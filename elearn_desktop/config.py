@@ -59,13 +59,13 @@ def parse_database_url(raw: str) -> URL:
     """Parse a SQLAlchemy URL, accepting only the backends we support."""
     try:
         url = make_url(raw)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ConfigError(
             f"'{_redact(raw)}' is not a database URL; expected e.g. "
             "postgresql+psycopg://user@host/dbname or sqlite:///path/to/file.sqlite3"
         ) from None
     backend = url.get_backend_name()
-    if backend == "postgresql":
+    if backend in ("postgresql", "postgres"):
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
         elif url.drivername != "postgresql+psycopg":
@@ -85,13 +85,21 @@ def parse_database_url(raw: str) -> URL:
 
 
 def _redact(raw: str) -> str:
-    # Never echo a password back, even in an error.
-    if "@" in raw and "://" in raw:
-        scheme, rest = raw.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}" if ":" in creds else raw
-    return raw
+    # Never echo a password back, even in an error, even when the URL is mistyped
+    # ('postgresql//user:pw@host/db', 'postgresql:/user:pw@host/db').
+    if "@" not in raw:
+        return raw
+    credentials, host = raw.rsplit("@", 1)
+    prefix = ""
+    for separator in ("://", ":/", "//"):
+        if separator in credentials:
+            scheme, credentials = credentials.split(separator, 1)
+            prefix = scheme + separator
+            break
+    if ":" not in credentials:
+        return raw
+    user = credentials.split(":", 1)[0]
+    return f"{prefix}{user}:***@{host}"
 
 
 @dataclass(frozen=True, slots=True)
