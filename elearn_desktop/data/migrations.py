@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from alembic import command
@@ -12,6 +13,10 @@ from sqlalchemy import Engine
 
 from elearn_desktop.config import ALEMBIC_DIR, ALEMBIC_INI
 from elearn_desktop.domain.errors import SchemaMismatchError
+
+# Alembic keeps the running migration context in module globals: two migrations at once
+# (even on different databases) would trample each other, so they take turns.
+_ALEMBIC_LOCK = threading.RLock()
 
 
 def alembic_config() -> Config:
@@ -65,7 +70,7 @@ def schema_status(engine: Engine) -> SchemaStatus:
 def upgrade(engine: Engine, target: str = "head") -> SchemaStatus:
     schema_status(engine)  # refuse unknown (newer) revisions before touching anything
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _ALEMBIC_LOCK, engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return schema_status(engine)
@@ -73,7 +78,7 @@ def upgrade(engine: Engine, target: str = "head") -> SchemaStatus:
 
 def downgrade(engine: Engine, target: str) -> SchemaStatus:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _ALEMBIC_LOCK, engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, target)
     return schema_status(engine)
@@ -81,6 +86,6 @@ def downgrade(engine: Engine, target: str) -> SchemaStatus:
 
 def stamp(engine: Engine, target: str) -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _ALEMBIC_LOCK, engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.stamp(cfg, target)

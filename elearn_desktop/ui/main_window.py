@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+        # Shortcuts must work even where the menu bar is not a widget of this window
+        # (native menu bars, offscreen): the window itself carries every action.
+        for menu in (file_menu, view_menu, help_menu):
+            self.addActions(menu.actions())
 
     def _about(self) -> None:
         from PySide6 import __version__ as pyside_version

@@ -36,9 +36,17 @@ class _Runnable(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self._relay.failed.emit(exc)
+            self._emit(self._relay.failed, exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._emit(self._relay.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The relay died with its parent widget while we worked: nobody is waiting.
+            log.debug("background op finished after its owner was destroyed")
 
 
 class BackgroundOp(Generic[T]):
