@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,11 +23,11 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("ELEARN_DATA_DIR", str(folder))
     monkeypatch.delenv("ELEARN_DATABASE_URL", raising=False)
-    yield folder
+    return folder
 
 
 @pytest.fixture
