@@ -16,11 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ELEARN_DATA_DIR"] = tempfile.mkdtemp(prefix="elearn-shots-")
 os.environ.pop("ELEARN_DATABASE_URL", None)
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-from elearn_desktop.config import resolve_database  # noqa: E402
-from elearn_desktop.ui.application import build_window, create_application  # noqa: E402
-from elearn_desktop.ui.main_window import WORKSPACES  # noqa: E402
+from elearn_desktop.config import resolve_database
+from elearn_desktop.ui.application import build_window, create_application
+from elearn_desktop.ui.main_window import WORKSPACES
 
 
 def _wait(condition: object, timeout_ms: int = 20_000) -> None:
