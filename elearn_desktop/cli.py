@@ -22,6 +22,9 @@ from elearn_desktop.config import ConfigError, DatabaseTarget, resolve_database
 from elearn_desktop.domain.errors import ElearnError
 
 log = logging.getLogger(__name__)
+# Unexpected errors are logged with their traceback for whoever configured logging; without
+# that, Python's last-resort handler would print the traceback to stderr.
+log.addHandler(logging.NullHandler())
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
