@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
+from elearn_desktop.config import ALEMBIC_INI, ENV_DATABASE_URL
 from elearn_desktop.data import migrations
 from elearn_desktop.data.engines import create_server_engine
 from elearn_desktop.data.seed_schema import SEED_INDEXES, SEED_TABLES
@@ -113,6 +118,22 @@ def test_revision_0001_is_the_seed_exactly(make_pg_engine: EngineFactory) -> Non
             assert our_index_columns[name] == (table, columns)
         assert our_index_columns["users_email_key"] == ("users", ("email",))
         assert our_index_columns["courses_slug_key"] == ("courses", ("slug",))
+
+    # Additive only: at head every seed column, constraint and index is still the seed's.
+    migrations.upgrade(ours)
+    with ours.connect() as b:
+        head_columns = pg_columns(b)
+        head_constraints = pg_constraints(b)
+        head_indexes = pg_indexes(b)
+    for key, expected in seed_columns.items():
+        assert head_columns[key] == expected, key
+    for key, expected in seed_constraints.items():
+        assert head_constraints[key] == expected, key
+    for key, expected in our_indexes.items():
+        assert head_indexes[key] == expected, key
+    for (table, column), definition in head_columns.items():
+        if table in SEED_TABLES and (table, column) not in seed_columns:
+            assert definition["is_nullable"] == "YES" or definition["column_default"], column
 
 
 def _fill_like_the_platform(engine: Engine) -> dict[str, uuid.UUID]:
@@ -231,6 +252,31 @@ def test_adopting_a_platform_database(make_pg_engine: EngineFactory) -> None:
         assert pg_tables(conn) == set(SEED_TABLES) | {"alembic_version"}
         assert ("assessments", "author_id") not in pg_columns(conn)
     assert _counts(adopted) == counts_before
+
+
+def test_adoption_with_the_alembic_command_line(
+    make_pg_engine: EngineFactory, tmp_path: Path
+) -> None:
+    """What an administrator types (README): ELEARN_DATABASE_URL, then
+    ``alembic stamp 0001 && alembic upgrade head``, from any folder."""
+    adopted = make_pg_engine("cmdline")
+    apply_seed_ddl(adopted)
+    _fill_like_the_platform(adopted)
+    env = {**os.environ, ENV_DATABASE_URL: adopted.url.render_as_string(hide_password=False)}
+    for args in (["stamp", "0001"], ["upgrade", "head"], ["current"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "alembic", "-c", str(ALEMBIC_INI), *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert f"{migrations.head_revision()} (head)" in result.stdout
+    assert migrations.schema_status(adopted).up_to_date
+    assert _counts(adopted)["users"] == 1
 
 
 def test_adoption_with_data_that_breaks_the_new_rules_changes_nothing(
