@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -71,7 +72,9 @@ class User(Base):
 
     id: Mapped[uuid.UUID] = _pk()
     email: Mapped[str] = mapped_column(String(255), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Deferred: no client role may read it on PostgreSQL (column privilege), so ordinary
+    # queries must not select it.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))
     is_active: Mapped[bool | None] = mapped_column(Boolean, server_default=true(), default=True)
@@ -161,6 +164,8 @@ class VideoAsset(Base):
     duration: Mapped[int | None] = mapped_column(Integer)  # minutes
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    # additive (0004): who uploaded it; instructors change only their own assets.
+    author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"), index=True)
 
 
 class Lesson(Base):
@@ -227,7 +232,10 @@ class AnswerOption(Base):
     id: Mapped[uuid.UUID] = _pk()
     question_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("questions.id"))
     text: Mapped[str] = mapped_column(Text)
-    is_correct: Mapped[bool | None] = mapped_column(Boolean, server_default=false(), default=False)
+    # Deferred: learners may not read it on PostgreSQL (grading happens on the server).
+    is_correct: Mapped[bool | None] = mapped_column(
+        Boolean, server_default=false(), default=False, deferred=True
+    )
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
@@ -343,3 +351,39 @@ class UserRole(Base):
     created_at: Mapped[dt.datetime | None] = _created_at()
 
     user: Mapped[User] = relationship(back_populates="roles")
+
+
+class UserLogin(Base):
+    """The PostgreSQL login role of a person (one per person and database)."""
+
+    __tablename__ = "user_logins"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role_name: Mapped[str] = mapped_column(String(63), unique=True)
+    created_at: Mapped[dt.datetime | None] = _created_at()
+
+
+class AuditLog(Base):
+    """Who changed what, when: appended by database triggers (PostgreSQL), never edited."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index(None, "subject_user_id", "occurred_at"),
+        Index(None, "table_name", "row_id"),
+        Index(None, "occurred_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, server_default=func.current_timestamp()
+    )
+    actor: Mapped[str] = mapped_column(String(63))  # the database login (session_user)
+    actor_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    subject_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # whose data it is
+    table_name: Mapped[str] = mapped_column(String(63))
+    row_id: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(10))  # INSERT, UPDATE, DELETE
+    old_data: Mapped[Any | None] = mapped_column(JSONType)
+    new_data: Mapped[Any | None] = mapped_column(JSONType)

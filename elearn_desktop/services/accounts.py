@@ -6,7 +6,8 @@ import uuid
 
 from sqlalchemy.exc import IntegrityError
 
-from elearn_desktop.data.models import User, UserRole
+from elearn_desktop.data import pg_security
+from elearn_desktop.data.models import User, UserLogin, UserRole
 from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain.errors import ConflictError, NotFoundError
 from elearn_desktop.domain.passwords import hash_password
@@ -19,7 +20,7 @@ from elearn_desktop.domain.validation import (
 from elearn_desktop.services.dto import UserSummary
 
 
-def user_summary(user: User) -> UserSummary:
+def user_summary(user: User, *, db_role: str | None = None) -> UserSummary:
     return UserSummary(
         id=user.id,
         email=user.email,
@@ -29,7 +30,30 @@ def user_summary(user: User) -> UserSummary:
         is_verified=bool(user.is_verified),
         roles=check_roles([r.role for r in user.roles]),
         created_at=user.created_at,
+        db_role=db_role,
     )
+
+
+def _on_postgresql(uow: UnitOfWork) -> bool:
+    return uow.session.get_bind().dialect.name == "postgresql"
+
+
+def _login_of(uow: UnitOfWork, user: User) -> str | None:
+    login = uow.session.get(UserLogin, user.id)
+    return login.role_name if login is not None else None
+
+
+def ensure_login(uow: UnitOfWork, user: User, password: str) -> str:
+    """Create the person's PostgreSQL login role, or set its password if it exists."""
+    conn = uow.session.connection()
+    role = pg_security.login_role_name(pg_security.current_database(conn), user.email)
+    if pg_security.role_exists(conn, role):
+        pg_security.set_login_password(conn, role, password)
+    else:
+        pg_security.create_login_role(conn, role, password)
+    if uow.session.get(UserLogin, user.id) is None:
+        uow.session.add(UserLogin(user_id=user.id, role_name=role))
+    return role
 
 
 def create_user(
@@ -63,11 +87,27 @@ def create_user(
         )
         user.roles = [UserRole(role=r) for r in role_names]
         uow.users.add(user)
+        db_role = None
         try:
+            uow.flush()
+            if _on_postgresql(uow):
+                # Same transaction: the row, the login role and its group memberships
+                # (granted by the user_roles trigger) all exist, or none does.
+                if pg_security.role_exists(
+                    uow.session.connection(),
+                    pg_security.login_role_name(
+                        pg_security.current_database(uow.session.connection()), address
+                    ),
+                ):
+                    raise ConflictError(
+                        f"a database login for {address} already exists; "
+                        "ask an administrator to remove the stale login role"
+                    )
+                db_role = ensure_login(uow, user, password)
             uow.commit()
         except IntegrityError:
             raise ConflictError(f"a user with the email {address} already exists") from None
-        return user_summary(user)
+        return user_summary(user, db_role=db_role)
 
 
 def _get_by_email_or_id(uow: UnitOfWork, key: str) -> User:
@@ -84,7 +124,8 @@ def _get_by_email_or_id(uow: UnitOfWork, key: str) -> User:
 
 def find_user(uow_factory: UnitOfWorkFactory, key: str) -> UserSummary:
     with uow_factory() as uow:
-        return user_summary(_get_by_email_or_id(uow, key))
+        user = _get_by_email_or_id(uow, key)
+        return user_summary(user, db_role=_login_of(uow, user))
 
 
 def list_users(
@@ -97,9 +138,9 @@ def list_users(
 def set_active(uow_factory: UnitOfWorkFactory, key: str, *, active: bool) -> UserSummary:
     with uow_factory() as uow:
         user = _get_by_email_or_id(uow, key)
-        user.is_active = active
+        user.is_active = active  # on PostgreSQL a trigger also sets the login to (NO)LOGIN
         uow.commit()
-        return user_summary(user)
+        return user_summary(user, db_role=_login_of(uow, user))
 
 
 def set_password(uow_factory: UnitOfWorkFactory, key: str, password: str) -> UserSummary:
@@ -108,5 +149,9 @@ def set_password(uow_factory: UnitOfWorkFactory, key: str, password: str) -> Use
     with uow_factory() as uow:
         user = _get_by_email_or_id(uow, key)
         user.password_hash = password_hash
+        db_role = None
+        if _on_postgresql(uow):
+            # Also how people of an adopted platform database get their desktop login.
+            db_role = ensure_login(uow, user, password)
         uow.commit()
-        return user_summary(user)
+        return user_summary(user, db_role=db_role)

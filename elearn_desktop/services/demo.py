@@ -25,6 +25,7 @@ from elearn_desktop.data.models import (
     Subscription,
     SubscriptionPlan,
     User,
+    UserLogin,
     UserProfile,
     UserProgress,
     UserRole,
@@ -101,6 +102,7 @@ def load_demo(uow_factory: UnitOfWorkFactory) -> DemoReport:
         loader = _Loader(uow)
         _load_people(loader)
         uow.flush()
+        _load_logins(uow)
         _load_plans(loader)
         uow.flush()
         _load_courses(loader)
@@ -141,6 +143,19 @@ def _load_people(loader: _Loader) -> None:
             company="Demo Academy",
             location="Remote",
         )
+
+
+def _load_logins(uow: UnitOfWork) -> None:
+    """On PostgreSQL, demo people get their login roles, so they can sign in."""
+    if uow.session.get_bind().dialect.name != "postgresql":
+        return
+    from elearn_desktop.services.accounts import ensure_login
+
+    for account in DEMO_ACCOUNTS:
+        user = uow.session.get(User, demo_id(f"user:{account.email}"))
+        if user is not None and uow.session.get(UserLogin, user.id) is None:
+            ensure_login(uow, user, account.password)
+    uow.flush()
 
 
 def _load_plans(loader: _Loader) -> None:

@@ -19,6 +19,11 @@ class UserSummary:
     is_verified: bool
     roles: tuple[str, ...]
     created_at: dt.datetime | None = None
+    #: The person's PostgreSQL login role (None in the embedded database).
+    db_role: str | None = None
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
 
     @property
     def display_name(self) -> str:
@@ -35,6 +40,7 @@ class UserSummary:
             "is_verified": self.is_verified,
             "roles": list(self.roles),
             "created_at": self.created_at.isoformat() if self.created_at else None,
+            "db_role": self.db_role,
         }
 
 

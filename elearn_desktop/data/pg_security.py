@@ -1,0 +1,81 @@
+"""PostgreSQL login roles for people: naming, SCRAM verifiers, create/alter.
+
+A person's login role name is derived from the database name and their lower-cased email,
+so the client can connect without a lookup, and two databases on one cluster (roles are
+cluster-wide) never collide. Passwords reach the server only as SCRAM-SHA-256 verifiers,
+never in clear text (which the server could log).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import unicodedata
+
+from sqlalchemy import Connection, text
+
+LOGIN_ROLE_PREFIX = "elearn_u_"
+GROUP_ROLE_PREFIX = "elearn_"
+SCRAM_ITERATIONS = 4096
+
+
+def login_role_name(database: str, email: str) -> str:
+    digest = hashlib.sha256(f"{database}\n{email.strip().lower()}".encode()).hexdigest()
+    return LOGIN_ROLE_PREFIX + digest[:24]
+
+
+def scram_sha256_verifier(
+    password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS
+) -> str:
+    """The verifier PostgreSQL stores for ``password`` (RFC 5802/7677 as PostgreSQL does).
+
+    PostgreSQL SASLprep-normalises passwords; NFKC is the part that changes real
+    passwords, and ASCII passwords are unchanged by either.
+    """
+    salt = salt if salt is not None else os.urandom(16)
+    normalised = unicodedata.normalize("NFKC", password).encode()
+    salted = hashlib.pbkdf2_hmac("sha256", normalised, salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+
+    def b64(raw: bytes) -> str:
+        return base64.b64encode(raw).decode()
+
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def _quote_ident(conn: Connection, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote_identifier(name)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def current_database(conn: Connection) -> str:
+    return str(conn.execute(text("SELECT current_database()")).scalar_one())
+
+
+def role_exists(conn: Connection, role: str) -> bool:
+    return bool(
+        conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+    )
+
+
+def create_login_role(conn: Connection, role: str, password: str) -> None:
+    # DDL takes no bind parameters: the name is ours (hex), the verifier is quoted, and
+    # neither contains '%' or ':' bind markers (driver-level execution, no parsing).
+    conn.exec_driver_sql(
+        f"CREATE ROLE {_quote_ident(conn, role)} LOGIN INHERIT NOSUPERUSER NOBYPASSRLS "
+        f"NOCREATEDB NOCREATEROLE PASSWORD {_literal(scram_sha256_verifier(password))}"
+    )
+
+
+def set_login_password(conn: Connection, role: str, password: str) -> None:
+    conn.exec_driver_sql(
+        f"ALTER ROLE {_quote_ident(conn, role)} "
+        f"PASSWORD {_literal(scram_sha256_verifier(password))}"
+    )
