@@ -1,0 +1,131 @@
+"""Sign-in: against the embedded database (argon2id) or PostgreSQL (the server checks SCRAM).
+
+On PostgreSQL the person's own login role is the connection: every later query runs
+with their privileges and row-level security. Errors are distinct and in plain words:
+wrong credentials, deactivated account, unreachable server, incompatible schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from elearn_desktop.data import migrations, pg_security
+from elearn_desktop.data.errors import describe_target
+from elearn_desktop.data.models import User
+from elearn_desktop.domain.errors import (
+    DatabaseUnavailableError,
+    ElearnError,
+    SchemaMismatchError,
+)
+from elearn_desktop.domain.passwords import verify_password
+from elearn_desktop.domain.validation import normalize_email
+from elearn_desktop.services.accounts import user_summary
+from elearn_desktop.services.backend import Backend, open_backend, prepare
+from elearn_desktop.services.dto import UserSummary
+from elearn_desktop.services.profiles import ServerProfile
+
+
+class InvalidCredentialsError(ElearnError):
+    def __init__(self) -> None:
+        super().__init__("The email or password is not right.")
+
+
+class AccountDisabledError(ElearnError):
+    def __init__(self) -> None:
+        super().__init__("This account is deactivated. Contact support to reactivate it.")
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    user: UserSummary
+    profile: ServerProfile
+    backend: Backend
+    offline: bool = False
+
+    @property
+    def where(self) -> str:
+        return self.profile.display
+
+
+def sign_in(profile: ServerProfile, email: str, password: str) -> SignedIn:
+    """Check the credentials and return a backend that acts as this person."""
+    if not password:
+        raise InvalidCredentialsError()
+    address = normalize_email(email)
+    if profile.is_embedded:
+        return _sign_in_embedded(profile, address, password)
+    return _sign_in_postgresql(profile, address, password)
+
+
+def _sign_in_embedded(profile: ServerProfile, email: str, password: str) -> SignedIn:
+    backend = open_backend(profile.target())
+    try:
+        prepare(backend, load_demo_if_new=True)
+        with backend.uow() as uow:
+            user = uow.users.by_email(email)
+            # Verify even for an unknown email, so timing does not reveal who exists.
+            stored = user.password_hash if user is not None else _DUMMY_HASH
+            ok = verify_password(stored, password)
+            if user is None or not ok:
+                raise InvalidCredentialsError()
+            if not user.is_active:
+                raise AccountDisabledError()
+            summary = user_summary(user)
+    except BaseException:
+        backend.dispose()
+        raise
+    return SignedIn(user=summary, profile=profile, backend=backend)
+
+
+def _classify_connect_error(exc: OperationalError, where: str) -> ElearnError:
+    message = str(exc.orig or exc)
+    if "password authentication failed" in message or "no password supplied" in message:
+        return InvalidCredentialsError()
+    if "not permitted to log in" in message:
+        return AccountDisabledError()
+    if "does not exist" in message and "database" in message:
+        return DatabaseUnavailableError(f"{where}: the database does not exist")
+    first = message.strip().splitlines()[-1] if message.strip() else type(exc).__name__
+    return DatabaseUnavailableError(f"cannot reach {where}: {first.strip()}")
+
+
+def _sign_in_postgresql(profile: ServerProfile, email: str, password: str) -> SignedIn:
+    role = pg_security.login_role_name(profile.database.strip(), email)
+    backend = open_backend(profile.target(username=role, password=password))
+    where = describe_target(backend.engine)
+    try:
+        try:
+            with backend.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except OperationalError as exc:
+            raise _classify_connect_error(exc, where) from None
+        status = migrations.schema_status(backend.engine)
+        if not status.up_to_date:
+            raise SchemaMismatchError(
+                f"the server's schema is at revision {status.current or 'none'}, this app "
+                f"needs {status.head}; ask an administrator to run `elearn db upgrade`"
+            )
+        with backend.uow() as uow:
+            user_id = uow.session.execute(text("SELECT public.elearn_current_user_id()")).scalar()
+            user = uow.session.get(User, user_id) if user_id is not None else None
+            if user is None:
+                raise InvalidCredentialsError()
+            if not user.is_active:
+                raise AccountDisabledError()
+            # Roles come through row-level security: the person sees their own.
+            summary = user_summary(user, db_role=role)
+    except BaseException:
+        backend.dispose()
+        raise
+    return SignedIn(user=summary, profile=profile, backend=backend)
+
+
+# A valid argon2id hash of a random string: verifying against it costs what a real check
+# costs, and never succeeds.
+_DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$"
+    "Jv1yLmFsLnnu3Uq2cP4y0eXf1cS6N1dXJKz1m3B7r8c"
+)
