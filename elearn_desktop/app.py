@@ -10,7 +10,8 @@ import os
 import sys
 import tempfile
 
-from elearn_desktop.config import ENV_DATA_DIR, ConfigError, resolve_database
+from elearn_desktop.config import ENV_DATA_DIR, ENV_DATABASE_URL, ConfigError
+from elearn_desktop.domain.errors import ElearnError
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:
@@ -30,15 +31,20 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv[1:])
     if args.smoke:
         os.environ[ENV_DATA_DIR] = tempfile.mkdtemp(prefix="elearn-smoke-")
-        os.environ.pop("ELEARN_DATABASE_URL", None)
-    try:
-        target = resolve_database(args.database_url)
-    except ConfigError as exc:
-        print(f"elearn-desktop: error: {exc}", file=sys.stderr)
-        return 1
+        os.environ.pop(ENV_DATABASE_URL, None)
+    preset = None
+    raw_url = args.database_url or os.environ.get(ENV_DATABASE_URL)
+    if raw_url and not args.smoke:
+        from elearn_desktop.services.profiles import profile_from_url
+
+        try:
+            preset = profile_from_url(raw_url)
+        except (ConfigError, ElearnError) as exc:
+            print(f"elearn-desktop: error: {exc}", file=sys.stderr)
+            return 1
     from elearn_desktop.ui.application import run
 
-    return run(target, smoke=args.smoke, argv=argv)
+    return run(preset=preset, smoke=args.smoke, argv=argv)
 
 
 if __name__ == "__main__":

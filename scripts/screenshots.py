@@ -18,8 +18,10 @@ os.environ.pop("ELEARN_DATABASE_URL", None)
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-from elearn_desktop.config import resolve_database
-from elearn_desktop.ui.application import build_window, create_application
+from elearn_desktop.services.auth import sign_in
+from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.ui.application import SMOKE_ACCOUNT, build_window, create_application
+from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import WORKSPACES
 
 
@@ -39,10 +41,18 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     create_application(sys.argv)
-    window, controller = build_window(resolve_database())
+    dialog = LoginDialog()
+    dialog.email.setText(SMOKE_ACCOUNT[0])
+    dialog.show()
+    _wait(lambda: True)
+    dialog.grab().save(str(out / "sign-in.png"))
+    print(out / "sign-in.png")
+    dialog.close()
+    session = sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT)
+    window = build_window()
     window.resize(1200, 760)
+    window.set_session(session)
     window.show()
-    controller.start()
     _wait(lambda: window.catalog_page.outline_model.rowCount() > 0)
     _wait(lambda: window.support_page.model.rowCount() > 0)
     _wait(lambda: window.author_page.model.rowCount() > 0)

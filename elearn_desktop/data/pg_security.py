@@ -74,6 +74,25 @@ def create_login_role(conn: Connection, role: str, password: str) -> None:
     )
 
 
+def set_can_login(conn: Connection, role: str, can_login: bool) -> None:
+    """LOGIN or NOLOGIN: a deactivated person's role must not connect."""
+    state = "LOGIN" if can_login else "NOLOGIN"
+    conn.exec_driver_sql(f"ALTER ROLE {_quote_ident(conn, role)} {state}")
+
+
+def revoke_all_memberships(conn: Connection, role: str) -> None:
+    """Take every group away from ``role`` (a login left behind by someone deleted)."""
+    groups = conn.execute(
+        text(
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :r"
+        ),
+        {"r": role},
+    ).scalars()
+    for group in list(groups):
+        conn.exec_driver_sql(f"REVOKE {_quote_ident(conn, group)} FROM {_quote_ident(conn, role)}")
+
+
 def set_login_password(conn: Connection, role: str, password: str) -> None:
     conn.exec_driver_sql(
         f"ALTER ROLE {_quote_ident(conn, role)} "

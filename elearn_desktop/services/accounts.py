@@ -47,11 +47,19 @@ def ensure_login(uow: UnitOfWork, user: User, password: str) -> str:
     """Create the person's PostgreSQL login role, or set its password if it exists."""
     conn = uow.session.connection()
     role = pg_security.login_role_name(pg_security.current_database(conn), user.email)
+    mapped = uow.session.get(UserLogin, user.id) is not None
     if pg_security.role_exists(conn, role):
+        if not mapped:
+            # Left behind by a deleted person with this email: it must not hand their
+            # groups to this one (the user_logins trigger grants this person's roles).
+            pg_security.revoke_all_memberships(conn, role)
         pg_security.set_login_password(conn, role, password)
     else:
         pg_security.create_login_role(conn, role, password)
-    if uow.session.get(UserLogin, user.id) is None:
+    # A deactivated person (e.g. adopted from the platform) gets a login that cannot
+    # connect until they are reactivated; the users trigger keeps it in step from then on.
+    pg_security.set_can_login(conn, role, bool(user.is_active))
+    if not mapped:
         uow.session.add(UserLogin(user_id=user.id, role_name=role))
     return role
 

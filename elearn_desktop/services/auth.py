@@ -40,14 +40,29 @@ class AccountDisabledError(ElearnError):
 
 @dataclass(frozen=True, slots=True)
 class SignedIn:
+    """Who is signed in, where, and the backend that acts as them (None when offline)."""
+
     user: UserSummary
     profile: ServerProfile
-    backend: Backend
+    backend: Backend | None
     offline: bool = False
 
     @property
     def where(self) -> str:
-        return self.profile.display
+        return self.profile.display + (" (offline)" if self.offline else "")
+
+    def allows(self, workspace: str) -> bool:
+        """Which workspaces the person's roles open (every person is a learner)."""
+        roles = set(self.user.roles)
+        if workspace == "author":
+            return bool(roles & {"instructor", "admin"})
+        if workspace == "support":
+            return bool(roles & {"support", "admin"})
+        return True
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.dispose()
 
 
 def sign_in(profile: ServerProfile, email: str, password: str) -> SignedIn:

@@ -79,3 +79,25 @@ class ServerProfile:
 
 
 EMBEDDED_PROFILE = ServerProfile(name="Embedded (this computer)", kind=EMBEDDED)
+
+
+def profile_from_url(raw: str) -> ServerProfile:
+    """A PostgreSQL profile from a database URL (``--database-url`` / ELEARN_DATABASE_URL)."""
+    url = parse_database_url(raw)
+    if url.get_backend_name() != "postgresql":
+        raise ValidationError(
+            "url",
+            "the app signs in to PostgreSQL servers or its embedded database; "
+            "to move the embedded database, set ELEARN_DATA_DIR",
+        )
+    sslmode = url.query.get("sslmode", "prefer")
+    profile = ServerProfile(
+        name=f"{url.database} on {url.host or 'localhost'}",
+        kind=POSTGRESQL,
+        host=url.host or "localhost",
+        port=url.port or 5432,
+        database=url.database or "",
+        sslmode=sslmode if isinstance(sslmode, str) else sslmode[0],
+    )
+    profile.validate()
+    return profile

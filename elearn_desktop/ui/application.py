@@ -1,4 +1,4 @@
-"""Start the Qt application: window first, then the database and heavy modules in the background."""
+"""Start the Qt application: sign in, then the main window; slow work off the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,51 +6,20 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
-from elearn_desktop.config import APP_AUTHOR, APP_NAME, DatabaseTarget
-from elearn_desktop.services.backend import Backend, open_backend, prepare
+from elearn_desktop.config import APP_AUTHOR, APP_NAME
+from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
+from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
 log = logging.getLogger(__name__)
 
-
-def _open_and_prepare(target: DatabaseTarget) -> Backend:
-    backend = open_backend(target)
-    try:
-        prepare(backend, load_demo_if_new=target.embedded)
-    except BaseException:
-        backend.dispose()
-        raise
-    return backend
-
-
-class StartupController:
-    """Connects the window to the database once it is painted, off the GUI thread."""
-
-    def __init__(self, window: MainWindow, target: DatabaseTarget) -> None:
-        self.window = window
-        self.target = target
-
-    def start(self) -> None:
-        self.window.connection_label.setText(
-            "Preparing the embedded database…" if self.target.embedded else "Connecting…"
-        )
-        BackgroundOp(lambda: _open_and_prepare(self.target), label="open database").on_success(
-            self.window.set_backend
-        ).on_failure(self._failed).run(parent=self.window)
-        # Heavy, optional: QtMultimedia (needs libpulse0 on Linux) loads after first paint.
-        from elearn_desktop.ui.multimedia import probe_multimedia
-
-        BackgroundOp(probe_multimedia, label="load multimedia").on_success(
-            lambda status: self.window.show_playback_status(status.available, status.message)
-        ).run(parent=self.window)
-
-    def _failed(self, exc: BaseException) -> None:
-        log.error("could not open the database", exc_info=exc)
-        self.window.show_backend_error(str(exc) or type(exc).__name__)
+#: The account the smoke check (and benchmarks' test hook) signs in with.
+SMOKE_ACCOUNT = ("admin@demo.test", "admin-demo-2026")
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -65,30 +34,104 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def build_window(target: DatabaseTarget) -> tuple[MainWindow, StartupController]:
+def build_window() -> MainWindow:
     window = MainWindow()
     window.restore_state(QSettings())
-    controller = StartupController(window, target)
-    return window, controller
+    return window
 
 
-def run(target: DatabaseTarget, *, smoke: bool = False, argv: list[str] | None = None) -> int:
+def load_optional_modules(window: MainWindow) -> None:
+    """QtMultimedia is heavy and optional (needs libpulse0 on Linux): load it after paint."""
+    from elearn_desktop.ui.multimedia import probe_multimedia
+
+    BackgroundOp(probe_multimedia, label="load multimedia").on_success(
+        lambda status: window.show_playback_status(status.available, status.message)
+    ).run(parent=window)
+
+
+class AppController:
+    """Sign-in dialog -> main window -> (sign out) -> sign-in dialog again."""
+
+    def __init__(self, app: QApplication, *, preset: ServerProfile | None = None) -> None:
+        self.app = app
+        self.preset = preset
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        dialog = LoginDialog(preset=self.preset)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+            return False
+        self.open_window(dialog.signed_in)
+        return True
+
+    def open_window(self, session: SignedIn) -> MainWindow:
+        window = build_window()
+        window.set_session(session)
+        window.sign_out_requested.connect(self.sign_out)
+        window.show()
+        QTimer.singleShot(0, lambda: load_optional_modules(window))
+        self.window = window
+        return window
+
+    def sign_out(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        window.close()
+        if window.session is not None:
+            window.session.close()
+        window.deleteLater()
+        self.window = None
+        if not self.start():
+            self.app.quit()
+
+
+def run(
+    *, preset: ServerProfile | None = None, smoke: bool = False, argv: list[str] | None = None
+) -> int:
     app = create_application(argv if argv is not None else sys.argv)
-    window, controller = build_window(target)
-    window.show()
-    QTimer.singleShot(0, controller.start)
+    app.setQuitOnLastWindowClosed(True)
+    controller = AppController(app, preset=preset)
     if smoke:
-        # Exit once the catalog has data (or after a grace period: a smoke check, not a test).
-        def _check() -> None:
-            if window.catalog_page.model.rowCount() > 0:
-                print(f"smoke: ok, {window.catalog_page.model.rowCount()} courses shown")
+        return _run_smoke(app, controller)
+    if not controller.start():
+        return 0
+    code = app.exec()
+    if controller.window is not None and controller.window.session is not None:
+        controller.window.session.close()
+    return code
+
+
+def _run_smoke(app: QApplication, controller: AppController) -> int:
+    """Sign in as the demo admin (a test hook, no dialog), show the window, exit 0."""
+    result: dict[str, int] = {}
+
+    def signed_in(session: SignedIn) -> None:
+        window = controller.open_window(session)
+
+        def check() -> None:
+            rows = window.catalog_page.model.rowCount()
+            if rows > 0:
+                print(f"smoke: ok, {rows} courses shown")
+                result["code"] = 0
                 app.quit()
 
         poll = QTimer(window, interval=100)
-        poll.timeout.connect(_check)
+        poll.timeout.connect(check)
         poll.start()
-        QTimer.singleShot(20_000, lambda: (print("smoke: timed out"), app.exit(1)))
+
+    def failed(exc: BaseException) -> None:
+        print(f"smoke: sign-in failed: {exc}")
+        result["code"] = 1
+        app.quit()
+
+    holder = QCoreApplication.instance()
+    assert holder is not None
+    BackgroundOp(
+        lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="smoke sign-in"
+    ).on_success(signed_in).on_failure(failed).run(parent=holder)
+    QTimer.singleShot(30_000, lambda: (print("smoke: timed out"), app.exit(1)))
     code = app.exec()
-    if window.backend is not None:
-        window.backend.dispose()
-    return code
+    if controller.window is not None and controller.window.session is not None:
+        controller.window.session.close()
+    return result.get("code", code)

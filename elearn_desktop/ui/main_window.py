@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop import __version__
 from elearn_desktop.services import accounts, catalog
+from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend
 from elearn_desktop.ui.author.courses_page import AuthorCoursesPage
 from elearn_desktop.ui.learn.catalog_page import CatalogPage, catalog_loaders
@@ -44,6 +45,7 @@ WORKSPACES = (
 class MainWindow(QMainWindow):
     workspace_changed = Signal(str)
     refresh_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("elearn")
         self.setWindowIcon(icon("app"))
         self.backend: Backend | None = None
+        self.session: SignedIn | None = None
 
         self.catalog_page = CatalogPage()
         self.author_page = AuthorCoursesPage()
@@ -103,6 +106,9 @@ class MainWindow(QMainWindow):
         self.playback_label = QLabel("")
         self.playback_label.setObjectName("playbackStatus")
         self.playback_label.setWordWrap(False)
+        self.user_label = QLabel("Not signed in")
+        self.user_label.setObjectName("userStatus")
+        bar.addWidget(self.user_label)
         bar.addWidget(self.connection_label)
         bar.addWidget(self.playback_label, 1)
         bar.addPermanentWidget(self.sync_label)
@@ -113,6 +119,9 @@ class MainWindow(QMainWindow):
         refresh = QAction("&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
         file_menu.addAction(refresh)
+        sign_out = QAction("Sign &out", self)
+        sign_out.triggered.connect(self.sign_out_requested.emit)
+        file_menu.addAction(sign_out)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -120,11 +129,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu("&View")
+        self.workspace_actions: dict[str, QAction] = {}
         for row, workspace in enumerate(WORKSPACES):
             action = QAction(icon(workspace.icon_name), workspace.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
+            action.triggered.connect(lambda _checked=False, r=row: self._select_workspace_row(r))
             view_menu.addAction(action)
+            self.workspace_actions[workspace.key] = action
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About elearn", self)
@@ -146,6 +157,10 @@ class MainWindow(QMainWindow):
             f"elearn-desktop {__version__}\nQt for Python {pyside_version}\nDatabase: {where}",
         )
 
+    def _select_workspace_row(self, row: int) -> None:
+        if not self.sidebar.item(row).isHidden():
+            self.sidebar.setCurrentRow(row)
+
     def _show_workspace(self, row: int) -> None:
         if row < 0:
             return
@@ -157,10 +172,31 @@ class MainWindow(QMainWindow):
 
     # -- data ----------------------------------------------------------------------------
 
+    def set_session(self, session: SignedIn) -> None:
+        """Show the workspaces this person's roles open, who is signed in, and their data."""
+        self.session = session
+        for row, workspace in enumerate(WORKSPACES):
+            allowed = session.allows(workspace.key)
+            self.sidebar.item(row).setHidden(not allowed)
+            self.workspace_actions[workspace.key].setEnabled(allowed)
+            self.workspace_actions[workspace.key].setVisible(allowed)
+        if self.sidebar.item(self.sidebar.currentRow()).isHidden():
+            self.sidebar.setCurrentRow(0)
+        user = session.user
+        self.user_label.setText(f"Signed in as {user.display_name} ({', '.join(user.roles)})")
+        self.user_label.setToolTip(f"{user.email} on {session.where}")
+        self.setWindowTitle(f"elearn — {user.display_name}")
+        if session.backend is not None:
+            self.set_backend(session.backend)
+        else:
+            self.show_backend_error(
+                f"offline: working from this computer's copy ({session.profile.display})"
+            )
+
     def set_backend(self, backend: Backend) -> None:
         self.backend = backend
         kind = "Embedded database" if backend.target.embedded else backend.target.display
-        self.connection_label.setText(f"● Online — {kind}")
+        self.connection_label.setText(f"● Online · {kind}")
         self.connection_label.setToolTip(backend.target.display)
         self.sync_label.setText(
             "Sync: not needed (embedded)" if backend.target.embedded else "Sync: idle"
@@ -172,7 +208,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def show_backend_error(self, message: str) -> None:
-        self.connection_label.setText(f"○ Offline — {message}")
+        self.connection_label.setText(f"○ Offline · {message}")
         self.connection_label.setToolTip(message)
         for page in (self.catalog_page, self.author_page, self.support_page):
             page.status.setText(message)
@@ -182,9 +218,15 @@ class MainWindow(QMainWindow):
         self.playback_label.setToolTip(message)
 
     def refresh(self) -> None:
-        self.catalog_page.refresh()
-        self.author_page.refresh()
-        self.support_page.refresh()
+        """Reload what the open workspaces show (only those the person may use)."""
+        pages = {
+            "learn": self.catalog_page.refresh,
+            "author": self.author_page.refresh,
+            "support": self.support_page.refresh,
+        }
+        for key, reload in pages.items():
+            if self.session is None or self.session.allows(key):
+                reload()
         self.refresh_requested.emit()
 
     # -- persistence ---------------------------------------------------------------------

@@ -14,31 +14,72 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
+    """Lives in the GUI thread as a child of the op's parent and delivers its outcome.
+
+    The callbacks hang off the relay and its slots are its own methods: no closure refers
+    back to the relay, so deleting it (after delivery, or with its parent) is clean.
+    """
+
     succeeded = Signal(object)
     failed = Signal(object)
+
+    def __init__(
+        self,
+        parent: QObject,
+        label: str,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+    ) -> None:
+        super().__init__(parent)
+        self._label = label
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self.succeeded.connect(self._deliver_success)
+        self.failed.connect(self._deliver_failure)
+
+    @Slot(object)
+    def _deliver_success(self, result: object) -> None:
+        callback, self._on_success, self._on_failure = self._on_success, None, None
+        self.deleteLater()
+        if callback is not None:
+            callback(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: object) -> None:
+        callback, self._on_success, self._on_failure = self._on_failure, None, None
+        self.deleteLater()
+        if callback is not None:
+            callback(exc)  # type: ignore[arg-type]
+        else:
+            log.error("background op %r failed", self._label, exc_info=exc)  # type: ignore[arg-type]
 
 
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self._fn = fn
-        self._relay = relay
+        self._fn: Callable[[], Any] | None = fn
+        self._relay: _Relay | None = relay
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        relay, fn = self._relay, self._fn
+        # This runnable dies on the pool thread: it must not be the last owner of anything.
+        self._relay = self._fn = None
+        assert relay is not None
+        assert fn is not None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self._emit(self._relay.failed, exc)
+            self._emit(relay.failed, exc)
         else:
-            self._emit(self._relay.succeeded, result)
+            self._emit(relay.succeeded, result)
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
@@ -65,21 +106,5 @@ class BackgroundOp(Generic[T]):
         return self
 
     def run(self, *, parent: QObject, pool: QThreadPool | None = None) -> None:
-        # The relay lives in the GUI thread as a child of ``parent``: queued delivery, and
-        # no delivery at all once the parent is gone.
-        relay = _Relay(parent)
-        relay.succeeded.connect(lambda result: self._deliver_success(relay, result))
-        relay.failed.connect(lambda exc: self._deliver_failure(relay, exc))
+        relay = _Relay(parent, self.label, self._success, self._failure)
         (pool or QThreadPool.globalInstance()).start(_Runnable(self._fn, relay))
-
-    def _deliver_success(self, relay: _Relay, result: T) -> None:
-        relay.deleteLater()
-        if self._success is not None:
-            self._success(result)
-
-    def _deliver_failure(self, relay: _Relay, exc: BaseException) -> None:
-        relay.deleteLater()
-        if self._failure is not None:
-            self._failure(exc)
-        else:
-            log.error("background op %r failed", self.label, exc_info=exc)

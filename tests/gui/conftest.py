@@ -35,3 +35,9 @@ def embedded_target(data_dir: Path) -> DatabaseTarget:
     target = resolve_database()
     assert target.embedded
     return target
+
+
+@pytest.fixture(autouse=True)
+def _fresh_qsettings() -> None:
+    """Each test starts with no saved window state or sign-in history."""
+    QSettings().clear()

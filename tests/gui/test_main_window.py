@@ -1,15 +1,17 @@
-"""The main window on a real embedded database: workspaces show real data."""
+"""The main window on a real embedded database: workspaces show real data, by role."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from elearn_desktop.config import DatabaseTarget, resolve_database
+from elearn_desktop.config import DatabaseTarget
+from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui.application import build_window
 from elearn_desktop.ui.main_window import WORKSPACES, MainWindow
 from elearn_desktop.ui.models import RecordRole
@@ -17,146 +19,156 @@ from elearn_desktop.ui.models import RecordRole
 pytestmark = pytest.mark.gui
 
 
-def _open(qtbot: QtBot, target: DatabaseTarget) -> MainWindow:
-    window, controller = build_window(target)
+@pytest.fixture
+def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
+    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
+    yield session
+    session.close()
+
+
+def _open(qtbot: QtBot, session: SignedIn) -> MainWindow:
+    window = build_window()
     qtbot.addWidget(window)
+    window.set_session(session)
     with qtbot.waitExposed(window):
         window.show()
-    controller.start()
     return window
 
 
-def _close_backend(window: MainWindow) -> None:
-    if window.backend is not None:
-        window.backend.dispose()
+def _visible_workspaces(window: MainWindow) -> list[str]:
+    return [w.key for row, w in enumerate(WORKSPACES) if not window.sidebar.item(row).isHidden()]
 
 
-def test_first_start_migrates_loads_demo_and_shows_catalog(
-    qtbot: QtBot, embedded_target: DatabaseTarget, data_dir: Path
+def test_catalog_shows_published_courses_from_the_database(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 2, timeout=20_000)
+    titles = {c.title for c in window.catalog_page.model.records()}
+    # Published demo courses only; the draft stays out of the catalog.
+    assert titles == {"Introduction to Python", "SQL Basics"}
+    assert "Embedded database" in window.connection_label.text()
+    assert window.catalog_page.status.text() == "2 published courses"
+    # The first course is selected and its outline comes from the database.
+    qtbot.waitUntil(lambda: window.catalog_page.outline_model.rowCount() == 3, timeout=10_000)
+    first_module = window.catalog_page.outline_model.item(0)
+    assert first_module.text() == "1. Getting started"
+    assert first_module.rowCount() == 2
+
+
+def test_status_bar_says_who_is_signed_in_and_where(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    assert window.user_label.text() == (
+        "Signed in as Ada Admin (learner, instructor, support, admin)"
+    )
+    assert "admin@demo.test on Embedded database" in window.user_label.toolTip()
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "expected"),
+    [
+        ("learner@demo.test", "learn-demo-2026", ["learn"]),
+        ("instructor@demo.test", "teach-demo-2026", ["learn", "author"]),
+        ("support@demo.test", "help-demo-2026", ["learn", "support"]),
+        ("admin@demo.test", "admin-demo-2026", ["learn", "author", "support"]),
+    ],
+)
+def test_sidebar_shows_only_the_workspaces_the_roles_allow(
+    qtbot: QtBot, embedded_target: DatabaseTarget, email: str, password: str, expected: list[str]
 ) -> None:
-    window = _open(qtbot, embedded_target)
+    session = sign_in(EMBEDDED_PROFILE, email, password)
     try:
-        qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 2, timeout=20_000)
-        titles = {c.title for c in window.catalog_page.model.records()}
-        # Published demo courses only; the draft stays out of the catalog.
-        assert titles == {"Introduction to Python", "SQL Basics"}
-        assert (data_dir / "embedded.sqlite3").exists()
-        assert "Embedded database" in window.connection_label.text()
-        assert window.catalog_page.status.text() == "2 published courses"
-        # The first course is selected and its outline comes from the database.
-        qtbot.waitUntil(lambda: window.catalog_page.outline_model.rowCount() == 3, timeout=10_000)
-        first_module = window.catalog_page.outline_model.item(0)
-        assert first_module.text() == "1. Getting started"
-        assert first_module.rowCount() == 2
-    finally:
-        _close_backend(window)
-
-
-def test_catalog_reflects_database_changes_on_refresh(
-    qtbot: QtBot, embedded_target: DatabaseTarget
-) -> None:
-    window = _open(qtbot, embedded_target)
-    try:
-        qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 2, timeout=20_000)
-        assert window.backend is not None
-        with window.backend.uow() as uow:
-            draft = uow.courses.by_slug("advanced-data-engineering")
-            assert draft is not None
-            draft.status = "published"
-            uow.commit()
-        window.refresh()
-        qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 3, timeout=10_000)
-        assert "Advanced Data Engineering" in {c.title for c in window.catalog_page.model.records()}
-    finally:
-        _close_backend(window)
-
-
-def test_search_filters_catalog(qtbot: QtBot, embedded_target: DatabaseTarget) -> None:
-    window = _open(qtbot, embedded_target)
-    try:
-        page = window.catalog_page
-        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20_000)
-        qtbot.keyClicks(page.search, "sql")
-        assert page.proxy.rowCount() == 1
-        assert page.proxy.index(0, 0).data(RecordRole).title == "SQL Basics"
-        page.search.clear()
-        assert page.proxy.rowCount() == 2
-    finally:
-        _close_backend(window)
-
-
-def test_workspaces_sidebar_and_shortcuts(qtbot: QtBot, embedded_target: DatabaseTarget) -> None:
-    window = _open(qtbot, embedded_target)
-    try:
-        assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
-            w.title for w in WORKSPACES
-        ]
+        window = _open(qtbot, session)
+        assert _visible_workspaces(window) == expected
+        for workspace in WORKSPACES:
+            action = window.workspace_actions[workspace.key]
+            assert action.isEnabled() == (workspace.key in expected)
+        # A shortcut to a workspace the person may not use does nothing.
         with qtbot.waitActive(window):
             window.activateWindow()
-        with qtbot.waitSignal(window.workspace_changed) as blocker:
-            qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-        assert blocker.args == ["support"]
-        assert window.stack.currentWidget() is window.support_page
-        qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
-        emails = {u.email for u in window.support_page.model.records()}
-        assert "admin@demo.test" in emails
-        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-        assert window.current_workspace() == "author"
-        qtbot.waitUntil(lambda: window.author_page.model.rowCount() == 3, timeout=20_000)
-        statuses = {c.title: c.status for c in window.author_page.model.records()}
-        assert statuses["Advanced Data Engineering"] == "draft"
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_workspace() == ("support" if "support" in expected else "learn")
     finally:
-        _close_backend(window)
+        session.close()
 
 
-def test_account_search_treats_input_literally(
-    qtbot: QtBot, embedded_target: DatabaseTarget
-) -> None:
-    window = _open(qtbot, embedded_target)
-    try:
-        page = window.support_page
-        qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=20_000)
-        page.search.setText("' OR 1=1 --")
-        qtbot.waitUntil(lambda: page.status.text() == "0 accounts", timeout=10_000)
-        page.search.setText("grace")
-        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
-        assert page.model.record(0).email == "grace@demo.test"
-    finally:
-        _close_backend(window)
+def test_catalog_reflects_database_changes_on_refresh(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 2, timeout=20_000)
+    assert admin.backend is not None
+    with admin.backend.uow() as uow:
+        draft = uow.courses.by_slug("advanced-data-engineering")
+        assert draft is not None
+        draft.status = "published"
+        uow.commit()
+    window.refresh()
+    qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 3, timeout=10_000)
+    assert "Advanced Data Engineering" in {c.title for c in window.catalog_page.model.records()}
 
 
-def test_unreachable_server_is_explained_in_words(qtbot: QtBot) -> None:
-    target = resolve_database("postgresql+psycopg://nobody:secret@127.0.0.1:1/elearn")
-    window = _open(qtbot, target)
-    qtbot.waitUntil(lambda: "Offline" in window.connection_label.text(), timeout=20_000)
-    text = window.connection_label.text()
-    assert "cannot use the database server at 127.0.0.1:1" in text
-    assert "secret" not in text
-    assert "127.0.0.1:1" in window.catalog_page.status.text()
+def test_search_filters_catalog(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    page = window.catalog_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20_000)
+    qtbot.keyClicks(page.search, "sql")
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 0).data(RecordRole).title == "SQL Basics"
+    page.search.clear()
+    assert page.proxy.rowCount() == 2
 
 
-def test_window_state_is_saved_and_restored(qtbot: QtBot, embedded_target: DatabaseTarget) -> None:
-    window = _open(qtbot, embedded_target)
-    qtbot.waitUntil(lambda: window.backend is not None, timeout=20_000)
+def test_workspace_shortcuts_switch_pages(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    with qtbot.waitSignal(window.workspace_changed) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["support"]
+    assert window.stack.currentWidget() is window.support_page
+    qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
+    assert "admin@demo.test" in {u.email for u in window.support_page.model.records()}
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() == "author"
+    qtbot.waitUntil(lambda: window.author_page.model.rowCount() == 3, timeout=20_000)
+    statuses = {c.title: c.status for c in window.author_page.model.records()}
+    assert statuses["Advanced Data Engineering"] == "draft"
+
+
+def test_account_search_treats_input_literally(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
+    page = window.support_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=20_000)
+    page.search.setText("' OR 1=1 --")
+    qtbot.waitUntil(lambda: page.status.text() == "0 accounts", timeout=10_000)
+    page.search.setText("grace")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.record(0).email == "grace@demo.test"
+
+
+def test_offline_session_says_so(qtbot: QtBot, admin: SignedIn) -> None:
+    offline = SignedIn(user=admin.user, profile=admin.profile, backend=None, offline=True)
+    window = _open(qtbot, offline)
+    assert window.connection_label.text().startswith("○ Offline")
+    assert "(offline)" in window.user_label.toolTip()
+
+
+def test_window_state_is_saved_and_restored(qtbot: QtBot, admin: SignedIn) -> None:
+    window = _open(qtbot, admin)
     window.sidebar.setCurrentRow(2)
-    window.resize(900, 600)
     window.close()
-    _close_backend(window)
-    again, _controller = build_window(embedded_target)
+    assert QSettings().value("mainWindow/workspace") in (2, "2")
+    again = build_window()
     qtbot.addWidget(again)
     assert again.current_workspace() == "support"
-    assert QSettings().value("mainWindow/workspace") in (2, "2")
 
 
-def test_models_pass_modeltester(
-    qtbot: QtBot, embedded_target: DatabaseTarget, qtmodeltester: ModelTester
-) -> None:
-    window = _open(qtbot, embedded_target)
-    try:
-        qtbot.waitUntil(lambda: window.author_page.model.rowCount() == 3, timeout=20_000)
-        qtmodeltester.check(window.author_page.model)
-        qtmodeltester.check(window.catalog_page.model)
-        qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
-        qtmodeltester.check(window.support_page.model)
-    finally:
-        _close_backend(window)
+def test_models_pass_modeltester(qtbot: QtBot, admin: SignedIn, qtmodeltester: ModelTester) -> None:
+    window = _open(qtbot, admin)
+    qtbot.waitUntil(lambda: window.author_page.model.rowCount() == 3, timeout=20_000)
+    qtmodeltester.check(window.author_page.model)
+    qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() == 2, timeout=20_000)
+    qtmodeltester.check(window.catalog_page.model)
+    qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
+    qtmodeltester.check(window.support_page.model)
+    # ... and again after the data changed underneath (a reset through the service).
+    window.refresh()
+    qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
+    qtmodeltester.check(window.support_page.model)

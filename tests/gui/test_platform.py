@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QObject, QThread, Signal
 from pytestqt.qtbot import QtBot
 
 from elearn_desktop.ui.multimedia import probe_multimedia
@@ -134,3 +134,17 @@ def test_smoke_mode_opens_the_window_on_a_temporary_database(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     assert "smoke: ok, 2 courses shown" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_callback_inside_a_nested_event_loop_then_relay_cleanup(qtbot: QtBot) -> None:
+    # Regression: the relay used to be referenced from closures of its own connections;
+    # deleting it after delivery inside a nested loop (waitSignal) crashed the process.
+    class Owner(QObject):
+        done = Signal(object)
+
+    owner = Owner()
+    with qtbot.waitSignal(owner.done, timeout=5_000) as blocker:
+        BackgroundOp(lambda: {"payload": 1}).on_success(owner.done.emit).run(parent=owner)
+    qtbot.wait(50)  # deferred deletes run here
+    assert blocker.args == [{"payload": 1}]
+    assert owner.findChildren(QObject) == []
