@@ -18,6 +18,7 @@ from elearn_desktop.domain.validation import (
     normalize_email,
 )
 from elearn_desktop.services.dto import UserSummary
+from elearn_desktop.services.permissions import require
 
 
 def user_summary(user: User, *, db_role: str | None = None) -> UserSummary:
@@ -73,8 +74,10 @@ def create_user(
     first_name: str | None = None,
     last_name: str | None = None,
     is_verified: bool = False,
+    actor: UserSummary | None = None,
 ) -> UserSummary:
     """Create a person; validates everything before writing anything."""
+    require(actor, "accounts.create")
     address = normalize_email(email)
     check_password(password)
     role_names = check_roles(list(roles))
@@ -130,20 +133,32 @@ def _get_by_email_or_id(uow: UnitOfWork, key: str) -> User:
     return user
 
 
-def find_user(uow_factory: UnitOfWorkFactory, key: str) -> UserSummary:
+def find_user(
+    uow_factory: UnitOfWorkFactory, key: str, *, actor: UserSummary | None = None
+) -> UserSummary:
+    require(actor, "accounts.read")
     with uow_factory() as uow:
         user = _get_by_email_or_id(uow, key)
         return user_summary(user, db_role=_login_of(uow, user))
 
 
 def list_users(
-    uow_factory: UnitOfWorkFactory, *, search: str = "", limit: int = 100, offset: int = 0
+    uow_factory: UnitOfWorkFactory,
+    *,
+    search: str = "",
+    limit: int = 100,
+    offset: int = 0,
+    actor: UserSummary | None = None,
 ) -> list[UserSummary]:
+    require(actor, "accounts.read")
     with uow_factory() as uow:
         return [user_summary(u) for u in uow.users.search(search, limit=limit, offset=offset)]
 
 
-def set_active(uow_factory: UnitOfWorkFactory, key: str, *, active: bool) -> UserSummary:
+def set_active(
+    uow_factory: UnitOfWorkFactory, key: str, *, active: bool, actor: UserSummary | None = None
+) -> UserSummary:
+    require(actor, "accounts.set_status")
     with uow_factory() as uow:
         user = _get_by_email_or_id(uow, key)
         user.is_active = active  # on PostgreSQL a trigger also sets the login to (NO)LOGIN
@@ -151,7 +166,10 @@ def set_active(uow_factory: UnitOfWorkFactory, key: str, *, active: bool) -> Use
         return user_summary(user, db_role=_login_of(uow, user))
 
 
-def set_password(uow_factory: UnitOfWorkFactory, key: str, password: str) -> UserSummary:
+def set_password(
+    uow_factory: UnitOfWorkFactory, key: str, password: str, *, actor: UserSummary | None = None
+) -> UserSummary:
+    require(actor, "accounts.set_password")
     check_password(password)
     password_hash = hash_password(password)
     with uow_factory() as uow:

@@ -204,7 +204,10 @@ class MainWindow(QMainWindow):
         uow = backend.uow
         self.catalog_page.set_loaders(*catalog_loaders(uow))
         self.author_page.set_loader(lambda: catalog.list_courses(uow, status=None))
-        self.support_page.set_search(lambda text: accounts.list_users(uow, search=text, limit=500))
+        actor = self.session.user if self.session is not None else None
+        self.support_page.set_search(
+            lambda text: accounts.list_users(uow, search=text, limit=500, actor=actor)
+        )
         self.refresh()
 
     def show_backend_error(self, message: str) -> None:
