@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,19 @@ from elearn_desktop.data.uow import UnitOfWorkFactory, uow_factory_for
 pytest_plugins = ["tests.support.pg_fixtures"]
 
 EngineFactory = Callable[[str], Engine]
+
+
+def pytest_sessionfinish() -> None:
+    """Collect garbage before the terminal summary.
+
+    A test that leaves a database connection unreferenced (test_pgcluster's drop-with-an-
+    open-connection check does so on purpose) has its finalizer run by the garbage
+    collector whenever it next runs. If that happens while pytest compiles a module for
+    the summary (Hypothesis's plugin imports lazily there), CPython 3.11.7 reports
+    "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905) and
+    the session fails after every test passed.
+    """
+    gc.collect()
 
 
 @pytest.fixture(
