@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argon2 import extract_parameters
 from argon2.low_level import Type, hash_secret_raw
 
 from elearn_desktop.config import data_dir
+from elearn_desktop.domain.errors import ValidationError
 from elearn_desktop.domain.passwords import hash_password, verify_password
 from elearn_desktop.domain.validation import normalize_email
 from elearn_desktop.services.dto import UserSummary
@@ -63,7 +65,7 @@ def derive_cache_key(password: str, salt: bytes) -> bytes:
 def has_offline_cache(profile: ServerProfile, email: str, *, root: Path | None = None) -> bool:
     try:
         return (cache_dir_for(profile, email, root=root) / VERIFIER_FILE).is_file()
-    except ValueError:  # not an email address at all
+    except ValidationError:  # not an email address at all
         return False
 
 
@@ -120,6 +122,18 @@ def _read(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("version") != 1:
+        return None
+    # A damaged record is no record: offline sign-in is unavailable (not a traceback), and
+    # the next online sign-in writes a new one.
+    verifier, salt, user = data.get("verifier"), data.get("key_salt"), data.get("user")
+    if not (isinstance(verifier, str) and isinstance(salt, str) and isinstance(user, dict)):
+        return None
+    try:
+        extract_parameters(verifier)
+        if len(base64.b64decode(salt, validate=True)) < 16:
+            return None
+        _user_from_json(user)
+    except (KeyError, TypeError, ValueError):  # InvalidHashError and binascii.Error too
         return None
     return data
 
