@@ -179,9 +179,25 @@ def demo_load(ctx: click.Context) -> None:
 
 
 def _with_uow(ctx: click.Context) -> Any:
+    """The backend for account commands, refusing a database without the current schema."""
+    from elearn_desktop.data import migrations
+    from elearn_desktop.data.errors import check_connection, database_errors
     from elearn_desktop.services.backend import open_backend
 
-    return open_backend(_state(ctx).target())
+    backend = open_backend(_state(ctx).target())
+    try:
+        check_connection(backend.engine)
+        with database_errors(backend.engine):
+            status = migrations.schema_status(backend.engine)
+        if not status.up_to_date:
+            raise ElearnError(
+                f"the database schema is at {status.current or 'nothing yet'}, not "
+                f"{status.head}: run `elearn db upgrade` first"
+            )
+    except BaseException:
+        backend.dispose()
+        raise
+    return backend
 
 
 @users_app.command("create")
