@@ -7,8 +7,9 @@ Both backends get two additive tables (``user_logins``: a person's PostgreSQL lo
   dropped on downgrade — they are cluster-wide and another database may use them);
 - ``elearn_current_user_id()``: SECURITY DEFINER, ``search_path`` pinned, EXECUTE revoked
   from PUBLIC; maps ``session_user`` to the app user. No client-settable variable is trusted;
-- RLS enabled and forced on every per-user table and on the content tables (for
-  authorship); the schema owner (the role running migrations, never a person) keeps a
+- RLS enabled and forced on every per-user table, on the content tables (for
+  authorship) and on ``subscription_plans``: every table an app role may touch, since the
+  group roles (and so their grants) also serve logins of other databases on the cluster; the schema owner (the role running migrations, never a person) keeps a
   policy of its own so admin commands and SECURITY DEFINER functions work without BYPASSRLS;
 - column privileges: nobody reads ``users.password_hash``; learners do not read
   ``answer_options.is_correct``; support updates only ``users.is_active/is_verified`` and
@@ -58,6 +59,10 @@ CONTENT_TABLES = (
     "learning_paths",
     "path_steps",
 )
+#: Every table under forced RLS. Group roles are cluster-wide, so their grants also reach
+#: logins of other databases on the same cluster: a table an app role may touch needs RLS
+#: (which knows only the people of this database) even if it holds nobody's data.
+RLS_TABLES = (*PER_USER_TABLES, *CONTENT_TABLES, "subscription_plans")
 AUDITED_TABLES = (
     "users",
     "user_profiles",
@@ -292,6 +297,10 @@ def _policies() -> list[str]:
     policy("users", "staff_update", "UPDATE", "elearn_support, elearn_admin", staff, staff)
     policy("subscriptions", "staff_update", "UPDATE", "elearn_support, elearn_admin", staff, staff)
     policy("subscriptions", "admin_insert", "INSERT", "elearn_admin", None, admin)
+    # Plans: everyone signed in to this database reads them; admins change them.
+    policy("subscription_plans", "content_read", "SELECT", groups, f"{me} IS NOT NULL", None)
+    policy("subscription_plans", "admin_insert", "INSERT", "elearn_admin", None, admin)
+    policy("subscription_plans", "admin_update", "UPDATE", "elearn_admin", admin, admin)
     policy("user_roles", "admin_insert", "INSERT", "elearn_admin", None, admin)
     policy("user_roles", "admin_delete", "DELETE", "elearn_admin", admin, None)
     policy(
@@ -303,13 +312,17 @@ def _policies() -> list[str]:
         None,
     )
 
-    # Content: drafts are visible to their author and staff; writes only by the author
+    # Content: for people of this database only (not logins of another database on the
+    # cluster); drafts are visible to their author and staff; writes only by the author
     # (instructors) or an admin.
     for table in CONTENT_TABLES:
         if table in ("courses", "learning_paths"):
-            read = f"status = 'published' OR author_id = {me} OR {staff} OR {admin}"
+            read = (
+                f"({me} IS NOT NULL AND status = 'published') OR author_id = {me} "
+                f"OR {staff} OR {admin}"
+            )
         else:
-            read = "true"
+            read = f"{me} IS NOT NULL"
         policy(table, "content_read", "SELECT", groups, read, None)
         mine = f"({CONTENT_OWNERSHIP[table]}) OR {admin}"
         writers = "elearn_instructor, elearn_admin"
@@ -414,7 +427,7 @@ def upgrade() -> None:
     all_tables = (*PER_USER_TABLES, *CONTENT_TABLES, "subscription_plans")
     for table in all_tables:
         op.execute(f"REVOKE ALL ON public.{table} FROM PUBLIC")
-    for table in (*PER_USER_TABLES, *CONTENT_TABLES):
+    for table in RLS_TABLES:
         op.execute(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE public.{table} FORCE ROW LEVEL SECURITY")
         # The schema owner (who runs migrations and admin commands; never a person's
@@ -467,7 +480,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS elearn_sync_login_state ON public.users")
         op.execute("DROP TRIGGER IF EXISTS elearn_sync_role_membership ON public.user_roles")
         op.execute("DROP TRIGGER IF EXISTS elearn_grant_existing_roles ON public.user_logins")
-        for table in (*PER_USER_TABLES, *CONTENT_TABLES):
+        for table in RLS_TABLES:
             for name in (
                 "schema_owner_all",
                 "own_rows_read",
@@ -475,6 +488,7 @@ def downgrade() -> None:
                 "own_rows_update",
                 "staff_update",
                 "admin_insert",
+                "admin_update",
                 "admin_delete",
                 "content_read",
                 "author_insert",
