@@ -38,6 +38,18 @@ def test_every_per_user_table_has_rls_enabled_and_forced(world: World) -> None:
         assert rows[table] == (True, True), table
 
 
+def test_every_table_with_per_user_columns_has_rls_forced(world: World) -> None:
+    """Catches per-user tables added later (e.g. assessment attempts) without RLS."""
+    with world.su() as conn:
+        loose = conn.execute(
+            "SELECT DISTINCT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') "
+            "AND a.attname IN ('user_id', 'subject_user_id', 'author_id') AND NOT a.attisdropped "
+            "AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"
+        ).fetchall()
+    assert loose == []
+
+
 def test_every_table_an_app_role_can_touch_has_rls_forced(world: World) -> None:
     """A grant without forced RLS would reach rows by group membership alone.
 
