@@ -418,7 +418,15 @@ def upgrade() -> None:
             f"THEN CREATE ROLE {role} NOLOGIN; END IF; END $$"
         )
         # Group roles hold privileges; people inherit from them (their logins INHERIT).
-        op.execute(f"ALTER ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE")
+        # Naming SUPERUSER/BYPASSRLS in ALTER ROLE needs a superuser even to turn them off:
+        # only then, so a CREATEROLE schema owner (managed PostgreSQL has no superuser)
+        # can migrate, and is refused if a group role somehow has them.
+        op.execute(
+            f"DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}' "
+            f"AND (rolsuper OR rolbypassrls)) THEN ALTER ROLE {role} NOSUPERUSER NOBYPASSRLS; "
+            f"END IF; END $$"
+        )
+        op.execute(f"ALTER ROLE {role} NOLOGIN NOCREATEDB NOCREATEROLE")
     op.execute(FUNCTIONS_SQL)
     for fn in FUNCTION_NAMES:
         op.execute(f"REVOKE ALL ON FUNCTION public.{fn} FROM PUBLIC")
@@ -473,6 +481,9 @@ def downgrade() -> None:
             "DO $$ DECLARE r record; BEGIN "
             "FOR r IN SELECT l.role_name FROM public.user_logins l "
             "JOIN pg_roles p ON p.rolname = l.role_name LOOP "
+            # DROP OWNED needs the privileges of the role: a CREATEROLE owner takes them.
+            "IF NOT pg_has_role(current_user, r.role_name, 'USAGE') THEN "
+            "EXECUTE format('GRANT %I TO %I', r.role_name, current_user); END IF; "
             "EXECUTE format('DROP OWNED BY %I', r.role_name); "
             "EXECUTE format('DROP ROLE %I', r.role_name); END LOOP; END $$"
         )

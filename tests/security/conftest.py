@@ -276,10 +276,30 @@ def _drop_world(cluster: PostgresCluster, dbname: str, extra_roles: list[str]) -
 
 
 @contextlib.contextmanager
-def _world(cluster: PostgresCluster, *, people: bool, content: bool) -> Iterator[World]:
+def _world(
+    cluster: PostgresCluster, *, people: bool, content: bool, owner: bool = False
+) -> Iterator[World]:
+    """A migrated database; with ``owner``, migrated and administered by a CREATEROLE
+    (not superuser) role that owns the database, as on managed PostgreSQL services."""
     dbname = f"sec_{uuid.uuid4().hex[:12]}"
-    cluster.create_database(dbname)
-    world = World(cluster, dbname, create_server_engine(cluster.url(dbname)))
+    owner_role = f"owner_{dbname}" if owner else None
+    if owner_role is None:
+        url = cluster.create_database(dbname)
+    else:
+        password = uuid.uuid4().hex
+        with cluster.connect() as conn:
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
+                    sql.Identifier(owner_role), sql.Literal(password)
+                )
+            )
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                    sql.Identifier(dbname), sql.Identifier(owner_role)
+                )
+            )
+        url = cluster.url(dbname, user=owner_role, password=password)
+    world = World(cluster, dbname, create_server_engine(url))
     try:
         migrations.upgrade(world.engine)
         if people:
@@ -293,6 +313,9 @@ def _world(cluster: PostgresCluster, *, people: bool, content: bool) -> Iterator
         logins = [p.db_role for p in world.people.values()]
         world.close()
         _drop_world(cluster, dbname, logins)
+        if owner_role is not None:
+            with cluster.connect() as conn:
+                conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(owner_role)))
 
 
 @pytest.fixture(scope="module")
@@ -306,6 +329,13 @@ def world(pg_cluster: PostgresCluster) -> Iterator[World]:
 def fresh_world(pg_cluster: PostgresCluster) -> Iterator[World]:
     """A populated database of the test's own: commit freely."""
     with _world(pg_cluster, people=True, content=True) as w:
+        yield w
+
+
+@pytest.fixture
+def owner_world(pg_cluster: PostgresCluster) -> Iterator[World]:
+    """Like ``fresh_world``, but the schema owner is a CREATEROLE role, not a superuser."""
+    with _world(pg_cluster, people=True, content=True, owner=True) as w:
         yield w
 
 
