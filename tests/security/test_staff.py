@@ -99,7 +99,7 @@ def test_instructor_cannot_add_children_to_another_instructor_content(world: Wor
         ):
             err = denied(conn, statement, params)
             assert "row-level security" in str(err), statement
-        assert me.id  # the refusals above were not for lack of an identity
+        # The refusals above were not for lack of an identity.
         assert scalar(conn, "SELECT public.elearn_current_user_id()") == me.id
 
 
