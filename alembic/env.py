@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 from elearn_desktop.config import resolve_database
 from elearn_desktop.data.engines import create_server_engine
+from elearn_desktop.data.migrations import include_name
 from elearn_desktop.data.models import Base
 
 config = context.config
@@ -21,6 +22,7 @@ def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         transaction_per_migration=True,

@@ -19,6 +19,15 @@ from elearn_desktop.domain.errors import SchemaMismatchError
 _ALEMBIC_LOCK = threading.RLock()
 
 
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Objects the migrations manage that the models cannot describe, left out of
+    autogenerate comparisons: SQLite's FTS5 table (and its shadow tables) and
+    PostgreSQL's expression GIN indexes for search."""
+    if type_ == "table" and name is not None and name.startswith("catalog_fts"):
+        return False
+    return not (type_ == "index" and name is not None and name.endswith("_search"))
+
+
 def alembic_config() -> Config:
     cfg = Config(str(ALEMBIC_INI)) if ALEMBIC_INI.exists() else Config()
     cfg.set_main_option("script_location", str(ALEMBIC_DIR))

@@ -18,6 +18,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -387,3 +388,75 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(10))  # INSERT, UPDATE, DELETE
     old_data: Mapped[Any | None] = mapped_column(JSONType)
     new_data: Mapped[Any | None] = mapped_column(JSONType)
+
+
+# ----------------------------------------------------------------- learning (0005)
+
+
+class LessonPlayback(Base):
+    """Where a person is in a video lesson: watched ranges and the resume position."""
+
+    __tablename__ = "lesson_playback"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    lesson_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: [[start_s, end_s], ...], normalised (sorted, merged).
+    watched_ranges: Mapped[Any] = mapped_column(JSONType, default=list)
+    resume_position_s: Mapped[float | None] = mapped_column(Float)
+    #: The device's clock when the resume position was taken (latest wins on merge).
+    resume_event_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_watched_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime | None] = _updated_at()
+
+
+class AssessmentAttempt(Base):
+    __tablename__ = "assessment_attempts"
+    __table_args__ = (
+        Index(None, "user_id", "assessment_id"),
+        CheckConstraint("status IN ('in_progress', 'graded')", name="status_known"),
+        CheckConstraint("score IS NULL OR score BETWEEN 0 AND 100", name="score_range"),
+    )
+
+    id: Mapped[uuid.UUID] = _pk()
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("users.id", ondelete="CASCADE"))
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("assessments.id", ondelete="CASCADE")
+    )
+    status: Mapped[str] = mapped_column(
+        String(20), server_default="in_progress", default="in_progress"
+    )
+    started_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, server_default=func.current_timestamp()
+    )
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: Seconds on the device's monotonic clock between start and submit.
+    elapsed_s: Mapped[float | None] = mapped_column(Float)
+    score: Mapped[int | None] = mapped_column(Integer)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    device_id: Mapped[str | None] = mapped_column(String(64))
+
+    answers: Mapped[list[AttemptAnswer]] = relationship(
+        back_populates="attempt", cascade="all, delete-orphan"
+    )
+
+
+class AttemptAnswer(Base):
+    __tablename__ = "attempt_answers"
+
+    attempt_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("assessment_attempts.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: Chosen answer option ids (strings), for choice questions.
+    option_ids: Mapped[Any] = mapped_column(JSONType, default=list)
+    text: Mapped[str | None] = mapped_column(Text)
+    #: Points in [0, 1], set by grading.
+    points: Mapped[float | None] = mapped_column(Float)
+
+    attempt: Mapped[AssessmentAttempt] = relationship(back_populates="answers")

@@ -65,12 +65,24 @@ def role_exists(conn: Connection, role: str) -> bool:
     )
 
 
+def server_verifier(conn: Connection, role: str, password: str) -> str:
+    """The SCRAM verifier computed by libpq (``PQencryptPasswordConn``): exactly the
+    server's SASLprep, so every password that opens the login here opens it in psql.
+    Falls back to our own computation on a driver without it."""
+    driver = getattr(conn.connection, "driver_connection", None)
+    pgconn = getattr(driver, "pgconn", None)
+    if pgconn is not None:
+        raw: bytes = pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+        return raw.decode()
+    return scram_sha256_verifier(password)
+
+
 def create_login_role(conn: Connection, role: str, password: str) -> None:
     # DDL takes no bind parameters: the name is ours (hex), the verifier is quoted, and
     # neither contains '%' or ':' bind markers (driver-level execution, no parsing).
     conn.exec_driver_sql(
         f"CREATE ROLE {_quote_ident(conn, role)} LOGIN INHERIT NOSUPERUSER NOBYPASSRLS "
-        f"NOCREATEDB NOCREATEROLE PASSWORD {_literal(scram_sha256_verifier(password))}"
+        f"NOCREATEDB NOCREATEROLE PASSWORD {_literal(server_verifier(conn, role, password))}"
     )
 
 
@@ -96,5 +108,5 @@ def revoke_all_memberships(conn: Connection, role: str) -> None:
 def set_login_password(conn: Connection, role: str, password: str) -> None:
     conn.exec_driver_sql(
         f"ALTER ROLE {_quote_ident(conn, role)} "
-        f"PASSWORD {_literal(scram_sha256_verifier(password))}"
+        f"PASSWORD {_literal(server_verifier(conn, role, password))}"
     )

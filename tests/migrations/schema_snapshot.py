@@ -131,7 +131,10 @@ def portable_snapshot(engine: Engine) -> dict[str, dict[str, Any]]:
                 continue
             columns = {
                 c["name"]: (
-                    c["type"].compile(dialect=engine.dialect),
+                    # Untyped columns (SQLite's FTS5 virtual table) have no DDL type.
+                    ""
+                    if isinstance(c["type"], sa.types.NullType)
+                    else c["type"].compile(dialect=engine.dialect),
                     c["nullable"],
                     _norm_default(c.get("default")),
                 )
