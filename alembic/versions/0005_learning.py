@@ -29,7 +29,7 @@ depends_on: str | Sequence[str] | None = None
 
 JSONB = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 GROUPS = "elearn_learner, elearn_instructor, elearn_support, elearn_admin"
-NEW_TABLES = ("lesson_playback", "assessment_attempts", "attempt_answers")
+NEW_TABLES = ("lesson_playback", "assessment_attempts", "attempt_answers", "study_time")
 
 PG_SEARCH_INDEXES = {
     "ix_courses_search": "courses",
@@ -332,6 +332,23 @@ def _create_tables() -> None:
     )
 
 
+def _create_study_time() -> None:
+    op.create_table(
+        "study_time",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("lesson_id", sa.Uuid(), nullable=False),
+        sa.Column("seconds", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", "day", "lesson_id", name="study_time_pkey"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name="study_time_user_id_fkey", ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["lesson_id"], ["lessons.id"], name="study_time_lesson_id_fkey", ondelete="CASCADE"
+        ),
+    )
+
+
 def _postgresql_security() -> None:
     me = "public.elearn_current_user_id()"
     staff = "(public.elearn_has_role('support') OR public.elearn_has_role('admin'))"
@@ -350,6 +367,7 @@ def _postgresql_security() -> None:
     )
     for table, owner in (
         ("lesson_playback", f"user_id = {me}"),
+        ("study_time", f"user_id = {me}"),
         ("assessment_attempts", f"user_id = {me}"),
         ("attempt_answers", own_attempt + ")"),
     ):
@@ -357,14 +375,6 @@ def _postgresql_security() -> None:
             f"CREATE POLICY own_rows_read ON public.{table} FOR SELECT TO {GROUPS} "
             f"USING ({owner} OR {staff})"
         )
-    op.execute(
-        f"CREATE POLICY own_rows_insert ON public.lesson_playback FOR INSERT TO {GROUPS} "
-        f"WITH CHECK (user_id = {me})"
-    )
-    op.execute(
-        f"CREATE POLICY own_rows_update ON public.lesson_playback FOR UPDATE TO {GROUPS} "
-        f"USING (user_id = {me}) WITH CHECK (user_id = {me})"
-    )
     op.execute(
         f"CREATE POLICY own_rows_insert ON public.assessment_attempts FOR INSERT TO {GROUPS} "
         f"WITH CHECK (user_id = {me} AND status = 'in_progress' AND score IS NULL "
@@ -402,6 +412,7 @@ def _postgresql_security() -> None:
 
 def upgrade() -> None:
     _create_tables()
+    _create_study_time()
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
         for name, table in PG_SEARCH_INDEXES.items():
@@ -423,6 +434,7 @@ def downgrade() -> None:
         for trigger in SQLITE_FTS_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS catalog_fts")
+    op.drop_table("study_time")
     op.drop_table("attempt_answers")
     op.drop_index("ix_assessment_attempts_user_id_assessment_id", table_name="assessment_attempts")
     op.drop_table("assessment_attempts")

@@ -18,6 +18,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -460,3 +461,18 @@ class AttemptAnswer(Base):
     points: Mapped[float | None] = mapped_column(Float)
 
     attempt: Mapped[AssessmentAttempt] = relationship(back_populates="answers")
+
+
+class StudyTime(Base):
+    """Seconds genuinely watched per person, day (UTC) and lesson: the 'time studied' chart."""
+
+    __tablename__ = "study_time"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    lesson_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
