@@ -393,7 +393,18 @@ def _postgresql_security() -> None:
             f"CREATE POLICY own_open_{command.lower()} ON public.attempt_answers "
             f"FOR {command} TO {GROUPS} {clause}"
         )
-    op.execute(f"GRANT SELECT, INSERT, UPDATE ON public.lesson_playback TO {GROUPS}")
+    for table in ("lesson_playback", "study_time"):
+        op.execute(
+            f"CREATE POLICY own_rows_insert ON public.{table} FOR INSERT TO {GROUPS} "
+            f"WITH CHECK (user_id = {me})"
+        )
+        op.execute(
+            f"CREATE POLICY own_rows_update ON public.{table} FOR UPDATE TO {GROUPS} "
+            f"USING (user_id = {me}) WITH CHECK (user_id = {me})"
+        )
+    op.execute(
+        f"GRANT SELECT, INSERT, UPDATE ON public.lesson_playback, public.study_time TO {GROUPS}"
+    )
     op.execute(f"GRANT SELECT ON public.assessment_attempts TO {GROUPS}")
     # No UPDATE on attempts for anyone: status, score and passed are set by grading only.
     op.execute(
