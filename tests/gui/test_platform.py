@@ -148,3 +148,21 @@ def test_callback_inside_a_nested_event_loop_then_relay_cleanup(qtbot: QtBot) ->
     qtbot.wait(50)  # deferred deletes run here
     assert blocker.args == [{"payload": 1}]
     assert owner.findChildren(QObject) == []
+
+
+def test_heavy_modules_are_not_imported_before_the_window_is_shown() -> None:
+    # Start-up is a measured goal: the window and sign-in dialog must not pull in
+    # QtMultimedia, QtCharts or httpx; they load after the first paint or on demand.
+    code = (
+        "import sys\n"
+        "import elearn_desktop.app, elearn_desktop.ui.application\n"
+        "import elearn_desktop.ui.main_window, elearn_desktop.ui.login_dialog\n"
+        "heavy = [m for m in ('PySide6.QtMultimedia', 'PySide6.QtCharts', 'httpx')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy) or 'none')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=_child_env(), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "none"
