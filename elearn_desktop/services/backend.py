@@ -72,3 +72,12 @@ def prepare(backend: Backend, *, load_demo_if_new: bool) -> PrepareResult:
                 f"{status.head}; an administrator runs `elearn db upgrade`"
             )
         return PrepareResult(revision=status.head, migrated=False, demo_loaded=False)
+
+
+def server_version(backend: Backend) -> str:
+    """The database server's name and version, for Help → About."""
+    with database_errors(backend.engine), backend.engine.connect() as conn:
+        if backend.engine.dialect.name == "sqlite":
+            return f"SQLite {conn.exec_driver_sql('SELECT sqlite_version()').scalar()}"
+        raw = str(conn.exec_driver_sql("SHOW server_version").scalar())
+        return f"PostgreSQL {raw.split()[0]}"

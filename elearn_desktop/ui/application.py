@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from elearn_desktop.config import APP_AUTHOR, APP_NAME
+from elearn_desktop.logging_setup import configure_logging
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
+from elearn_desktop.ui.errors import ErrorReporter
 from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
+from elearn_desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +38,12 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+_LOG_PATH: Path | None = None
+
+
 def build_window() -> MainWindow:
     window = MainWindow()
+    window.log_path = _LOG_PATH
     window.restore_state(QSettings())
     return window
 
@@ -73,6 +81,14 @@ class AppController:
         self.window = window
         return window
 
+    def bring_to_front(self) -> None:
+        target = self.window or QApplication.activeModalWidget()
+        if target is None:
+            return
+        target.showNormal()
+        target.raise_()
+        target.activateWindow()
+
     def sign_out(self) -> None:
         window = self.window
         if window is None:
@@ -89,11 +105,22 @@ class AppController:
 def run(
     *, preset: ServerProfile | None = None, smoke: bool = False, argv: list[str] | None = None
 ) -> int:
+    global _LOG_PATH
+    _LOG_PATH = configure_logging()
+    log.info("starting elearn-desktop")
     app = create_application(argv if argv is not None else sys.argv)
     app.setQuitOnLastWindowClosed(True)
+    reporter = ErrorReporter(_LOG_PATH, app)
+    reporter.install()
     controller = AppController(app, preset=preset)
     if smoke:
         return _run_smoke(app, controller)
+    instance = SingleInstance(parent=app)
+    if instance.notify_running_instance():
+        print("elearn-desktop is already running: brought it to the front.")
+        return 0
+    instance.listen()
+    instance.activation_requested.connect(controller.bring_to_front)
     if not controller.start():
         return 0
     code = app.exec()

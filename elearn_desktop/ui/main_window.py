@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from elearn_desktop import __version__
+from elearn_desktop.config import log_dir
 from elearn_desktop.services import accounts, catalog
 from elearn_desktop.services.auth import SignedIn
-from elearn_desktop.services.backend import Backend
+from elearn_desktop.services.backend import Backend, server_version
 from elearn_desktop.ui.author.courses_page import AuthorCoursesPage
 from elearn_desktop.ui.learn.catalog_page import CatalogPage, catalog_loaders
+from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.support.accounts_page import AccountsPage
 
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.backend: Backend | None = None
         self.session: SignedIn | None = None
+        self.log_path: Path | None = None
 
         self.catalog_page = CatalogPage()
         self.author_page = AuthorCoursesPage()
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
             self.workspace_actions[workspace.key] = action
 
         help_menu = self.menuBar().addMenu("&Help")
+        open_logs = QAction("Open &log folder", self)
+        open_logs.triggered.connect(self._open_log_folder)
+        help_menu.addAction(open_logs)
         about = QAction("&About elearn", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
@@ -148,14 +155,34 @@ class MainWindow(QMainWindow):
             self.addActions(menu.actions())
 
     def _about(self) -> None:
-        from PySide6 import __version__ as pyside_version
+        backend = self.backend
+        if backend is None:
+            self._show_about("not connected (offline)")
+            return
+        BackgroundOp(lambda: server_version(backend), label="server version").on_success(
+            self._show_about
+        ).on_failure(lambda exc: self._show_about(f"unknown ({exc})")).run(parent=self)
 
-        where = self.backend.target.display if self.backend else "not connected"
-        QMessageBox.about(
-            self,
-            "About elearn",
-            f"elearn-desktop {__version__}\nQt for Python {pyside_version}\nDatabase: {where}",
+    def about_text(self, server: str) -> str:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        where = self.backend.target.display if self.backend else "—"
+        return (
+            f"elearn-desktop {__version__}\n\n"
+            f"Qt {qVersion()} (Qt for Python {pyside_version})\n"
+            f"Database server: {server}\n"
+            f"Database: {where}\n"
+            f"Log: {self.log_path or 'not configured'}"
         )
+
+    def _show_about(self, server: str) -> None:
+        QMessageBox.about(self, "About elearn", self.about_text(server))
+
+    def _open_log_folder(self) -> None:
+        folder = self.log_path.parent if self.log_path else log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _select_workspace_row(self, row: int) -> None:
         if not self.sidebar.item(row).isHidden():

@@ -172,3 +172,20 @@ def test_models_pass_modeltester(qtbot: QtBot, admin: SignedIn, qtmodeltester: M
     window.refresh()
     qtbot.waitUntil(lambda: window.support_page.model.rowCount() == 5, timeout=20_000)
     qtmodeltester.check(window.support_page.model)
+
+
+def test_about_shows_app_qt_and_database_server_versions(
+    qtbot: QtBot, admin: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    window = _open(qtbot, admin)
+    about = next(a for a in window.actions() if a.text() == "&About elearn")
+    about.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "elearn-desktop 0.1.0" in shown[0]
+    assert f"Qt {qVersion()}" in shown[0]
+    assert "Database server: SQLite 3." in shown[0]

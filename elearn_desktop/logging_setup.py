@@ -1,0 +1,90 @@
+"""Logging to a rotating file in the user log folder, with secrets scrubbed.
+
+Every record passes a filter that masks passwords, keys, database URLs' passwords,
+password hashes and SCRAM verifiers before it is formatted, so neither the log file nor
+the console ever holds a secret — even when code logs carelessly.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from elearn_desktop.config import log_dir
+
+LOG_FILENAME = "elearn-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+MASK = "***"
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # scheme://user:password@host
+    (re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+(@)", re.I), rf"\g<1>{MASK}\g<2>"),
+    # password=..., "password": "...", passwd, pwd, secret, token, api_key, key
+    (
+        re.compile(
+            r"""(?P<k>\b(?:password|passwd|pwd|secret|token|api[_-]?key|cache[_-]?key)\b"""
+            r"""["']?\s*[:=]\s*)(?:(?P<q>["'])[^"']*|[^"'\s,;}&)]+)""",
+            re.I,
+        ),
+        rf"\g<k>\g<q>{MASK}",
+    ),
+    # argon2 hashes and SCRAM verifiers
+    (re.compile(r"\$argon2(?:id|i|d)\$[^\s'\"]+"), MASK),
+    (re.compile(r"SCRAM-SHA-256\$[^\s'\"]+"), MASK),
+    # SQLCipher raw keys
+    (re.compile(r"x'[0-9a-f]{32,}'", re.I), MASK),
+)
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Scrub the fully formatted message (args included) and any exception text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def log_file_path(folder: Path | None = None) -> Path:
+    return (folder or log_dir()) / LOG_FILENAME
+
+
+def configure_logging(*, folder: Path | None = None, level: int = logging.INFO) -> Path:
+    """Send the app's logs to a rotating file; returns its path. Safe to call twice."""
+    path = log_file_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_elearn", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+    )
+    handler._elearn = True  # type: ignore[attr-defined]
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s")
+    )
+    root.addHandler(handler)
+    root.setLevel(level)
+    # Driver chatter stays out unless asked for.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    return path

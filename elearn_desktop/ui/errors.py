@@ -1,0 +1,88 @@
+"""Unhandled exceptions: logged, then explained in a dialog; the app keeps running.
+
+The dialog says what happened in words, offers "Copy details" (the traceback, with
+secrets scrubbed) and says where the log is. Exceptions on worker threads are logged and
+shown on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from elearn_desktop.logging_setup import redact
+
+log = logging.getLogger("elearn_desktop.crash")
+
+
+class ErrorReporter(QObject):
+    error_reported = Signal(str, str)  # summary, details
+
+    def __init__(self, log_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_path = log_path
+        self.dialogs_shown = 0
+        self._showing = False
+        # Queued: a report from any thread is shown by the GUI thread.
+        self.error_reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+        threading.excepthook = self._handle_thread
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
+        log.error("unhandled exception\n%s", details)
+        summary = redact(f"{exc_type.__name__}: {exc}") if str(exc) else exc_type.__name__
+        self.error_reported.emit(summary, details)
+
+    def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _show(self, summary: str, details: str) -> None:
+        if self._showing:  # one dialog at a time; the rest are in the log
+            return
+        self._showing = True
+        try:
+            self.dialogs_shown += 1
+            box = build_error_dialog(QApplication.activeWindow(), summary, details, self.log_path)
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def build_error_dialog(
+    parent: QWidget | None, summary: str, details: str, log_path: Path
+) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("errorDialog")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Something went wrong")
+    box.setText(
+        "Something went wrong, but your work so far is saved and the app keeps running.\n\n"
+        f"What happened: {summary}"
+    )
+    box.setInformativeText(f"Details are in the log: {log_path}")
+    box.setDetailedText(details)
+    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    # "Copy details" must not close the dialog.
+    copy.clicked.disconnect()
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{summary}\n\n{details}"))
+    return box
