@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from elearn_desktop.data.models import Course
-from elearn_desktop.data.uow import UnitOfWorkFactory
+from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain.errors import NotFoundError
 from elearn_desktop.services.dto import (
     CourseSummary,
@@ -38,13 +39,17 @@ def _summary(course: Course, counts: tuple[int, int]) -> CourseSummary:
     )
 
 
+def summarize_courses(uow: UnitOfWork, courses: Sequence[Course]) -> list[CourseSummary]:
+    """Summaries of loaded courses (their authors loaded too), with module and lesson counts."""
+    counts = uow.courses.module_counts([c.id for c in courses])
+    return [_summary(c, counts.get(c.id, (0, 0))) for c in courses]
+
+
 def list_courses(
     uow_factory: UnitOfWorkFactory, *, status: str | None = PUBLISHED
 ) -> list[CourseSummary]:
     with uow_factory() as uow:
-        courses = uow.courses.list(status=status)
-        counts = uow.courses.module_counts([c.id for c in courses])
-        return [_summary(c, counts.get(c.id, (0, 0))) for c in courses]
+        return summarize_courses(uow, uow.courses.list(status=status))
 
 
 def course_tree(uow_factory: UnitOfWorkFactory, course_id: uuid.UUID) -> CourseTree:

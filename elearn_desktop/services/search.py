@@ -1,0 +1,405 @@
+"""Catalog search: published courses by full text over course and lesson titles/descriptions.
+
+Both backends answer the same question the same way:
+
+* The person's text is split into words here, in Python (letters and digits only), so no
+  input — quotes, operators, ``OR``, ``NEAR``, ``*``, ``-``, SQL, any Unicode — can ever
+  reach a query parser as syntax. English stop words are dropped (PostgreSQL's list, so
+  SQLite behaves like the ``english`` configuration does).
+* Every word must match (AND). The word still being typed (the text does not end in a
+  space) is a prefix, for search as you type; stemmed indexes store ``learn`` for
+  "learning", so the prefix is also tried one and two letters shorter (never below four),
+  which keeps results steady while "learni…" is typed.
+* A course matches by its own title/description or by one of its lessons'. Rank: the
+  course's own match (title weighs more than description) plus half its best lesson match.
+* PostgreSQL uses the GIN expression indexes of revision 0005 (the WHERE clauses repeat
+  their expression exactly); SQLite uses the FTS5 table ``catalog_fts``.
+
+Only published courses are ever returned; an empty query lists them all by title.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    String,
+    Text,
+    Uuid,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.orm import Session, selectinload
+
+from elearn_desktop.data.models import Course, Lesson, Module, UserProgress
+from elearn_desktop.data.uow import UnitOfWorkFactory
+from elearn_desktop.domain.errors import ValidationError
+from elearn_desktop.services.catalog import PUBLISHED, summarize_courses
+from elearn_desktop.services.dto import CourseSummary
+
+# PostgreSQL's ``english`` stop words (tsearch_data/english.stop).
+_ENGLISH_STOP_WORDS = """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what
+    which who whom this that these those am is are was were be been being have has had
+    having do does did doing a an the and but if or because as until while of at by for
+    with about against between into through during before after above below to from up
+    down in out on off over under again further then once here there when where why how
+    all any both each few more most other some such no nor not only own same so than too
+    very s t can will just don should now
+"""
+STOP_WORDS = frozenset(_ENGLISH_STOP_WORDS.split())
+MAX_WORDS = 12
+MAX_WORD_LENGTH = 64
+MIN_PREFIX_VARIANT = 4
+LESSON_WEIGHT = 0.5
+MAX_MATCHED_LESSONS = 3
+MAX_LIMIT = 500
+STATES = ("in_progress", "completed")
+
+_WORD = re.compile(r"[^\W_]+")
+
+# Exactly the expressions of the GIN indexes ix_courses_search / ix_lessons_search (0005).
+_PG_COURSE_VECTOR = (
+    "to_tsvector('english', coalesce(courses.title, '') || ' ' || "
+    "coalesce(courses.description, ''))"
+)
+_PG_LESSON_VECTOR = (
+    "to_tsvector('english', coalesce(lessons.title, '') || ' ' || "
+    "coalesce(lessons.description, ''))"
+)
+# For ranking only (computed on matched rows): the title weighs more than the description.
+_PG_WEIGHTED = (
+    "setweight(to_tsvector('english', coalesce({t}.title, '')), 'A') || "
+    "setweight(to_tsvector('english', coalesce({t}.description, '')), 'D')"
+)
+# FTS5 columns: kind, entity_id, course_id (unindexed), title, body.
+_FTS_RANK = "-bm25(catalog_fts, 0.0, 0.0, 0.0, 10.0, 1.0)"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerms:
+    """What is searched for: whole words, and the word being typed (a prefix)."""
+
+    words: tuple[str, ...]
+    prefix: str | None
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and self.prefix is None
+
+    def prefix_variants(self) -> tuple[str, ...]:
+        """The prefix, and it one and two letters shorter (stems are often shorter)."""
+        if self.prefix is None:
+            return ()
+        variants = [self.prefix]
+        for cut in (1, 2):
+            shorter = self.prefix[:-cut]
+            if len(shorter) >= MIN_PREFIX_VARIANT:
+                variants.append(shorter)
+        return tuple(variants)
+
+
+def parse_terms(text: str) -> SearchTerms:
+    """Split what the person typed into searchable words; never fails."""
+    found = [w[:MAX_WORD_LENGTH] for w in _WORD.findall(text.casefold())]
+    if not found:
+        return SearchTerms((), None)
+    typing = bool(text) and _WORD.fullmatch(text[-1].casefold()) is not None
+    prefix = found.pop() if typing else None
+    words: list[str] = []
+    for word in found:
+        if word not in STOP_WORDS and word not in words:
+            words.append(word)
+    # Too many words: keep the first ones (and the word being typed).
+    keep = MAX_WORDS - (1 if prefix is not None else 0)
+    return SearchTerms(tuple(words[:keep]), prefix)
+
+
+def fts5_query(terms: SearchTerms) -> str:
+    """An FTS5 MATCH expression: each word a quoted phrase, the prefix as ``"..."*``."""
+
+    def phrase(word: str) -> str:
+        return '"' + word.replace('"', '""') + '"'
+
+    parts = [phrase(w) for w in terms.words]
+    variants = terms.prefix_variants()
+    if variants:
+        alternatives = " OR ".join(phrase(v) + "*" for v in variants)
+        parts.append(f"({alternatives})" if len(variants) > 1 else alternatives)
+    return " AND ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A course found by a search, how well it matched, and why."""
+
+    course: CourseSummary
+    rank: float
+    #: Titles of the course's lessons that matched (best first, at most three).
+    matched_lessons: tuple[str, ...] = ()
+    #: The person's progress on the course (None: not enrolled, or no person given).
+    progress_status: str | None = None
+    progress_percentage: int | None = None
+
+    @property
+    def enrolled(self) -> bool:
+        return self.progress_status is not None
+
+
+def search_catalog(
+    uow_factory: UnitOfWorkFactory,
+    *,
+    text: str,
+    level: str | None = None,
+    max_minutes: int | None = None,
+    state: str | None = None,
+    user_id: uuid.UUID | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """Published courses matching ``text`` (best first) and the filters, one page of them.
+
+    ``level`` matches case-insensitively; ``max_minutes`` keeps courses of known duration
+    up to that long; ``state`` ('in_progress' | 'completed') keeps the courses in which
+    ``user_id`` is enrolled and not finished, or finished. Empty ``text``: every published
+    course that passes the filters, by title.
+    """
+    if state is not None and state not in STATES:
+        raise ValidationError("state", f"unknown state '{state}' (known: {', '.join(STATES)})")
+    if state is not None and user_id is None:
+        raise ValidationError("state", "filtering by progress needs the person")
+    if max_minutes is not None and max_minutes < 0:
+        raise ValidationError("max_minutes", "the longest duration cannot be negative")
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    terms = parse_terms(text)
+    filters = _filters(level=level, max_minutes=max_minutes, state=state, user_id=user_id)
+    with uow_factory() as uow:
+        session = uow.session
+        dialect = session.get_bind().dialect.name
+        stmt: Select[Any]
+        if terms.empty:
+            stmt = select(Course, literal(0.0, Float)).where(*filters).order_by(Course.title)
+        else:
+            ranked = (
+                _pg_ranked(terms) if dialect == "postgresql" else _sqlite_ranked(terms)
+            ).subquery("ranked")
+            stmt = (
+                select(Course, ranked.c.rank)
+                .join(ranked, ranked.c.course_id == Course.id)
+                .where(*filters)
+                .order_by(ranked.c.rank.desc(), Course.title)
+            )
+        stmt = (
+            stmt.order_by(Course.id)
+            .options(selectinload(Course.author))
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = session.execute(stmt).all()
+        courses = [row[0] for row in rows]
+        ids = [c.id for c in courses]
+        lessons: dict[uuid.UUID, list[str]] = {}
+        if ids and not terms.empty:
+            matcher = _pg_lesson_titles if dialect == "postgresql" else _sqlite_lesson_titles
+            lessons = matcher(session, terms, ids)
+        progress = _progress(session, user_id, ids) if user_id is not None and ids else {}
+        summaries = summarize_courses(uow, courses)
+        return [
+            SearchHit(
+                course=summary,
+                rank=float(row[1] or 0.0),
+                matched_lessons=tuple(lessons.get(summary.id, ())),
+                progress_status=progress.get(summary.id, (None, None))[0],
+                progress_percentage=progress.get(summary.id, (None, None))[1],
+            )
+            for summary, row in zip(summaries, rows, strict=True)
+        ]
+
+
+# -- filters --------------------------------------------------------------------------
+
+
+def _filters(
+    *, level: str | None, max_minutes: int | None, state: str | None, user_id: uuid.UUID | None
+) -> list[ColumnElement[bool]]:
+    filters: list[ColumnElement[bool]] = [Course.status == PUBLISHED]
+    if level:
+        filters.append(func.lower(Course.level) == level.strip().lower())
+    if max_minutes is not None:
+        filters.append(and_(Course.duration.is_not(None), Course.duration <= max_minutes))
+    if state is not None:
+        wanted = (
+            UserProgress.status == "completed"
+            if state == "completed"
+            else UserProgress.status != "completed"
+        )
+        filters.append(
+            exists().where(
+                UserProgress.user_id == user_id,
+                UserProgress.entity_type == "course",
+                UserProgress.entity_id == Course.id,
+                wanted,
+            )
+        )
+    return filters
+
+
+def _progress(
+    session: Session, user_id: uuid.UUID, course_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[str, int]]:
+    rows = session.execute(
+        select(UserProgress.entity_id, UserProgress.status, UserProgress.progress_percentage).where(
+            UserProgress.user_id == user_id,
+            UserProgress.entity_type == "course",
+            UserProgress.entity_id.in_(course_ids),
+        )
+    ).all()
+    return {row[0]: (row[1], int(row[2] or 0)) for row in rows}
+
+
+# -- PostgreSQL -----------------------------------------------------------------------
+
+
+def _pg_tsquery(terms: SearchTerms) -> ColumnElement[Any]:
+    """A tsquery built from bound values only (no user text is ever parsed as syntax)."""
+    english: ColumnElement[Any] = literal_column("'english'::regconfig")
+    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
+    parts: list[ColumnElement[Any]] = []
+    if terms.words:
+        parts.append(func.plainto_tsquery(english, cast(literal(" ".join(terms.words)), Text)))
+    alternatives: ColumnElement[Any] | None = None
+    for variant in terms.prefix_variants():
+        # A quoted lexeme with a prefix flag; words hold letters and digits only, so the
+        # quotes cannot be closed early. 'english' stems and drops stop words; 'simple'
+        # keeps short prefixes such as "a" (the start of "advanced").
+        quoted = cast(literal(f"'{variant}':*"), Text)
+        either = func.to_tsquery(english, quoted).op("||")(func.to_tsquery(simple, quoted))
+        alternatives = either if alternatives is None else alternatives.op("||")(either)
+    if alternatives is not None:
+        parts.append(alternatives)
+    query = parts[0]
+    for part in parts[1:]:
+        query = query.op("&&")(part)
+    return query
+
+
+def _pg_ranked(terms: SearchTerms) -> Select[Any]:
+    query = _pg_tsquery(terms)
+    course_vector: ColumnElement[Any] = literal_column(_PG_COURSE_VECTOR)
+    lesson_vector: ColumnElement[Any] = literal_column(_PG_LESSON_VECTOR)
+    courses = select(
+        Course.id.label("course_id"),
+        literal("course", String).label("kind"),
+        func.ts_rank(literal_column(_PG_WEIGHTED.format(t="courses")), query).label("r"),
+    ).where(course_vector.op("@@")(query))
+    lessons = (
+        select(
+            Module.course_id.label("course_id"),
+            literal("lesson", String).label("kind"),
+            func.ts_rank(literal_column(_PG_WEIGHTED.format(t="lessons")), query).label("r"),
+        )
+        .select_from(Lesson)
+        .join(Module, Module.id == Lesson.module_id)
+        .where(lesson_vector.op("@@")(query))
+    )
+    return _combine(union_all(courses, lessons).subquery("hits"))
+
+
+def _pg_lesson_titles(
+    session: Session, terms: SearchTerms, course_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    query = _pg_tsquery(terms)
+    rows = session.execute(
+        select(Module.course_id, Lesson.title)
+        .select_from(Lesson)
+        .join(Module, Module.id == Lesson.module_id)
+        .where(
+            literal_column(_PG_LESSON_VECTOR).op("@@")(query),
+            Module.course_id.in_(course_ids),
+        )
+        .order_by(
+            func.ts_rank(literal_column(_PG_WEIGHTED.format(t="lessons")), query).desc(),
+            Module.order_index,
+            Lesson.order_index,
+        )
+    ).all()
+    return _first_titles((row[0], row[1]) for row in rows)
+
+
+# -- SQLite ---------------------------------------------------------------------------
+
+
+def _sqlite_ranked(terms: SearchTerms) -> Select[Any]:
+    hits = (
+        text(
+            f"SELECT course_id, kind, {_FTS_RANK} AS r FROM catalog_fts "
+            "WHERE catalog_fts MATCH :match"
+        )
+        .bindparams(bindparam("match", fts5_query(terms), type_=String))
+        .columns(course_id=Uuid, kind=String, r=Float)
+        # bm25() works only in the query that does the MATCH: keep SQLite from flattening
+        # this into the grouping query around it.
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
+    )
+    return _combine(hits)
+
+
+def _sqlite_lesson_titles(
+    session: Session, terms: SearchTerms, course_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
+    stmt = (
+        text(
+            "SELECT course_id, title FROM catalog_fts WHERE catalog_fts MATCH :match "
+            f"AND kind = 'lesson' AND course_id IN :ids ORDER BY {_FTS_RANK} DESC"
+        )
+        .bindparams(
+            bindparam("match", fts5_query(terms), type_=String),
+            bindparam("ids", list(course_ids), type_=Uuid, expanding=True),
+        )
+        .columns(course_id=Uuid, title=String)
+    )
+    rows = session.execute(stmt).all()
+    return _first_titles((row[0], row[1]) for row in rows)
+
+
+# -- shared ---------------------------------------------------------------------------
+
+
+def _combine(hits: Any) -> Select[Any]:
+    """One row per course: its own best match plus a share of its best lesson match."""
+    own = func.max(case((hits.c.kind == "course", hits.c.r), else_=None))
+    lesson = func.max(case((hits.c.kind == "lesson", hits.c.r), else_=None))
+    rank = func.coalesce(own, 0.0) + LESSON_WEIGHT * func.coalesce(lesson, 0.0)
+    return select(hits.c.course_id, rank.label("rank")).group_by(hits.c.course_id)
+
+
+def _first_titles(rows: Any) -> dict[uuid.UUID, list[str]]:
+    found: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for course_id, title in rows:
+        titles = found[course_id]
+        if len(titles) < MAX_MATCHED_LESSONS and title not in titles:
+            titles.append(title)
+    return dict(found)
+
+
+__all__ = ["SearchHit", "SearchTerms", "fts5_query", "parse_terms", "search_catalog"]

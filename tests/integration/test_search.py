@@ -1,0 +1,400 @@
+"""Catalog search on SQLite (FTS5) and PostgreSQL (GIN tsvector): ranked, filtered, safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from argon2 import PasswordHasher
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from elearn_desktop.data.models import Course, Lesson, Module, UserProgress
+from elearn_desktop.data.uow import UnitOfWorkFactory
+from elearn_desktop.domain.errors import ValidationError
+from elearn_desktop.services import demo, search
+from elearn_desktop.services.demo import demo_id, load_demo
+from elearn_desktop.services.search import fts5_query, parse_terms, search_catalog
+
+LEARNER = demo_id("user:learner@demo.test")
+
+# (slug, title, description, level, minutes, status, lessons)
+EXTRA_COURSES: list[tuple[str, str, str, str, int, str, list[tuple[str, str]]]] = [
+    (
+        "rust-programming",
+        "Rust Programming",
+        "Ownership, borrowing and fearless concurrency.",
+        "intermediate",
+        240,
+        "published",
+        [("Hello, Cargo", "Your first crate.")],
+    ),
+    (
+        "systems-thinking",
+        "Systems Thinking",
+        "See the whole: feedback loops, and why rust never sleeps in old machines.",
+        "beginner",
+        45,
+        "published",
+        [("Stocks and flows", "The basics.")],
+    ),
+    (
+        "gardening",
+        "Gardening for Everyone",
+        "Grow vegetables on a balcony.",
+        "beginner",
+        30,
+        "published",
+        [("Watering", "How much, how often."), ("Rust on tomato leaves", "Spot it early.")],
+    ),
+    (
+        "rust-internals",
+        "Rust Internals",
+        "The compiler from the inside (unpublished draft).",
+        "advanced",
+        600,
+        "draft",
+        [("MIR", "Mid-level IR.")],
+    ),
+    (
+        "machine-learning",
+        "Machine Learning Foundations",
+        "Learning from data: regression, classification and evaluation.",
+        "advanced",
+        480,
+        "published",
+        [("Gradient descent", "Optimisation basics.")],
+    ),
+]
+
+
+def _add_course(
+    uow_factory: UnitOfWorkFactory,
+    slug: str,
+    title: str,
+    description: str,
+    level: str,
+    minutes: int,
+    status: str,
+    lessons: list[tuple[str, str]],
+) -> uuid.UUID:
+    with uow_factory() as uow:
+        course = Course(
+            id=uuid.uuid4(),
+            slug=slug,
+            title=title,
+            description=description,
+            level=level,
+            duration=minutes,
+            status=status,
+        )
+        module = Module(id=uuid.uuid4(), title="Module", order_index=0)
+        module.lessons = [
+            Lesson(id=uuid.uuid4(), title=t, description=d, order_index=i, duration=5)
+            for i, (t, d) in enumerate(lessons)
+        ]
+        course.modules = [module]
+        uow.courses.add(course)
+        uow.commit()
+        return course.id
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Search does not care about the demo people's password hashes: make them cheaply.
+    hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(demo, "hash_password", hasher.hash)
+
+
+@pytest.fixture
+def catalog(uow_factory: UnitOfWorkFactory) -> UnitOfWorkFactory:
+    load_demo(uow_factory)
+    for values in EXTRA_COURSES:
+        _add_course(uow_factory, *values)
+    return uow_factory
+
+
+def _titles(hits: list[search.SearchHit]) -> list[str]:
+    return [hit.course.title for hit in hits]
+
+
+# -- the query language (pure) ---------------------------------------------------------
+
+
+def test_parse_terms_words_prefix_and_stop_words() -> None:
+    assert parse_terms("") == search.SearchTerms((), None)
+    assert parse_terms("   ") == search.SearchTerms((), None)
+    assert parse_terms("Intro to Pyth") == search.SearchTerms(("intro",), "pyth")
+    # A trailing space (or punctuation) means the last word is finished.
+    assert parse_terms("intro to python ") == search.SearchTerms(("intro", "python"), None)
+    assert parse_terms('"sql" OR -joins*') == search.SearchTerms(("sql", "joins"), None)
+    assert parse_terms("the ").empty
+    # The word being typed may be a stop word ("a" is the start of "advanced").
+    assert parse_terms("a").prefix == "a"
+    assert parse_terms("snake_case").prefix == "case"
+    assert len(parse_terms(" ".join(f"w{i}" for i in range(40))).words) < search.MAX_WORDS
+
+
+def test_fts5_query_quotes_every_word() -> None:
+    assert fts5_query(parse_terms("sql jo")) == '"sql" AND "jo"*'
+    assert fts5_query(parse_terms("learning ")) == '"learning"'
+    assert fts5_query(parse_terms("sql learni")) == '"sql" AND ("learni"* OR "learn"* OR "lear"*)'
+    assert fts5_query(parse_terms("NEAR(a b) OR c")) == '"near" AND "b" AND "c"*'
+
+
+# -- ranking and matching --------------------------------------------------------------
+
+
+def test_empty_text_lists_every_published_course_by_title(catalog: UnitOfWorkFactory) -> None:
+    assert _titles(search_catalog(catalog, text="")) == [
+        "Gardening for Everyone",
+        "Introduction to Python",
+        "Machine Learning Foundations",
+        "Rust Programming",
+        "SQL Basics",
+        "Systems Thinking",
+    ]
+
+
+def test_title_match_outranks_description_only_match(catalog: UnitOfWorkFactory) -> None:
+    hits = search_catalog(catalog, text="rust ")
+    titles = _titles(hits)
+    assert titles[0] == "Rust Programming"
+    assert titles.index("Rust Programming") < titles.index("Systems Thinking")
+    assert hits[0].rank > hits[titles.index("Systems Thinking")].rank > 0
+    assert "Rust Internals" not in titles  # a draft
+
+
+def test_lesson_title_match_finds_its_course(catalog: UnitOfWorkFactory) -> None:
+    hits = {hit.course.title: hit for hit in search_catalog(catalog, text="tomato")}
+    assert list(hits) == ["Gardening for Everyone"]
+    assert hits["Gardening for Everyone"].matched_lessons == ("Rust on tomato leaves",)
+    joins = search_catalog(catalog, text="join")
+    assert _titles(joins) == ["SQL Basics"]
+    assert set(joins[0].matched_lessons) == {"INNER JOIN", "Outer joins explained"}
+    # Rust appears in a title, a description and a lesson title: all three courses match.
+    assert set(_titles(search_catalog(catalog, text="rust"))) == {
+        "Rust Programming",
+        "Systems Thinking",
+        "Gardening for Everyone",
+    }
+
+
+def test_every_word_must_match(catalog: UnitOfWorkFactory) -> None:
+    assert _titles(search_catalog(catalog, text="rust tomato")) == ["Gardening for Everyone"]
+    assert search_catalog(catalog, text="rust regression") == []
+
+
+def test_stemming_matches_word_forms(catalog: UnitOfWorkFactory) -> None:
+    # "programs" and "programming" share the stem "program".
+    assert set(_titles(search_catalog(catalog, text="programs "))) == {
+        "Introduction to Python",
+        "Rust Programming",
+    }
+    assert "Machine Learning Foundations" in _titles(search_catalog(catalog, text="learned "))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("r", "Rust Programming"),
+        ("ru", "Rust Programming"),
+        ("rus", "Rust Programming"),
+        ("py", "Introduction to Python"),
+        ("pyth", "Introduction to Python"),
+        ("sql ba", "SQL Basics"),
+        ("mach", "Machine Learning Foundations"),
+        # Stems are shorter than words: "learni" must not lose "learning" while typing.
+        ("machine learni", "Machine Learning Foundations"),
+        ("machine learnin", "Machine Learning Foundations"),
+        ("machine learning", "Machine Learning Foundations"),
+    ],
+)
+def test_search_as_you_type_matches_prefixes(
+    catalog: UnitOfWorkFactory, typed: str, expected: str
+) -> None:
+    assert expected in _titles(search_catalog(catalog, text=typed))
+
+
+def test_a_finished_word_is_not_a_prefix(catalog: UnitOfWorkFactory) -> None:
+    assert search_catalog(catalog, text="pyth ") == []
+    assert _titles(search_catalog(catalog, text="python ")) == ["Introduction to Python"]
+
+
+def test_drafts_are_never_found(catalog: UnitOfWorkFactory) -> None:
+    for typed in ("internals", "compiler", "mir", "pipelines", "advanced data engineering"):
+        assert search_catalog(catalog, text=typed) == [], typed
+
+
+# -- filters and paging ----------------------------------------------------------------
+
+
+def test_level_and_duration_filters(catalog: UnitOfWorkFactory) -> None:
+    beginner = _titles(search_catalog(catalog, text="", level="Beginner"))
+    assert beginner == ["Gardening for Everyone", "Introduction to Python", "Systems Thinking"]
+    short = _titles(search_catalog(catalog, text="", max_minutes=30))
+    assert short == ["Gardening for Everyone", "Introduction to Python", "SQL Basics"]
+    assert _titles(search_catalog(catalog, text="rust", level="beginner", max_minutes=40)) == [
+        "Gardening for Everyone"
+    ]
+
+
+def test_progress_filters_need_the_person(catalog: UnitOfWorkFactory) -> None:
+    in_progress = search_catalog(catalog, text="", state="in_progress", user_id=LEARNER)
+    assert _titles(in_progress) == ["Introduction to Python"]
+    assert in_progress[0].progress_status == "in_progress"
+    assert in_progress[0].progress_percentage == 40
+    assert search_catalog(catalog, text="", state="completed", user_id=LEARNER) == []
+    with catalog() as uow:
+        sql = uow.courses.by_slug("sql-basics")
+        assert sql is not None
+        uow.progress.add(
+            UserProgress(
+                user_id=LEARNER,
+                entity_type="course",
+                entity_id=sql.id,
+                status="completed",
+                progress_percentage=100,
+                completed_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
+            )
+        )
+        uow.commit()
+    done = search_catalog(catalog, text="sq", state="completed", user_id=LEARNER)
+    assert _titles(done) == ["SQL Basics"]
+    # Without a state, the person's progress still comes along with each hit.
+    every = {h.course.title: h for h in search_catalog(catalog, text="", user_id=LEARNER)}
+    assert every["SQL Basics"].enrolled
+    assert not every["Rust Programming"].enrolled
+    with pytest.raises(ValidationError, match="needs the person"):
+        search_catalog(catalog, text="", state="completed")
+    with pytest.raises(ValidationError, match="unknown state"):
+        search_catalog(catalog, text="", state="paused", user_id=LEARNER)
+
+
+def test_pages_do_not_overlap(catalog: UnitOfWorkFactory) -> None:
+    whole = _titles(search_catalog(catalog, text=""))
+    pages = [_titles(search_catalog(catalog, text="", limit=2, offset=n)) for n in (0, 2, 4, 6)]
+    assert [t for page in pages for t in page] == whole
+    ranked = _titles(search_catalog(catalog, text="rust"))
+    assert (
+        _titles(search_catalog(catalog, text="rust", limit=1))
+        + _titles(search_catalog(catalog, text="rust", limit=5, offset=1))
+        == ranked
+    )
+
+
+def test_summaries_carry_counts_and_author(catalog: UnitOfWorkFactory) -> None:
+    (hit,) = search_catalog(catalog, text="sql basics")
+    assert hit.course.slug == "sql-basics"
+    assert (hit.course.module_count, hit.course.lesson_count) == (2, 4)
+    assert hit.course.author_name == "Ivan Teacher"
+    assert hit.course.level == "intermediate"
+
+
+# -- nothing the person types is syntax -------------------------------------------------
+
+NASTY = [
+    '"',
+    '""',
+    "'",
+    "''",
+    '"unterminated',
+    "OR",
+    "AND",
+    "NOT",
+    "NEAR",
+    "NEAR(sql python, 2)",
+    "python OR sql",
+    "python AND",
+    "-python",
+    "python -",
+    "*",
+    "py*",
+    "^python",
+    "title:python",
+    "{title body}: python",
+    "(((",
+    ")",
+    "a & b | !c <-> d",
+    "'python':*",
+    "python:* & sql:A",
+    "'; DROP TABLE courses; --",
+    "1' OR '1'='1",
+    "\\",
+    "%_%",
+    "\x00",
+    "null\x00byte",
+    "\t\n\r",
+    "😀",
+    "日本語のコース",
+    "ß straße STRASSE",
+    "café naïve",
+    "\u202e\u200b\ufeff",
+    "a" * 5000,
+    " ".join(["word"] * 500),
+]
+
+
+def test_bad_syntax_never_errors(catalog: UnitOfWorkFactory) -> None:
+    for typed in NASTY:
+        for variant in (typed, typed + " ", f"python {typed}", f"{typed} sql"):
+            hits = search_catalog(catalog, text=variant)
+            assert all(hit.course.status == "published" for hit in hits), variant
+
+
+def test_injection_changes_nothing(catalog: UnitOfWorkFactory) -> None:
+    search_catalog(catalog, text="'; DELETE FROM courses; --")
+    search_catalog(catalog, text='"; DELETE FROM catalog_fts; --')
+    assert len(search_catalog(catalog, text="")) == 6
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(typed=st.text(max_size=60))
+def test_any_text_is_searchable(catalog: UnitOfWorkFactory, typed: str) -> None:
+    hits = search_catalog(catalog, text=typed, limit=10)
+    assert len(hits) <= 10
+    assert all(hit.course.status == "published" for hit in hits)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    words=st.lists(
+        st.sampled_from(['"', "'", "OR", "NEAR", "*", "-", "(", ")", ":", "^", "rust", "py"])
+        | st.text(alphabet=st.characters(codec="utf-8"), max_size=5),
+        max_size=8,
+    )
+)
+def test_operator_soup_is_searchable(catalog: UnitOfWorkFactory, words: list[str]) -> None:
+    search_catalog(catalog, text=" ".join(words))
+    search_catalog(catalog, text="".join(words))
+
+
+# -- PostgreSQL uses its indexes ---------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> None:
+    with catalog() as uow:
+        if uow.session.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL only")
+        stmt = search._pg_ranked(parse_terms("rust progr"))
+        compiled = stmt.compile(uow.session.get_bind())
+        uow.session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(
+            row[0]
+            for row in uow.session.connection().exec_driver_sql(
+                "EXPLAIN " + str(compiled), compiled.params
+            )
+        )
+    assert "ix_courses_search" in plan
+    assert "ix_lessons_search" in plan
