@@ -110,12 +110,96 @@ SQLITE_FTS_TRIGGERS = (
     "catalog_fts_module_update",
 )
 
-# Same rules as elearn_desktop.domain.scoring (a parity test keeps them together).
-PG_FUNCTIONS = r"""
+# Python's str.casefold (Unicode 14.0, CPython 3.11) for every character that can occur in
+# NFKC-normalised text: "first[-last[/stride]]±delta" maps a run of code points by an
+# offset; "cp=a.b" maps one code point to several. Frozen here, like any migration: the
+# server's folding must not depend on the database's locale (lower() under the C locale
+# changes only ASCII letters) nor on the Python that runs the migration.
+_CASEFOLD_TABLE = """
+41-5a+32 c0-d6+32 d8-de+32 100-12e/2+1 134-136/2+1 139-13d/2+1 141-147/2+1 14a-176/2+1
+178-121 179-17d/2+1 181+210 182-184/2+1 186+206 187+1 189-18a+205 18b+1 18e+79 18f+202
+190+203 191+1 193+205 194+207 196+211 197+209 198+1 19c+211 19d+213 19f+214 1a0-1a4/2+1
+1a6+218 1a7+1 1a9+218 1ac+1 1ae+218 1af+1 1b1-1b2+217 1b3-1b5/2+1 1b7+219 1b8+1 1bc+1
+1cd-1db/2+1 1de-1ee/2+1 1f4+1 1f6-97 1f7-56 1f8-21e/2+1 220-130 222-232/2+1 23a+10795 23b+1
+23d-163 23e+10792 241+1 243-195 244+69 245+71 246-24e/2+1 345+116 370-372/2+1 376+1 37f+116
+386+38 388-38a+37 38c+64 38e-38f+63 391-3a1+32 3a3-3ab+32 3c2+1 3cf+8 3d8-3ee/2+1 3f7+1
+3fa+1 3fd-3ff-130 400-40f+80 410-42f+32 460-480/2+1 48a-4be/2+1 4c0+15 4c1-4cd/2+1
+4d0-52e/2+1 531-556+48 10a0-10c5+7264 10c7+7264 10cd+7264 13f8-13fd-8 1c80-6222 1c81-6221
+1c82-6212 1c83-1c84-6210 1c85-6211 1c86-6204 1c87-6180 1c88+35267 1c90-1cba-3008
+1cbd-1cbf-3008 1e00-1e94/2+1 1ea0-1efe/2+1 1f08-1f0f-8 1f18-1f1d-8 1f28-1f2f-8 1f38-1f3f-8
+1f48-1f4d-8 1f59-1f5f/2-8 1f68-1f6f-8 1fb8-1fb9-8 1fba-74 1fc8-1fca/2-86 1fd8-1fd9-8
+1fda-100 1fe8-1fe9-8 1fea-112 1fec-7 1ff8-128 1ffa-126 2132+28 2183+1 2c00-2c2f+48 2c60+1
+2c62-10743 2c63-3814 2c64-10727 2c67-2c6b/2+1 2c6d-10780 2c6e-10749 2c6f-10783 2c70-10782
+2c72+1 2c75+1 2c7e-2c7f-10815 2c80-2ce2/2+1 2ceb-2ced/2+1 2cf2+1 a640-a66c/2+1 a680-a69a/2+1
+a722-a72e/2+1 a732-a76e/2+1 a779-a77b/2+1 a77d-35332 a77e-a786/2+1 a78b+1 a78d-42280
+a790-a792/2+1 a796-a7a8/2+1 a7aa-42308 a7ab-42319 a7ac-42315 a7ad-42305 a7ae-42308
+a7b0-42258 a7b1-42282 a7b2-42261 a7b3+928 a7b4-a7c2/2+1 a7c4-48 a7c5-42307 a7c6-35384
+a7c7-a7c9/2+1 a7d0+1 a7d6-a7d8/2+1 a7f5+1 ab70-abbf-38864 10400-10427+40 104b0-104d3+40
+10570-1057a+39 1057c-1058a+39 1058c-10592+39 10594-10595+39 10c80-10cb2+64 118a0-118bf+32
+16e40-16e5f+32 1e900-1e921+34 df=73.73 130=69.307 1f0=6a.30c 390=3b9.308.301 3b0=3c5.308.301
+1e96=68.331 1e97=74.308 1e98=77.30a 1e99=79.30a 1e9e=73.73 1f50=3c5.313 1f52=3c5.313.300
+1f54=3c5.313.301 1f56=3c5.313.342 1f80=1f00.3b9 1f81=1f01.3b9 1f82=1f02.3b9 1f83=1f03.3b9
+1f84=1f04.3b9 1f85=1f05.3b9 1f86=1f06.3b9 1f87=1f07.3b9 1f88=1f00.3b9 1f89=1f01.3b9
+1f8a=1f02.3b9 1f8b=1f03.3b9 1f8c=1f04.3b9 1f8d=1f05.3b9 1f8e=1f06.3b9 1f8f=1f07.3b9
+1f90=1f20.3b9 1f91=1f21.3b9 1f92=1f22.3b9 1f93=1f23.3b9 1f94=1f24.3b9 1f95=1f25.3b9
+1f96=1f26.3b9 1f97=1f27.3b9 1f98=1f20.3b9 1f99=1f21.3b9 1f9a=1f22.3b9 1f9b=1f23.3b9
+1f9c=1f24.3b9 1f9d=1f25.3b9 1f9e=1f26.3b9 1f9f=1f27.3b9 1fa0=1f60.3b9 1fa1=1f61.3b9
+1fa2=1f62.3b9 1fa3=1f63.3b9 1fa4=1f64.3b9 1fa5=1f65.3b9 1fa6=1f66.3b9 1fa7=1f67.3b9
+1fa8=1f60.3b9 1fa9=1f61.3b9 1faa=1f62.3b9 1fab=1f63.3b9 1fac=1f64.3b9 1fad=1f65.3b9
+1fae=1f66.3b9 1faf=1f67.3b9 1fb2=1f70.3b9 1fb3=3b1.3b9 1fb4=3ac.3b9 1fb6=3b1.342
+1fb7=3b1.342.3b9 1fbc=3b1.3b9 1fc2=1f74.3b9 1fc3=3b7.3b9 1fc4=3ae.3b9 1fc6=3b7.342
+1fc7=3b7.342.3b9 1fcc=3b7.3b9 1fd2=3b9.308.300 1fd6=3b9.342 1fd7=3b9.308.342
+1fe2=3c5.308.300 1fe4=3c1.313 1fe6=3c5.342 1fe7=3c5.308.342 1ff2=1f7c.3b9 1ff3=3c9.3b9
+1ff4=3ce.3b9 1ff6=3c9.342 1ff7=3c9.342.3b9 1ffc=3c9.3b9
+"""
+
+
+def _casefold_json() -> str:
+    import json
+    import re
+
+    folds: dict[str, str] = {}
+    for token in _CASEFOLD_TABLE.split():
+        if "=" in token:
+            source, targets = token.split("=")
+            folds[chr(int(source, 16))] = "".join(chr(int(t, 16)) for t in targets.split("."))
+            continue
+        match = re.fullmatch(r"([0-9a-f]+)(?:-([0-9a-f]+)(?:/(\d+))?)?([+-]\d+)", token)
+        assert match is not None, token
+        first = int(match[1], 16)
+        last = int(match[2], 16) if match[2] else first
+        for code in range(first, last + 1, int(match[3] or 1)):
+            folds[chr(code)] = chr(code + int(match[4]))
+    text = json.dumps(folds, sort_keys=True)  # ASCII only: \uXXXX escapes
+    assert "'" not in text
+    return text
+
+
+# Whitespace as Python's str.split() sees it (str.isspace), trimmed and collapsed.
+_PG_WHITESPACE = (
+    r"[\t\n\v\f\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
+
+# Same rules as elearn_desktop.domain.scoring (a parity test keeps them together):
+# short answers compare NFKC + full case folding + NFKC with whitespace collapsed; points
+# are exact fractions (a multiple-choice third is not 0.333...), the score is rounded half
+# up; duplicated option ids count once; text longer than 1000 characters, options that do
+# not belong to their question and option lists that are not JSON arrays are tampering.
+PG_FUNCTIONS = (
+    (
+        r"""
 CREATE FUNCTION public.elearn_normalize_answer(value text) RETURNS text
     LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog, pg_temp
-AS $$ SELECT regexp_replace(btrim(lower(normalize(coalesce(value, ''), NFKC))), '\s+', ' ', 'g') $$;
+AS $$
+    SELECT btrim(regexp_replace(
+               normalize(coalesce(string_agg(coalesce(fold.map ->> t.c, t.c), '' ORDER BY t.n),
+                                  ''), NFKC),
+               '@WHITESPACE@', ' ', 'g'))
+      FROM (SELECT '@CASEFOLD@'::jsonb AS map) AS fold,
+           regexp_split_to_table(normalize(coalesce(value, ''), NFKC), '')
+               WITH ORDINALITY AS t(c, n)
+$$;
 
 CREATE FUNCTION public.elearn_grade_attempt(p_attempt uuid, p_elapsed_s double precision)
     RETURNS TABLE (score integer, passed boolean)
@@ -132,8 +216,11 @@ DECLARE
     n_correct integer;
     n_right integer;
     n_wrong integer;
-    q_points numeric;
-    total numeric := 0;
+    q_num numeric;
+    q_den numeric;
+    total_num numeric := 0;
+    total_den numeric := 1;
+    common numeric;
     n_questions integer := 0;
     final_score integer;
 BEGIN
@@ -144,21 +231,42 @@ BEGIN
     IF attempt.status <> 'in_progress' THEN
         RAISE EXCEPTION 'this attempt was already submitted' USING ERRCODE = 'check_violation';
     END IF;
-    -- A tampered attempt: answers to questions of another assessment, or option ids that
-    -- do not belong to their question.
+    -- A tampered attempt: answers to questions of another assessment, option lists that
+    -- are not arrays, option ids that do not belong to their question, oversized text.
     IF EXISTS (
         SELECT 1 FROM public.attempt_answers aa
         LEFT JOIN public.questions qq ON qq.id = aa.question_id
         WHERE aa.attempt_id = p_attempt
-          AND (qq.assessment_id IS DISTINCT FROM attempt.assessment_id
-               OR EXISTS (
-                   SELECT 1 FROM jsonb_array_elements_text(coalesce(aa.option_ids::jsonb, '[]'))
-                       AS o(option_id)
-                   WHERE NOT EXISTS (
-                       SELECT 1 FROM public.answer_options ao
-                       WHERE ao.id::text = o.option_id AND ao.question_id = aa.question_id)))
+          AND qq.assessment_id IS DISTINCT FROM attempt.assessment_id
+    ) THEN
+        RAISE EXCEPTION 'the attempt answers questions that are not in its assessment'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM public.attempt_answers aa
+        WHERE aa.attempt_id = p_attempt
+          AND jsonb_typeof(coalesce(aa.option_ids::jsonb, '[]')) <> 'array'
+    ) THEN
+        RAISE EXCEPTION 'an answer''s options are not a list of option ids'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM public.attempt_answers aa
+        CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(aa.option_ids::jsonb, '[]'))
+            AS o(option_id)
+        WHERE aa.attempt_id = p_attempt
+          AND NOT EXISTS (
+              SELECT 1 FROM public.answer_options ao
+              WHERE ao.id::text = o.option_id AND ao.question_id = aa.question_id)
     ) THEN
         RAISE EXCEPTION 'the attempt answers with options that do not belong to its questions'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM public.attempt_answers aa
+        WHERE aa.attempt_id = p_attempt AND length(aa.text) > 1000
+    ) THEN
+        RAISE EXCEPTION 'an answer is longer than 1000 characters'
             USING ERRCODE = 'check_violation';
     END IF;
     FOR q IN
@@ -166,14 +274,16 @@ BEGIN
         WHERE qq.assessment_id = attempt.assessment_id
     LOOP
         n_questions := n_questions + 1;
-        SELECT coalesce(array_agg(o.option_id::uuid), '{}'), max(aa.text)
+        SELECT coalesce(array_agg(DISTINCT o.option_id::uuid)
+                            FILTER (WHERE o.option_id IS NOT NULL), '{}'),
+               max(aa.text)
           INTO chosen, answer_text
           FROM public.attempt_answers aa
           LEFT JOIN LATERAL jsonb_array_elements_text(coalesce(aa.option_ids::jsonb, '[]'))
               AS o(option_id) ON true
          WHERE aa.attempt_id = p_attempt AND aa.question_id = q.id;
-        chosen := array_remove(chosen, NULL);
-        q_points := 0;
+        q_num := 0;
+        q_den := 1;
         IF q.type IN ('single_choice', 'true_false') THEN
             IF cardinality(chosen) > 1 THEN
                 RAISE EXCEPTION 'more than one answer to a single-answer question'
@@ -182,7 +292,7 @@ BEGIN
             IF cardinality(chosen) = 1 AND EXISTS (
                 SELECT 1 FROM public.answer_options ao
                 WHERE ao.id = chosen[1] AND ao.question_id = q.id AND ao.is_correct) THEN
-                q_points := 1;
+                q_num := 1;
             END IF;
         ELSIF q.type = 'multiple_choice' THEN
             SELECT count(*) FILTER (WHERE ao.is_correct),
@@ -192,27 +302,36 @@ BEGIN
               INTO n_correct, n_right, n_wrong
               FROM public.answer_options ao WHERE ao.question_id = q.id;
             IF n_correct > 0 THEN
-                q_points := greatest(0, (n_right - n_wrong)::numeric / n_correct);
+                q_num := greatest(0, n_right - n_wrong);
+                q_den := n_correct;
             END IF;
         ELSIF q.type = 'short_answer' THEN
             IF cardinality(chosen) > 0 THEN
                 RAISE EXCEPTION 'options given for a short-answer question'
                     USING ERRCODE = 'check_violation';
             END IF;
-            IF answer_text IS NOT NULL AND EXISTS (
+            answer_text := public.elearn_normalize_answer(answer_text);
+            IF answer_text <> '' AND EXISTS (
                 SELECT 1 FROM public.answer_options ao
                 WHERE ao.question_id = q.id AND ao.is_correct
-                  AND public.elearn_normalize_answer(ao.text)
-                      = public.elearn_normalize_answer(answer_text)) THEN
-                q_points := 1;
+                  AND public.elearn_normalize_answer(ao.text) = answer_text) THEN
+                q_num := 1;
             END IF;
         END IF;
-        UPDATE public.attempt_answers aa SET points = q_points
+        UPDATE public.attempt_answers aa
+           SET points = q_num::double precision / q_den::double precision
          WHERE aa.attempt_id = p_attempt AND aa.question_id = q.id;
-        total := total + q_points;
+        -- total += q_num / q_den, kept as an exact fraction in lowest terms.
+        total_num := total_num * q_den + q_num * total_den;
+        total_den := total_den * q_den;
+        common := gcd(total_num, total_den);
+        total_num := total_num / common;
+        total_den := total_den / common;
     END LOOP;
+    -- round half up of 100 * total / n_questions, in integers.
     final_score := CASE WHEN n_questions = 0 THEN 0
-                        ELSE floor(100 * total / n_questions + 0.5)::integer END;
+                        ELSE div(200 * total_num + total_den * n_questions,
+                                 2 * total_den * n_questions)::integer END;
     SELECT coalesce(a.passing_score, 0) INTO passing
       FROM public.assessments a WHERE a.id = attempt.assessment_id;
     UPDATE public.assessment_attempts a
@@ -238,6 +357,10 @@ AS $$
        AND a.user_id = public.elearn_current_user_id()
 $$;
 """
+    )
+    .replace("@WHITESPACE@", _PG_WHITESPACE)
+    .replace("@CASEFOLD@", _casefold_json())
+)
 PG_FUNCTION_NAMES = (
     "elearn_normalize_answer(text)",
     "elearn_grade_attempt(uuid, double precision)",
