@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -20,6 +23,9 @@ from rich.table import Table
 from elearn_desktop import __version__
 from elearn_desktop.config import ConfigError, DatabaseTarget, resolve_database
 from elearn_desktop.domain.errors import ElearnError
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 log = logging.getLogger(__name__)
 # Unexpected errors are logged with their traceback for whoever configured logging; without
@@ -330,6 +336,141 @@ def users_set_password(ctx: click.Context, who: str, password: str | None) -> No
     finally:
         backend.dispose()
     out.print(f"Password changed for {user.email}.")
+
+
+# -------------------------------------------------------------------------------- course
+
+
+@app.group("course")
+def course_app() -> None:
+    """Courses: export to a zip (with media, assessments and paths), import from one."""
+
+
+@contextmanager
+def _transfer_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr for the bytes of media being written or checked."""
+    if not err.is_terminal:  # scripts and logs get the result line, not a redrawn bar
+        yield lambda _what, _done, _total: None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        yield update
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _content_counts(report: Any) -> str:
+    return ", ".join(
+        [
+            _count(report.modules, "module"),
+            _count(report.lessons, "lesson"),
+            _count(report.media_files, "media file"),
+            _count(report.assessments, "assessment"),
+            _count(report.paths, "learning path"),
+        ]
+    )
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        err.print(f"elearn: warning: {warning}", markup=False, soft_wrap=True)
+
+
+@course_app.command("export")
+@click.argument("slug")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The zip file to write.",
+)
+@click.pass_context
+def course_export(ctx: click.Context, slug: str, output: Path) -> None:
+    """Export the course SLUG with its videos, assessments and learning paths to a zip."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import content_transfer
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine), _transfer_progress() as progress:
+            report = content_transfer.export_course(
+                backend.uow,
+                slug=slug,
+                destination=output,
+                media_dir=content_transfer.default_media_dir(),
+                progress=progress,
+            )
+    finally:
+        backend.dispose()
+    _warn(report.warnings)
+    out.print(
+        f"Exported '{report.title}' ({_content_counts(report)}) to {report.path}.",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@course_app.command("import")
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--slug",
+    "new_slug",
+    metavar="NEW",
+    help="Import under this slug (when the archive's slug is taken here).",
+)
+@click.pass_context
+def course_import(ctx: click.Context, archive: Path, new_slug: str | None) -> None:
+    """Import a course exported with `elearn course export` (never overwrites a course)."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import content_transfer
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine), _transfer_progress() as progress:
+            report = content_transfer.import_course(
+                backend.uow,
+                source=archive,
+                new_slug=new_slug,
+                media_dir=content_transfer.default_media_dir(),
+                progress=progress,
+            )
+    except content_transfer.SlugTakenError as exc:
+        raise ElearnError(
+            f"a course with the slug '{exc.slug}' already exists; nothing was imported "
+            "(give it a new slug with --slug NEW)"
+        ) from None
+    finally:
+        backend.dispose()
+    _warn(report.warnings)
+    out.print(
+        f"Imported '{report.title}' as {report.slug} ({_content_counts(report)}).",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 # ---------------------------------------------------------------------------------- main
