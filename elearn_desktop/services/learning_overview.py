@@ -2,6 +2,7 @@
 
 * :func:`my_learning` — enrolled courses (course progress rows) with percentage, last
   activity and the lesson to continue with; enrolled learning paths; recently watched.
+* :func:`course_overview` — a course's progress, the lesson to continue with, and access.
 * :func:`plan_access` — whether the person's active plan includes a course, and if not,
   which plans would ("Your Free plan does not include SQL Basics; the Pro or Team plan
   does.").
@@ -192,6 +193,50 @@ def plan_access(
 # ----------------------------------------------------------------------- my learning
 
 
+def _continue_with(
+    figures: progress.CourseProgress, last_watched: uuid.UUID | None
+) -> uuid.UUID | None:
+    """The lesson to continue with: the last one watched if unfinished, else the first
+    unfinished one in course order (None when every lesson is done)."""
+    for lesson in figures.lessons:
+        if lesson.lesson_id == last_watched and lesson.status != COMPLETED:
+            return last_watched
+    return figures.next_lesson_id
+
+
+def _last_watched_in(uow: UnitOfWork, user_id: uuid.UUID, course_id: uuid.UUID) -> uuid.UUID | None:
+    return uow.session.scalar(
+        select(LessonPlayback.lesson_id)
+        .join(Lesson, Lesson.id == LessonPlayback.lesson_id)
+        .join(Module, Module.id == Lesson.module_id)
+        .where(LessonPlayback.user_id == user_id, Module.course_id == course_id)
+        .order_by(LessonPlayback.last_watched_at.desc().nulls_last())
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CourseOverview:
+    """A course as its page shows it: progress, the lesson to continue with, plan access."""
+
+    progress: progress.CourseProgress
+    continue_lesson_id: uuid.UUID | None
+    access: Access
+
+
+def course_overview(
+    uow_factory: UnitOfWorkFactory, user_id: uuid.UUID, course_id: uuid.UUID
+) -> CourseOverview:
+    figures = progress.course_progress(uow_factory, user_id=user_id, course_id=course_id)
+    with uow_factory() as uow:
+        last = _last_watched_in(uow, user_id, course_id)
+    return CourseOverview(
+        progress=figures,
+        continue_lesson_id=_continue_with(figures, last),
+        access=plan_access(uow_factory, user_id, course_id),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class EnrolledCourse:
     course: CourseSummary
@@ -272,9 +317,7 @@ def my_learning(
         figures = progress.course_progress(uow_factory, user_id=user_id, course_id=summary.id)
         lessons = {lesson.lesson_id: lesson for lesson in figures.lessons}
         recent_lesson, watched_at = last_watched.get(summary.id, (None, None))
-        next_id = figures.next_lesson_id
-        if recent_lesson in lessons and lessons[recent_lesson].status != COMPLETED:
-            next_id = recent_lesson
+        next_id = _continue_with(figures, recent_lesson)
         enrolled.append(
             EnrolledCourse(
                 course=summary,
@@ -376,6 +419,8 @@ def _course_step(
     done = sum(1 for lesson in lessons if lesson.status == COMPLETED)
     status = figures.status
     access = plan_access(uow_factory, user_id, course_id)
+    with uow_factory() as uow:
+        following = _continue_with(figures, _last_watched_in(uow, user_id, course_id))
     return PathStepView(
         index=index,
         kind=COURSE,
@@ -384,7 +429,7 @@ def _course_step(
         status=status,
         percentage=100 if status == COMPLETED else figures.percentage,
         detail=f"{done} of {len(lessons)} lessons done",
-        next_lesson_id=figures.next_lesson_id or (lessons[0].lesson_id if lessons else None),
+        next_lesson_id=following or (lessons[0].lesson_id if lessons else None),
         locked_reason=None if access.allowed else access.reason,
     )
 
@@ -670,6 +715,7 @@ __all__ = [
     "LEARNING_PATH",
     "Access",
     "CourseCompletion",
+    "CourseOverview",
     "EnrolledCourse",
     "EnrolledPath",
     "MyLearning",
@@ -679,6 +725,7 @@ __all__ = [
     "ScorePoint",
     "WeekStudy",
     "active_plans",
+    "course_overview",
     "my_learning",
     "path_view",
     "plan_access",
