@@ -1,147 +1,211 @@
-"""Learn workspace, first page: the catalog of published courses and a course's outline."""
+"""Learn › Catalog: published courses and learning paths; search as you type; enrol.
+
+The course list is lazy (:mod:`catalog_model`: 50 courses at a time, fetched off the GUI
+thread as the list scrolls). Typing re-runs the search after a short pause; results of a
+search the person has typed past are dropped. Selecting a course shows its outline, and
+whether the person's plan includes it (the Enrol button says why not when it does not).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
-    QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
+    QTimer,
+    Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from elearn_desktop.services import catalog
-from elearn_desktop.services.dto import CourseSummary, CourseTree
-from elearn_desktop.ui.models import Column, RecordRole, RecordTableModel, minutes_text
+from elearn_desktop.data.uow import UnitOfWorkFactory
+from elearn_desktop.services import catalog, learning_overview, progress
+from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.services.dto import CourseTree, PathSummary
+from elearn_desktop.services.learning_overview import Access
+from elearn_desktop.services.search import SearchHit, search_catalog
+from elearn_desktop.ui.learn.catalog_model import (
+    CourseCardDelegate,
+    CourseListModel,
+    PathListModel,
+    SearchQuery,
+    course_meta,
+    hit_badge,
+)
+from elearn_desktop.ui.learn.thumbnails import ThumbnailCache
+from elearn_desktop.ui.learn.widgets import heading, muted_label
+from elearn_desktop.ui.models import RecordRole, minutes_text
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
-CourseLoader = Callable[[], list[CourseSummary]]
-TreeLoader = Callable[[Any], CourseTree]
+SEARCH_DELAY_MS = 200
+
+LEVELS = (("Any level", None), ("Beginner", "beginner"), ("Intermediate", "intermediate"),
+          ("Advanced", "advanced"))  # fmt: skip
+DURATIONS = (("Any length", None), ("Up to 30 min", 30), ("Up to 1 hour", 60),
+             ("Up to 3 hours", 180), ("Up to 10 hours", 600))  # fmt: skip
+STATES = (("All courses", None), ("In progress", "in_progress"), ("Completed", "completed"))
 
 
-def course_meta(course: CourseSummary) -> str:
-    parts = [
-        (course.level or "all levels").capitalize(),
-        minutes_text(course.duration_minutes),
-        f"{course.module_count} modules · {course.lesson_count} lessons",
-    ]
-    if course.author_name:
-        parts.append(f"by {course.author_name}")
-    return " · ".join(parts)
-
-
-class CourseCardDelegate(QStyledItemDelegate):
-    """Paints a course as a card: title, a line of facts, the start of the description."""
-
-    PADDING = 8
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        course = index.data(RecordRole)
-        if not isinstance(course, CourseSummary):
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
-            )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text_role = palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text
-        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        title_font.setPointSizeF(option.font.pointSizeF() * 1.1)
-        line = QFontMetrics(option.font).height()
-        title_h = QFontMetrics(title_font).height()
-        painter.setPen(palette.color(text_role))
-        painter.setFont(title_font)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), title_h), 0, course.title)
-        painter.setFont(option.font)
-        meta_color = palette.color(text_role if selected else palette.ColorRole.PlaceholderText)
-        painter.setPen(meta_color)
-        painter.drawText(
-            QRect(rect.left(), rect.top() + title_h + 2, rect.width(), line), 0, course_meta(course)
-        )
-        painter.setPen(palette.color(text_role))
-        description = QFontMetrics(option.font).elidedText(
-            course.description or "", Qt.TextElideMode.ElideRight, rect.width()
-        )
-        painter.drawText(
-            QRect(rect.left(), rect.top() + title_h + line + 6, rect.width(), line), 0, description
-        )
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        line = QFontMetrics(option.font).height()
-        return QSize(320, int(line * 3.4) + 2 * self.PADDING + 6)
+# ------------------------------------------------------------------------- the page
 
 
 class CatalogPage(QWidget):
-    """Published courses (filter as you type) and the outline of the selected one."""
+    """Published courses (searchable, filterable, lazily loaded) and learning paths."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    course_requested = Signal(object)  # course id: open the course view
+    path_requested = Signal(object)  # learning path id: open the path view
+    enrolled = Signal(object)  # course id, after the person enrolled
+
+    def __init__(self, session: SignedIn | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._load_courses: CourseLoader | None = None
-        self._load_tree: TreeLoader | None = None
         self.setObjectName("catalogPage")
+        self._uow: UnitOfWorkFactory | None = None
+        self._user_id: uuid.UUID | None = None
+        self._selected: SearchHit | None = None
+        self._access: Access | None = None
 
-        self.search = QLineEdit(placeholderText="Search courses…", clearButtonEnabled=True)
+        self.thumbnails = ThumbnailCache(self)
+        self.model = CourseListModel(thumbnails=self.thumbnails, parent=self)
+        self.model.loading_changed.connect(self._update_status)
+        self.model.results_changed.connect(self._results_changed)
+        self.model.load_failed.connect(self._show_error)
+        self.paths_model = PathListModel(self)
+
+        self._build_search_row()
+        self._build_lists()
+        self._build_details()
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("catalogSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        for combo in (self.level_filter, self.duration_filter, self.state_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._run_search())
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._focus_search)
+
+        if session is not None:
+            self.set_session(session)
+
+    # -- construction --------------------------------------------------------------------
+
+    def _build_search_row(self) -> None:
+        self.search = QLineEdit(placeholderText="Search courses and lessons…")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setAccessibleName("Search courses")
-        self.model: RecordTableModel[CourseSummary] = RecordTableModel(
-            [Column("Course", lambda c: f"{c.title}\n{c.description or ''}")], self
-        )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-
-        self.list = QListView()
-        self.list.setModel(self.proxy)
-        self.list.setItemDelegate(CourseCardDelegate(self.list))
-        self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName("Courses")
-        self.list.selectionModel().currentChanged.connect(self._course_selected)
-
+        self.level_filter = self._combo("Level", LEVELS)
+        self.duration_filter = self._combo("Length", DURATIONS)
+        self.state_filter = self._combo("Progress", STATES)
         self.status = QLabel("Loading the catalog…")
         self.status.setObjectName("catalogStatus")
+        self.status.setAccessibleName("Catalog status")
 
-        self.outline_title = QLabel()
-        self.outline_title.setWordWrap(True)
-        self.outline_title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.outline_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.outline_title.setFont(font)
-        self.outline_description = QLabel()
-        self.outline_description.setWordWrap(True)
-        self.outline_description.setTextFormat(Qt.TextFormat.PlainText)
+    @staticmethod
+    def _combo(name: str, choices: tuple[tuple[str, Any], ...]) -> QComboBox:
+        combo = QComboBox()
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        return combo
+
+    def _build_lists(self) -> None:
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CourseCardDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setAccessibleName("Courses")
+        self.list.selectionModel().currentChanged.connect(self._course_selected)
+        self.list.activated.connect(self._open_course_at)
+
+        courses = QWidget()
+        filters = QHBoxLayout()
+        filters.addWidget(self.level_filter)
+        filters.addWidget(self.duration_filter)
+        filters.addWidget(self.state_filter)
+        filters.addStretch(1)
+        column = QVBoxLayout(courses)
+        column.addWidget(self.search)
+        column.addLayout(filters)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.status)
+
+        self.paths_list = QListView()
+        self.paths_list.setModel(self.paths_model)
+        self.paths_list.setAccessibleName("Learning paths")
+        self.paths_list.setIconSize(QSize(24, 24))
+        self.paths_list.setSpacing(4)
+        self.paths_list.selectionModel().currentChanged.connect(self._path_selected)
+        self.paths_list.activated.connect(self._open_path_at)
+        paths = QWidget()
+        paths_column = QVBoxLayout(paths)
+        paths_column.addWidget(
+            muted_label("Ordered courses and assessments that take you to a goal.")
+        )
+        paths_column.addWidget(self.paths_list, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(courses, icon("course"), "Courses")
+        self.tabs.addTab(paths, icon("path"), "Learning paths")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _build_details(self) -> None:
+        # A course.
+        self.course_title = heading("")
+        self.course_title.setWordWrap(True)
+        self.course_meta = muted_label()
+        self.course_description = QLabel()
+        self.course_description.setWordWrap(True)
+        self.course_description.setTextFormat(Qt.TextFormat.PlainText)
+        self.course_progress = QLabel()
+        self.access_label = QLabel()
+        self.access_label.setWordWrap(True)
+        self.access_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.access_label.setObjectName("accessReason")
+        self.enrol_button = QPushButton("Enrol")
+        self.enrol_button.setDefault(True)
+        self.enrol_button.clicked.connect(self._enrol)
+        self.open_button = QPushButton(icon("course"), "Open course")
+        self.open_button.clicked.connect(self._open_selected_course)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+
         self.outline_model = QStandardItemModel(self)
         self.outline_model.setHorizontalHeaderLabels(["Module / lesson", "Duration"])
         self.outline = QTreeView()
@@ -151,92 +215,301 @@ class CatalogPage(QWidget):
         self.outline.header().setStretchLastSection(False)
         self.outline.header().setSectionResizeMode(0, self.outline.header().ResizeMode.Stretch)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Catalog")
-        heading_font = heading.font()
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading.setFont(heading_font)
-        left_layout.addWidget(heading)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.status)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.outline_title)
-        right_layout.addWidget(self.outline_description)
-        right_layout.addWidget(self.outline, 1)
+        course = QWidget()
+        column = QVBoxLayout(course)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.course_title)
+        column.addWidget(self.course_meta)
+        column.addWidget(self.course_description)
+        column.addWidget(self.course_progress)
+        column.addWidget(self.access_label)
+        column.addLayout(buttons)
+        column.addWidget(heading("Outline", scale=1.0))
+        column.addWidget(self.outline, 1)
 
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("catalogSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        # A path.
+        self.path_title = heading("")
+        self.path_title.setWordWrap(True)
+        self.path_description = QLabel()
+        self.path_description.setWordWrap(True)
+        self.path_description.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_meta = muted_label()
+        self.open_path_button = QPushButton(icon("path"), "Open path")
+        self.open_path_button.clicked.connect(self._open_selected_path)
+        path = QWidget()
+        path_column = QVBoxLayout(path)
+        path_column.setContentsMargins(0, 0, 0, 0)
+        path_column.addWidget(self.path_title)
+        path_column.addWidget(self.path_meta)
+        path_column.addWidget(self.path_description)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.open_path_button)
+        path_row.addStretch(1)
+        path_column.addLayout(path_row)
+        path_column.addStretch(1)
 
-    def set_loaders(self, load_courses: CourseLoader, load_tree: TreeLoader) -> None:
-        self._load_courses = load_courses
-        self._load_tree = load_tree
+        self.empty_details = muted_label("Select a course to see what it covers.")
+        self.empty_details.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QStackedWidget()
+        self.details.addWidget(self.empty_details)
+        self.details.addWidget(course)
+        self.details.addWidget(path)
+        self._course_details, self._path_details = course, path
+
+    # -- data ----------------------------------------------------------------------------
+
+    def set_session(self, session: SignedIn) -> None:
+        if session.backend is None:
+            self._uow, self._user_id = None, None
+            self.status.setText("The catalog needs a connection to the server.")
+            return
+        self._bind(session.backend.uow, session.user.id)
+
+    def set_loaders(self, uow_factory: UnitOfWorkFactory, *_unused: Any) -> None:
+        """Compatibility with the main window before it shows the LearnWorkspace.
+
+        Without a person: searching and browsing work, enrolling and the progress filter
+        do not (the workspace passes the signed-in person through ``set_session``).
+        """
+        self._bind(uow_factory, None)
+
+    def _bind(self, uow_factory: UnitOfWorkFactory, user_id: uuid.UUID | None) -> None:
+        self._uow, self._user_id = uow_factory, user_id
+        self.state_filter.setEnabled(user_id is not None)
+        self.enrol_button.setVisible(user_id is not None)
+
+        def fetch(query: SearchQuery, offset: int, limit: int) -> list[SearchHit]:
+            return search_catalog(
+                uow_factory,
+                text=query.text,
+                level=query.level,
+                max_minutes=query.max_minutes,
+                state=query.state if user_id is not None else None,
+                user_id=user_id,
+                limit=limit,
+                offset=offset,
+            )
+
+        self.model.set_fetch(fetch)
 
     def refresh(self) -> None:
-        if self._load_courses is None:
+        if self._uow is None:
             return
-        self.status.setText("Loading the catalog…")
-        BackgroundOp(self._load_courses, label="load catalog").on_success(
-            self._show_courses
+        self._run_search()
+        uow = self._uow
+        BackgroundOp(lambda: catalog.list_paths(uow), label="load paths").on_success(
+            self.paths_model.set_records
         ).on_failure(self._show_error).run(parent=self)
 
-    def _show_courses(self, courses: list[CourseSummary]) -> None:
-        self.model.set_records(courses)
-        self.status.setText(
-            f"{len(courses)} published courses" if courses else "No published courses yet."
+    def current_query(self) -> SearchQuery:
+        return SearchQuery(
+            text=self.search.text(),
+            level=self.level_filter.currentData(),
+            max_minutes=self.duration_filter.currentData(),
+            state=self.state_filter.currentData(),
         )
-        if courses and not self.list.currentIndex().isValid():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
 
-    def _show_error(self, exc: BaseException) -> None:
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_status(self, loading: bool = False) -> None:
+        if loading:
+            self.status.setText("Searching…" if self.model.query.text.strip() else "Loading…")
+            return
+        count = self.model.rowCount()
+        more = "+" if self.model.has_more else ""
+        text = self.model.query.text.strip()
+        filtered = any(
+            v is not None
+            for v in (self.model.query.level, self.model.query.max_minutes, self.model.query.state)
+        )
+        if text:
+            if count:
+                noun = "course matches" if count == 1 and not more else "courses match"
+                self.status.setText(f"{count}{more} {noun} “{text}”")
+            else:
+                self.status.setText(f"No course matches “{text}”. Try fewer or other words.")
+        elif count:
+            noun = "course" if count == 1 and not more else "courses"
+            self.status.setText(f"{count}{more} published {noun}")
+        else:
+            self.status.setText(
+                "No course fits these filters." if filtered else "No published courses yet."
+            )
+
+    def _results_changed(self) -> None:
+        self._update_status(False)
+        current = self.list.currentIndex()
+        if self._selected is not None:
+            row = self.model.row_of(self._selected.course.id)
+            if row is not None and (not current.isValid() or current.row() != row):
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                return
+        if self.model.rowCount() and not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        elif not self.model.rowCount() and self.tabs.currentIndex() == 0:
+            self._selected = None
+            self.details.setCurrentWidget(self.empty_details)
+
+    def _show_error(self, exc: object) -> None:
         self.status.setText(f"Could not load the catalog: {exc}")
 
-    def _course_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        course = current.data(RecordRole) if current.isValid() else None
-        if not isinstance(course, CourseSummary) or self._load_tree is None:
-            return
-        self.outline_title.setText(course.title)
-        self.outline_description.setText(f"{course_meta(course)}\n\n{course.description or ''}")
-        loader = self._load_tree
-        BackgroundOp(lambda: loader(course.id), label="load outline").on_success(
-            self._show_tree
-        ).on_failure(self._show_error).run(parent=self)
+    # -- a course ------------------------------------------------------------------------
 
-    def _show_tree(self, tree: CourseTree) -> None:
-        current = self.list.currentIndex().data(RecordRole)
-        if not isinstance(current, CourseSummary) or current.id != tree.course.id:
+    def selected_hit(self) -> SearchHit | None:
+        return self._selected
+
+    def _course_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = current.data(RecordRole) if current.isValid() else None
+        if not isinstance(hit, SearchHit):
+            return
+        same_course = self._selected is not None and self._selected.course.id == hit.course.id
+        self._selected = hit
+        self._show_course(hit)
+        if same_course and self.outline_model.rowCount():
+            return
+        uow, user_id, course = self._uow, self._user_id, hit.course
+        if uow is None:
+            return
+        self.outline_model.removeRows(0, self.outline_model.rowCount())
+        self.access_label.setText("")
+        self._access = None
+        self.enrol_button.setEnabled(False)
+
+        def load() -> tuple[CourseTree, Access | None]:
+            tree = catalog.course_tree(uow, course.id)
+            access = (
+                learning_overview.plan_access(uow, user_id, course.id)
+                if user_id is not None
+                else None
+            )
+            return tree, access
+
+        BackgroundOp(load, label="load course details").on_success(self._show_details).on_failure(
+            self._show_error
+        ).run(parent=self)
+
+    def _show_course(self, hit: SearchHit) -> None:
+        course = hit.course
+        self.details.setCurrentWidget(self._course_details)
+        self.course_title.setText(course.title)
+        self.course_meta.setText(course_meta(course))
+        self.course_description.setText(course.description or "")
+        self.course_progress.setText(hit_badge(hit))
+        self.course_progress.setVisible(hit.enrolled)
+        self.enrol_button.setVisible(self._user_id is not None and not hit.enrolled)
+        self.open_button.setDefault(hit.enrolled)
+
+    def _show_details(self, loaded: tuple[CourseTree, Access | None]) -> None:
+        tree, access = loaded
+        if self._selected is None or self._selected.course.id != tree.course.id:
             return  # the person moved on while it loaded
+        self._access = access
+        if access is None:
+            self.access_label.setText("")
+        elif access.allowed:
+            self.access_label.setText(access.reason)
+        else:
+            self.access_label.setText(f"⚠ {access.reason}")
+        self.enrol_button.setEnabled(access is not None and access.allowed)
+        self.enrol_button.setToolTip(
+            "" if access is None or access.allowed else f"Not in your plan: {access.reason}"
+        )
         self.outline_model.removeRows(0, self.outline_model.rowCount())
         for module in tree.modules:
             minutes = sum(lesson.duration_minutes or 0 for lesson in module.lessons)
             module_item = QStandardItem(icon("module"), f"{module.order_index + 1}. {module.title}")
             for lesson in module.lessons:
-                module_item.appendRow(
-                    [
-                        QStandardItem(
-                            icon("play" if lesson.video_asset_id else "lesson"), lesson.title
-                        ),
-                        QStandardItem(minutes_text(lesson.duration_minutes)),
-                    ]
+                kind = "Video" if lesson.video_asset_id else "Reading"
+                title = QStandardItem(
+                    icon("play" if lesson.video_asset_id else "lesson"), lesson.title
                 )
+                title.setToolTip(f"{kind}: {lesson.title}")
+                module_item.appendRow([title, QStandardItem(minutes_text(lesson.duration_minutes))])
             self.outline_model.appendRow([module_item, QStandardItem(minutes_text(minutes))])
         self.outline.expandAll()
         self.outline.resizeColumnToContents(1)
 
+    def _enrol(self) -> None:
+        hit, uow, user_id = self._selected, self._uow, self._user_id
+        if hit is None or uow is None or user_id is None:
+            return
+        if self._access is not None and not self._access.allowed:
+            return
+        course_id = hit.course.id
+        self.enrol_button.setEnabled(False)
+        self.enrol_button.setText("Enrolling…")
+        BackgroundOp(
+            lambda: progress.enrol(uow, user_id=user_id, course_id=course_id), label="enrol"
+        ).on_success(self._enrolled).on_failure(self._enrol_failed).run(parent=self)
 
-def catalog_loaders(uow_factory: Any) -> tuple[CourseLoader, TreeLoader]:
-    return (
-        lambda: catalog.list_courses(uow_factory),
-        lambda course_id: catalog.course_tree(uow_factory, course_id),
-    )
+    def _enrolled(self, result: progress.EntityProgress) -> None:
+        self.enrol_button.setText("Enrol")
+        self.model.update_progress(result.entity_id, result.status, result.percentage)
+        row = self.model.row_of(result.entity_id)
+        selected = self._selected
+        if row is not None and selected is not None and selected.course.id == result.entity_id:
+            self._selected = self.model.hit(row)
+            self._show_course(self._selected)
+        self.access_label.setText("You are enrolled. Open the course to start learning.")
+        self.enrolled.emit(result.entity_id)
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        self.enrol_button.setText("Enrol")
+        self.enrol_button.setEnabled(True)
+        self.access_label.setText(f"Could not enrol: {exc}")
+
+    def _open_course_at(self, index: QModelIndex) -> None:
+        hit = index.data(RecordRole)
+        if isinstance(hit, SearchHit):
+            self.course_requested.emit(hit.course.id)
+
+    def _open_selected_course(self) -> None:
+        if self._selected is not None:
+            self.course_requested.emit(self._selected.course.id)
+
+    # -- a path --------------------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            current = self.paths_list.currentIndex()
+            if not current.isValid() and self.paths_model.rowCount():
+                self.paths_list.setCurrentIndex(self.paths_model.index(0, 0))
+            elif current.isValid():
+                self._path_selected(current, QModelIndex())
+            else:
+                self.empty_details.setText("No published learning paths yet.")
+                self.details.setCurrentWidget(self.empty_details)
+        elif self._selected is not None:
+            self._show_course(self._selected)
+        else:
+            self.empty_details.setText("Select a course to see what it covers.")
+            self.details.setCurrentWidget(self.empty_details)
+
+    def _path_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        path = current.data(RecordRole) if current.isValid() else None
+        if not isinstance(path, PathSummary):
+            return
+        self.details.setCurrentWidget(self._path_details)
+        self.path_title.setText(path.title)
+        self.path_meta.setText(f"Learning path · {path.step_count} steps")
+        self.path_description.setText(path.description or "")
+
+    def _open_path_at(self, index: QModelIndex) -> None:
+        path = index.data(RecordRole)
+        if isinstance(path, PathSummary):
+            self.path_requested.emit(path.id)
+
+    def _open_selected_path(self) -> None:
+        self._open_path_at(self.paths_list.currentIndex())
+
+
+def catalog_loaders(uow_factory: UnitOfWorkFactory) -> tuple[UnitOfWorkFactory]:
+    """Compatibility with the main window before it shows the LearnWorkspace."""
+    return (uow_factory,)

@@ -1,0 +1,207 @@
+"""Small pieces the Learn pages share: status marks, a progress-bar delegate, headings.
+
+Progress is never shown by colour alone: a mark (✓ ● ○), a word and the percentage as
+text always go with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from elearn_desktop.ui.models import Column, RecordTableModel
+
+T = TypeVar("T")
+
+#: An int 0–100 for the progress-bar delegate (None: draw nothing).
+PercentageRole = Qt.ItemDataRole.UserRole + 10
+#: 'not_started' | 'in_progress' | 'completed'.
+StatusRole = Qt.ItemDataRole.UserRole + 11
+
+COMPLETED = "completed"
+IN_PROGRESS = "in_progress"
+NOT_STARTED = "not_started"
+
+_MARKS = {COMPLETED: "✓", IN_PROGRESS: "●", NOT_STARTED: "○"}
+_WORDS = {COMPLETED: "Completed", IN_PROGRESS: "In progress", NOT_STARTED: "Not started"}
+
+
+def status_mark(status: str) -> str:
+    return _MARKS.get(status, _MARKS[NOT_STARTED])
+
+
+def status_word(status: str) -> str:
+    return _WORDS.get(status, _WORDS[NOT_STARTED])
+
+
+def progress_text(status: str, percentage: int) -> str:
+    """'✓ Completed', '● In progress · 40 %', '○ Not started'."""
+    if status == IN_PROGRESS:
+        return f"{status_mark(status)} {status_word(status)} · {percentage} %"
+    return f"{status_mark(status)} {status_word(status)}"
+
+
+def count_text(count: int, noun: str) -> str:
+    """'1 course', '3 courses'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def seconds_text(seconds: float) -> str:
+    """'45 s', '12 min', '1 h 05 min'."""
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    minutes = total // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def when_text(moment: dt.datetime | None, *, now: dt.datetime | None = None) -> str:
+    """'just now', '5 min ago', '3 h ago', 'yesterday', '12 Oct 2026'."""
+    if moment is None:
+        return "—"
+    current = now or dt.datetime.now(dt.UTC)
+    delta = current - moment
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 2 * 86400:
+        return "yesterday"
+    if seconds < 7 * 86400:
+        return f"{int(seconds // 86400)} days ago"
+    local = moment.astimezone()
+    return f"{local.day} {local.strftime('%b %Y')}"
+
+
+def heading(text: str, *, scale: float = 1.3) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def muted_label(text: str = "") -> QLabel:
+    """A secondary line of text in the palette's placeholder colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(label.palette().ColorRole.PlaceholderText)
+    return label
+
+
+def labelled_progress_bar(parent: QWidget | None = None) -> QProgressBar:
+    """A progress bar that shows its percentage as text (and says it to screen readers)."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 100)
+    bar.setTextVisible(True)
+    bar.setFormat("%p %")
+    bar.setMaximumHeight(20)
+    return bar
+
+
+def set_progress(bar: QProgressBar, percentage: int, status: str) -> None:
+    bar.setValue(max(0, min(100, percentage)))
+    words = progress_text(status, percentage)
+    bar.setToolTip(words)
+    bar.setAccessibleName(f"Progress: {percentage} %, {status_word(status).lower()}")
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Draws ``PercentageRole`` as a progress bar with the percentage written on it."""
+
+    MARGIN = 4
+    BAR_HEIGHT = 18
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        value = index.data(PercentageRole)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        percentage = max(0, min(100, int(value)))
+        height = min(self.BAR_HEIGHT, option.rect.height() - 2 * self.MARGIN)
+        rect = QRect(
+            option.rect.left() + self.MARGIN,
+            option.rect.center().y() - height // 2,
+            option.rect.width() - 2 * self.MARGIN,
+            height,
+        )
+        bar = QStyleOptionProgressBar()
+        bar.rect = rect
+        bar.minimum = 0
+        bar.maximum = 100
+        bar.progress = percentage
+        bar.text = f"{percentage} %"
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.fontMetrics = option.fontMetrics
+        painter.save()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        return QSize(max(base.width(), 120), max(base.height(), self.BAR_HEIGHT + 2 * self.MARGIN))
+
+
+class ProgressTableModel(RecordTableModel[T]):
+    """A RecordTableModel whose ``progress_column`` also answers PercentageRole/StatusRole."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        *,
+        progress: Callable[[T], tuple[str, int]],
+        progress_column: int,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, parent)
+        self._progress = progress
+        self._progress_column = progress_column
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if (
+            role in (PercentageRole, StatusRole)
+            and index.isValid()
+            and index.column() == self._progress_column
+            and 0 <= index.row() < self.rowCount()
+        ):
+            status, percentage = self._progress(self.record(index.row()))
+            return percentage if role == PercentageRole else status
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid():
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
