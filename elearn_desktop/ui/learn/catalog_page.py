@@ -298,8 +298,18 @@ class CatalogPage(QWidget):
         self._run_search()
         uow = self._uow
         BackgroundOp(lambda: catalog.list_paths(uow), label="load paths").on_success(
-            self.paths_model.set_records
+            self._show_paths
         ).on_failure(self._show_error).run(parent=self)
+
+    def _show_paths(self, paths: list[PathSummary]) -> None:
+        current = self.paths_list.currentIndex().data(RecordRole)
+        self.paths_model.set_records(paths)
+        wanted = current.id if isinstance(current, PathSummary) else None
+        row = next((i for i, p in enumerate(paths) if p.id == wanted), 0)
+        if paths:
+            self.paths_list.setCurrentIndex(self.paths_model.index(row, 0))
+        if self.tabs.currentIndex() == 1:
+            self._tab_changed(1)
 
     def current_query(self) -> SearchQuery:
         return SearchQuery(
@@ -397,7 +407,8 @@ class CatalogPage(QWidget):
 
     def _show_course(self, hit: SearchHit) -> None:
         course = hit.course
-        self.details.setCurrentWidget(self._course_details)
+        if self.tabs.currentIndex() == 0:
+            self.details.setCurrentWidget(self._course_details)
         self.course_title.setText(course.title)
         self.course_meta.setText(course_meta(course))
         self.course_description.setText(course.description or "")
@@ -496,7 +507,8 @@ class CatalogPage(QWidget):
         path = current.data(RecordRole) if current.isValid() else None
         if not isinstance(path, PathSummary):
             return
-        self.details.setCurrentWidget(self._path_details)
+        if self.tabs.currentIndex() == 1:
+            self.details.setCurrentWidget(self._path_details)
         self.path_title.setText(path.title)
         self.path_meta.setText(f"Learning path · {path.step_count} steps")
         self.path_description.setText(path.description or "")

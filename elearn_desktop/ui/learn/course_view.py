@@ -332,7 +332,7 @@ class CourseViewPage(QWidget):
             f"{course.percentage} % complete · {done} of {len(lessons)} lessons done{enrolled}"
         )
         if not access.allowed:
-            self.access_label.setText(f"🔒 {access.reason}")
+            self.access_label.setText(f"⚠ {access.reason}")
             self.access_label.show()
         else:
             self.access_label.hide()
@@ -365,7 +365,7 @@ class CourseViewPage(QWidget):
             self.tree.setExpanded(module, not self.tree.isExpanded(module))
             return
         if self.access is not None and not self.access.allowed:
-            self.access_label.setText(f"🔒 {self.access.reason}")
+            self.access_label.setText(f"⚠ {self.access.reason}")
             self.access_label.show()
             return
         self.lesson_requested.emit(lesson_id)

@@ -54,7 +54,7 @@ _Index = QModelIndex | QPersistentModelIndex
 def step_status_text(step: PathStepView, *, is_next: bool) -> str:
     text = progress_text(step.status, step.percentage)
     if step.locked_reason and step.status != COMPLETED:
-        text += " · 🔒 not in your plan"
+        text += " · locked: not in your plan"
     if is_next:
         text += " · Next"
     return text
@@ -278,7 +278,7 @@ class PathViewPage(QWidget):
             self.assessment_requested.emit(step.entity_id)
             return
         if step.locked_reason and step.status != COMPLETED:
-            self.message.setText(f"🔒 {step.locked_reason}")
+            self.message.setText(f"⚠ {step.locked_reason}")
             self.message.show()
             return
         if step.status == COMPLETED or step.next_lesson_id is None:

@@ -137,8 +137,13 @@ class ProgressPage(QWidget):
 
     def show_stats(self, stats: ProgressStats) -> None:
         self.stats = stats
+        studied = (
+            f"{seconds_text(stats.total_seconds)} studied"
+            if stats.total_seconds
+            else "Nothing studied"
+        )
         self.status.setText(
-            f"{seconds_text(stats.total_seconds)} studied in the last {len(stats.weeks)} weeks · "
+            f"{studied} in the last {len(stats.weeks)} weeks · "
             f"{count_text(len(stats.courses), 'course')} · "
             f"{count_text(len(stats.scores), 'graded attempt')}"
         )
