@@ -33,6 +33,7 @@ from elearn_desktop.services.auth import sign_in
 from elearn_desktop.services.demo import demo_id, load_demo
 from elearn_desktop.services.learning_overview import (
     LEARNING_PATH,
+    course_overview,
     my_learning,
     path_view,
     plan_access,
@@ -41,6 +42,7 @@ from elearn_desktop.services.learning_overview import (
     refresh_path_progress,
 )
 from elearn_desktop.services.profiles import ServerProfile
+from elearn_desktop.services.search import search_catalog
 from tests.support.pgcluster import PostgresCluster
 
 LEARNER = demo_id("user:learner@demo.test")
@@ -345,6 +347,27 @@ def test_my_learning_lists_enrolled_courses_paths_and_recent(world: UnitOfWorkFa
     assert mine.continue_with.course.title == "Introduction to Python"
 
 
+def test_course_overview_continues_where_the_person_left_off(world: UnitOfWorkFactory) -> None:
+    overview = course_overview(world, LEARNER, PYTHON)
+    assert overview.progress.title == "Introduction to Python"
+    assert overview.continue_lesson_id == demo_id("lesson:introduction-to-python:0:1")
+    assert overview.access.allowed
+    loops = demo_id("lesson:introduction-to-python:1:1")
+    progress.record_playback(
+        world,
+        user_id=LEARNER,
+        lesson_id=loops,
+        ranges=[(0.0, 3.0)],
+        resume_position_s=3.0,
+        event_at=T0,
+        media_duration_s=CLIP_S,
+    )
+    assert course_overview(world, LEARNER, PYTHON).continue_lesson_id == loops
+    gated = course_overview(world, GRACE, SQL)
+    assert not gated.access.allowed
+    assert gated.continue_lesson_id == demo_id("lesson:sql-basics:0:0")
+
+
 # -- statistics --------------------------------------------------------------------------
 
 
@@ -459,6 +482,15 @@ def test_a_learner_under_row_level_security(
         stats = progress_stats(mine, GRACE, today=T0.date())
         assert stats.weeks[-1].seconds == 80.0  # four clips, 20 s each
         assert [s.score for s in stats.scores] == [90]
+        # Search works under her login too: published courses only, her own progress.
+        hits = search_catalog(mine, text="py", user_id=GRACE)
+        assert [h.course.title for h in hits] == ["Introduction to Python"]
+        assert hits[0].progress_status == COMPLETED
+        assert hits[0].course.author_name is None  # other people's rows are not hers to read
+        assert {h.course.title for h in search_catalog(mine, text="")} == {
+            "Introduction to Python",
+            "SQL Basics",
+        }
         # Someone else's path row cannot be written from her login.
         with pytest.raises(PermissionDeniedError, match="only record your own progress"):
             refresh_path_progress(mine, LEARNER, PATH, start=True)
