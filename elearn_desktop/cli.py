@@ -181,6 +181,176 @@ def demo_load(ctx: click.Context) -> None:
     out.print(table)
 
 
+# ------------------------------------------------------------------------------ download
+
+
+@app.command("download")
+@click.argument("course_slug", metavar="COURSE_SLUG")
+@click.option(
+    "--to",
+    "to_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Folder for the videos; default: <data folder>/downloads/COURSE_SLUG.",
+)
+@_JSON
+@click.pass_context
+def download(ctx: click.Context, course_slug: str, to_dir: str | None, as_json: bool) -> None:
+    """Download the videos of a course (resumable: run it again to continue)."""
+    from pathlib import Path
+
+    from elearn_desktop.config import data_dir
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.sync.downloads import (
+        DEFAULT_SPACE_MARGIN,
+        Downloader,
+        DownloadError,
+        describe_bytes,
+        ensure_free_space,
+        partial_size,
+    )
+    from elearn_desktop.sync.downloads.course_videos import course_video_requests
+
+    folder = Path(to_dir).expanduser() if to_dir else data_dir() / "downloads" / course_slug
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            videos = course_video_requests(backend.uow, course_slug, dest_dir=folder)
+    finally:
+        backend.dispose()
+
+    files: list[dict[str, Any]] = [
+        {"title": v.title, "file": None, "status": "unavailable", "bytes": 0, "message": v.message}
+        for v in videos.unavailable
+    ]
+    with Downloader() as downloader:
+        sizes = [downloader.probe_size(r) for r in videos.requests]
+        ensure_free_space(
+            folder,
+            sum(s - partial_size(r.dest) for r, s in zip(videos.requests, sizes, strict=True) if s),
+            margin=DEFAULT_SPACE_MARGIN,
+            what=f"the videos of '{videos.title}'",
+        )
+        with _DownloadBars(sizes, enabled=not as_json and err.is_terminal) as bars:
+            for request, size in zip(videos.requests, sizes, strict=True):
+                entry: dict[str, Any] = {"title": request.label, "file": str(request.dest)}
+                on_progress = bars.start_file(request.label, size)
+                try:
+                    result = downloader.fetch(request, on_progress=on_progress)
+                except DownloadError as exc:
+                    entry.update(status="failed", bytes=0, message=str(exc))
+                else:
+                    status = "already there" if result.skipped else "downloaded"
+                    entry.update(status=status, bytes=result.size, message=None)
+                bars.end_file(size or 0)
+                files.append(entry)
+
+    failed = [f for f in files if f["status"] in ("failed", "unavailable")]
+    present = [f for f in files if f not in failed]
+    total = sum(f["bytes"] for f in present)
+    if as_json:
+        _print_json(
+            {
+                "course": videos.slug,
+                "title": videos.title,
+                "folder": str(folder),
+                "files": files,
+                "downloaded": sum(f["status"] == "downloaded" for f in files),
+                "already_there": sum(f["status"] == "already there" for f in files),
+                "bytes": total,
+                "failed": [{"title": f["title"], "message": f["message"]} for f in failed],
+            }
+        )
+    else:
+        for f in files:
+            if f in failed:
+                out.print(f"✗ {f['message']}", markup=False, soft_wrap=True)
+            else:
+                out.print(
+                    f"✓ {f['title']}: {f['file']} ({describe_bytes(f['bytes'])}, {f['status']})",
+                    markup=False,
+                    soft_wrap=True,
+                )
+        if not files:
+            out.print(f"'{videos.title}' has no videos: nothing to download.", markup=False)
+        elif present:
+            count = f"{len(present)} of {len(files)}" if failed else str(len(present))
+            noun = "video" if len(files) == 1 else "videos"
+            out.print(
+                f"{count} {noun} of '{videos.title}' in {folder} ({describe_bytes(total)}).",
+                markup=False,
+                soft_wrap=True,
+            )
+    if failed:
+        raise ElearnError(
+            f"{len(failed)} of {len(files)} videos could not be downloaded (see above); "
+            "run the command again to retry"
+        )
+
+
+class _DownloadBars:
+    """Rich progress bars on stderr: one for the file being fetched, one for the total."""
+
+    def __init__(self, sizes: list[int | None], *, enabled: bool) -> None:
+        self._enabled = enabled
+        self._known_total = sum(s or 0 for s in sizes) if all(sizes) else None
+        self._finished = 0
+        self._bar: Any = None
+        self._total_task: Any = None
+        self._file_task: Any = None
+
+    def __enter__(self) -> _DownloadBars:
+        if not self._enabled:
+            return self
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        )
+        self._bar.__enter__()
+        self._total_task = self._bar.add_task("All videos", total=self._known_total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def start_file(self, title: str, size: int | None) -> Any:
+        """A progress callback for the file about to be fetched (None without bars)."""
+        if self._bar is None:
+            return None
+        bar, total_task = self._bar, self._total_task
+        self._file_task = task = bar.add_task(title[:40], total=size)
+        base = self._finished
+
+        def on_progress(progress: Any) -> None:
+            bar.update(task, completed=progress.done, total=progress.total)
+            bar.update(total_task, completed=base + progress.done)
+
+        return on_progress
+
+    def end_file(self, size: int) -> None:
+        self._finished += size
+        if self._bar is not None:
+            self._bar.remove_task(self._file_task)
+            self._bar.update(self._total_task, completed=self._finished)
+
+
 # --------------------------------------------------------------------------------- users
 
 
