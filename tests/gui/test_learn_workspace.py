@@ -309,6 +309,31 @@ def test_paths_list_opens_a_path(
     assert path.objectName() == "pathViewPage"
 
 
+def test_course_outline_model_passes_modeltester(
+    qtbot: QtBot, learner: SignedIn, qtmodeltester: ModelTester
+) -> None:
+    workspace = _workspace(qtbot, learner)
+    page = workspace.catalog
+    qtbot.waitUntil(lambda: page.outline_model.rowCount() == 3, timeout=WAIT)
+    qtmodeltester.check(page.outline_model)
+    _select_course(qtbot, workspace, "SQL Basics")
+    qtbot.waitUntil(lambda: page.outline_model.rowCount() == 2, timeout=WAIT)
+    qtmodeltester.check(page.outline_model)
+
+
+def test_offline_session_says_what_needs_the_server(qtbot: QtBot, learner: SignedIn) -> None:
+    offline = SignedIn(user=learner.user, profile=learner.profile, backend=None, offline=True)
+    workspace = LearnWorkspace(offline)
+    qtbot.addWidget(workspace)
+    assert workspace.catalog.status.text() == "The catalog needs a connection to the server."
+    workspace.show_section("my_learning")
+    assert "needs a connection" in workspace.my_learning.status.text()
+    workspace.show_section("progress")
+    assert "needs a connection" in workspace.progress.status.text()
+    page = workspace.open_course(PYTHON)
+    assert "needs a connection" in page.summary.text()
+
+
 # -- my learning -------------------------------------------------------------------------
 
 
