@@ -9,7 +9,6 @@ read (or whose screen reader cannot read a chart).
 from __future__ import annotations
 
 import datetime as dt
-import math
 import uuid
 from typing import Any
 
@@ -223,8 +222,12 @@ class ProgressPage(QWidget):
         charts = self.charts_module
         assert charts is not None
         chart = self._new_chart()
-        # Whole minutes (a started minute counts one): the exact figure is in the summary.
-        minutes = [float(math.ceil(week.seconds / 60)) for week in stats.weeks]
+        # Whole minutes, so the labels stay short (a week with any study shows at least 1);
+        # the exact figure is in the summary above the chart.
+        minutes = [
+            float(max(round(week.seconds / 60), 1 if week.seconds > 0 else 0))
+            for week in stats.weeks
+        ]
         bars = charts.QBarSet("Minutes studied")
         bars.append(minutes)
         series = charts.QBarSeries()
