@@ -1,0 +1,116 @@
+"""The conflict dialog: someone saved a newer version of what you were editing.
+
+Shows both versions side by side, field by field, and lets the person keep theirs (save
+again over the newer version) or take the other one (discard their edit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elearn_desktop.ui.models import minutes_text
+
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+
+FIELD_LABELS = {
+    "title": "Title",
+    "description": "Description",
+    "slug": "Slug",
+    "thumbnail_url": "Thumbnail",
+    "level": "Level",
+    "status": "Status",
+    "duration": "Duration",
+    "video_asset_id": "Video",
+}
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)" if name != "slug" else "(generated from the title)"
+    if name == "duration":
+        return minutes_text(int(value))
+    return str(value)
+
+
+class ConflictDialog(QDialog):
+    """``choice`` is :data:`KEEP_MINE` or :data:`TAKE_THEIRS` after ``exec()``."""
+
+    def __init__(
+        self,
+        *,
+        message: str,
+        mine: Mapping[str, Any],
+        theirs: Mapping[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle("Someone else changed this")
+        self.choice = TAKE_THEIRS
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(mine), 3)
+        self.table.setObjectName("conflictTable")
+        self.table.setAccessibleName("Both versions")
+        self.table.setHorizontalHeaderLabels(["Field", "Your version", "Their version (saved)"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, name in enumerate(mine):
+            cells = (
+                FIELD_LABELS.get(name, name.replace("_", " ").capitalize()),
+                _shown(name, mine[name]),
+                _shown(name, theirs.get(name)),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column > 0 and mine[name] != theirs.get(name):
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox()
+        self.keep_button = QPushButton("Keep mine")
+        self.keep_button.setToolTip("Save your version over the newer one")
+        self.take_button = QPushButton("Take theirs")
+        self.take_button.setToolTip("Discard your edit and show the saved version")
+        self.take_button.setDefault(True)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.clicked.connect(self._keep)
+        self.take_button.clicked.connect(self._take)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 120 + 40 * len(mine))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def _keep(self) -> None:
+        self.choice = KEEP_MINE
+        self.accept()
+
+    def _take(self) -> None:
+        self.choice = TAKE_THEIRS
+        self.reject()

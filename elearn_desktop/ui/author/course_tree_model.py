@@ -1,0 +1,509 @@
+"""The course tree of the editor: course → modules → lessons, as a custom item model.
+
+A thin adapter over :class:`~elearn_desktop.services.authoring.CourseDraft`: ``data()``
+reads the cached draft, never the database. When a command's result arrives,
+:meth:`CourseTreeModel.set_course` applies the new draft as a diff (rows inserted, removed,
+moved, changed), so selection, expansion and scroll position survive every edit.
+
+Editing goes out as signals, not as writes: an inline rename (``setData``) emits
+``rename_requested`` and a drop (``dropMimeData``, custom MIME type) emits
+``moves_requested``; the editor turns both into undo commands.
+
+Indexes carry an integer key (``internalId``) looked up in a dict, so a stale index never
+points at a freed Python object.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from elearn_desktop.services.authoring import CourseDraft, LessonDraft, ModuleDraft
+from elearn_desktop.ui.models import minutes_text
+from elearn_desktop.ui.resources import icon
+
+COURSE = "course"
+MODULE = "module"
+LESSON = "lesson"
+
+#: The node's kind: 'course', 'module' or 'lesson'.
+NodeKindRole = Qt.ItemDataRole.UserRole + 1
+#: The node's id (a uuid.UUID).
+NodeIdRole = Qt.ItemDataRole.UserRole + 2
+#: The node's draft (CourseDraft, ModuleDraft or LessonDraft).
+NodeDraftRole = Qt.ItemDataRole.UserRole + 3
+
+MIME_TYPE = "application/x-elearn-course-nodes"
+COLUMNS = ("Title", "Details", "Duration")
+TITLE_COLUMN, VIDEO_COLUMN, DURATION_COLUMN = range(3)
+
+_Index = QModelIndex | QPersistentModelIndex
+Draft = CourseDraft | ModuleDraft | LessonDraft
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRequest:
+    """Move ``node_id`` (a module or lesson) to ``index`` of ``parent_id`` (after the move)."""
+
+    kind: str
+    node_id: uuid.UUID
+    parent_id: uuid.UUID
+    index: int
+
+
+@dataclass(eq=False, slots=True)
+class _Node:
+    key: int
+    kind: str
+    draft: Draft
+    parent: _Node | None
+    row: int = 0
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.draft.id
+
+
+def _kind_of(draft: Draft) -> str:
+    if isinstance(draft, CourseDraft):
+        return COURSE
+    return MODULE if isinstance(draft, ModuleDraft) else LESSON
+
+
+class CourseTreeModel(QAbstractItemModel):
+    rename_requested = Signal(str, object, str, str)  # kind, node id, old title, new title
+    moves_requested = Signal(list)  # [MoveRequest, ...]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._nodes: dict[int, _Node] = {}
+        self._by_id: dict[uuid.UUID, _Node] = {}
+        self._root: _Node | None = None  # the course node (the one top-level row)
+        self._next_key = 1
+        self.read_only = False
+
+    # -- content ---------------------------------------------------------------------------
+
+    @property
+    def course(self) -> CourseDraft | None:
+        return self._root.draft if self._root is not None else None  # type: ignore[return-value]
+
+    def set_course(self, course: CourseDraft | None) -> None:
+        """Show ``course``: a diff against what is shown when it is the same course."""
+        if course is None or self._root is None or self._root.id != course.id:
+            self.beginResetModel()
+            self._nodes.clear()
+            self._by_id.clear()
+            self._root = self._build(course, None, 0) if course is not None else None
+            self.endResetModel()
+            return
+        self._update(self._root, course)
+        self._sync_children(self._root, list(course.modules))
+        for module_node, module in zip(self._root.children, course.modules, strict=True):
+            self._sync_children(module_node, list(module.lessons))
+
+    def _build(self, draft: Draft, parent: _Node | None, row: int) -> _Node:
+        node = _Node(self._next_key, _kind_of(draft), draft, parent, row)
+        self._next_key += 1
+        self._nodes[node.key] = node
+        self._by_id[node.id] = node
+        children: Sequence[Draft] = ()
+        if isinstance(draft, CourseDraft):
+            children = draft.modules
+        elif isinstance(draft, ModuleDraft):
+            children = draft.lessons
+        node.children = [self._build(child, node, i) for i, child in enumerate(children)]
+        return node
+
+    def _forget(self, node: _Node) -> None:
+        for child in node.children:
+            self._forget(child)
+        self._nodes.pop(node.key, None)
+        if self._by_id.get(node.id) is node:
+            del self._by_id[node.id]
+
+    def _update(self, node: _Node, draft: Draft) -> None:
+        if node.draft != draft:
+            node.draft = draft
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+
+    def _sync_children(self, parent: _Node, drafts: list[Draft]) -> None:
+        parent_index = self._index_of(parent)
+        wanted = {d.id for d in drafts}
+        for row in range(len(parent.children) - 1, -1, -1):
+            if parent.children[row].id not in wanted:
+                self.beginRemoveRows(parent_index, row, row)
+                gone = parent.children.pop(row)
+                self._renumber(parent)
+                self._forget(gone)
+                self.endRemoveRows()
+        for row, draft in enumerate(drafts):
+            current = parent.children[row] if row < len(parent.children) else None
+            if current is not None and current.id == draft.id:
+                self._update(current, draft)
+                continue
+            found = next(
+                (
+                    j
+                    for j in range(row + 1, len(parent.children))
+                    if parent.children[j].id == draft.id
+                ),
+                None,
+            )
+            if found is not None:
+                self.beginMoveRows(parent_index, found, found, parent_index, row)
+                parent.children.insert(row, parent.children.pop(found))
+                self._renumber(parent)
+                self.endMoveRows()
+                self._update(parent.children[row], draft)
+            else:
+                stale = self._by_id.get(draft.id)
+                if stale is not None:  # moved here from another parent: removed there later
+                    self._detach(stale)
+                self.beginInsertRows(parent_index, row, row)
+                parent.children.insert(row, self._build(draft, parent, row))
+                self._renumber(parent)
+                self.endInsertRows()
+
+    def _detach(self, node: _Node) -> None:
+        parent = node.parent
+        if parent is None:
+            return
+        self.beginRemoveRows(self._index_of(parent), node.row, node.row)
+        parent.children.pop(node.row)
+        self._renumber(parent)
+        self._forget(node)
+        self.endRemoveRows()
+
+    @staticmethod
+    def _renumber(parent: _Node) -> None:
+        for i, child in enumerate(parent.children):
+            child.row = i
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def _node(self, index: _Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes.get(index.internalId())
+
+    def _index_of(self, node: _Node, column: int = 0) -> QModelIndex:
+        return self.createIndex(node.row, column, node.key)
+
+    def index_of(self, node_id: uuid.UUID, column: int = 0) -> QModelIndex:
+        node = self._by_id.get(node_id)
+        return self._index_of(node, column) if node is not None else QModelIndex()
+
+    def draft(self, index: _Index) -> Draft | None:
+        node = self._node(index)
+        return node.draft if node is not None else None
+
+    def kind(self, index: _Index) -> str | None:
+        node = self._node(index)
+        return node.kind if node is not None else None
+
+    def module_of(self, index: _Index) -> ModuleDraft | None:
+        """The module at ``index``, or the module of the lesson at ``index``."""
+        node = self._node(index)
+        while node is not None and node.kind == LESSON:
+            node = node.parent
+        return node.draft if node is not None and node.kind == MODULE else None  # type: ignore[return-value]
+
+    # -- Qt overrides: structure -----------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < len(COLUMNS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if self._root is None or row != 0:
+                return QModelIndex()
+            return self._index_of(self._root, column)
+        node = self._node(parent)
+        if node is None or parent.column() != 0 or row >= len(node.children):
+            return QModelIndex()
+        return self._index_of(node.children[row], column)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return 1 if self._root is not None else 0
+        if parent.column() != 0:
+            return 0
+        node = self._node(parent)
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    # -- Qt overrides: data ----------------------------------------------------------------
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        column = index.column()
+        draft = node.draft
+        if role == NodeKindRole:
+            return node.kind
+        if role == NodeIdRole:
+            return node.id
+        if role == NodeDraftRole:
+            return draft
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(node, column, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN:
+            return icon(node.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.FontRole and node.kind == COURSE and column == TITLE_COLUMN:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == VIDEO_COLUMN
+            and isinstance(draft, LessonDraft)
+            and draft.video is not None
+            and not draft.video.ready
+        ):
+            return QBrush(QColor("#b26a00"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DURATION_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_COLUMN:
+            return f"{node.kind.capitalize()}: {draft.title}"
+        return None
+
+    @staticmethod
+    def _text(node: _Node, column: int, *, edit: bool) -> str:
+        draft = node.draft
+        if column == TITLE_COLUMN:
+            if edit or node.kind == COURSE:
+                return draft.title
+            return f"{node.row + 1}. {draft.title}"
+        if column == VIDEO_COLUMN:
+            if isinstance(draft, LessonDraft):
+                if draft.video is None:
+                    return "Text"
+                return "Video" if draft.video.ready else f"Video ({draft.video.status})"
+            if isinstance(draft, CourseDraft):
+                return draft.status.capitalize()
+            return f"{len(draft.lessons)} lesson{'' if len(draft.lessons) == 1 else 's'}"
+        if column == DURATION_COLUMN:
+            if isinstance(draft, LessonDraft):
+                return minutes_text(draft.duration_minutes)
+            if isinstance(draft, ModuleDraft):
+                return minutes_text(sum(x.duration_minutes or 0 for x in draft.lessons))
+            return minutes_text(draft.duration_minutes)
+        return ""
+
+    @staticmethod
+    def _tooltip(node: _Node) -> str:
+        draft = node.draft
+        if isinstance(draft, LessonDraft):
+            video = draft.video
+            if video is None:
+                return f"{draft.title}\nNo video: a text lesson."
+            return f"{draft.title}\nVideo: {video.title} ({video.provider}, {video.status})"
+        if isinstance(draft, ModuleDraft):
+            return f"{draft.title}\n{len(draft.lessons)} lessons"
+        return f"{draft.title}\n{draft.status.capitalize()} · /{draft.slug}"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            # Dropping on the empty area below the tree is not a move anywhere.
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == LESSON:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        if self.read_only:
+            return flags
+        if index.column() == TITLE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if node.kind != COURSE:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        # Lessons take drops too: dropping on a lesson puts the dragged lessons before it.
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self._node(index)
+        if (
+            node is None
+            or self.read_only
+            or role != Qt.ItemDataRole.EditRole
+            or index.column() != TITLE_COLUMN
+        ):
+            return False
+        new = str(value or "").strip()
+        old = node.draft.title
+        if not new or new == old:
+            return False
+        self.rename_requested.emit(node.kind, node.id, old, new)
+        return True
+
+    # -- drag and drop ---------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        seen: set[int] = set()
+        nodes: list[_Node] = []
+        for index in indexes:
+            node = self._node(index)
+            if node is not None and node.kind != COURSE and node.key not in seen:
+                seen.add(node.key)
+                nodes.append(node)
+        nodes.sort(key=self._tree_order)
+        payload = [{"kind": n.kind, "id": str(n.id)} for n in nodes]
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, json.dumps(payload).encode())
+        return mime
+
+    def _tree_order(self, node: _Node) -> tuple[int, ...]:
+        path: list[int] = []
+        current: _Node | None = node
+        while current is not None:
+            path.append(current.row)
+            current = current.parent
+        return tuple(reversed(path))
+
+    def _decode(self, data: QMimeData) -> list[_Node] | None:
+        if self.read_only or not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+            nodes = [self._by_id.get(uuid.UUID(item["id"])) for item in payload]
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not nodes or any(n is None for n in nodes):
+            return None
+        kinds = {n.kind for n in nodes if n is not None}
+        if len(kinds) != 1 or kinds & {COURSE}:
+            return None
+        return [n for n in nodes if n is not None]
+
+    def _drop_target(
+        self, nodes: list[_Node], row: int, parent: _Index
+    ) -> tuple[_Node, int] | None:
+        """Where the dropped nodes go: (new parent, row in its current children)."""
+        target = self._node(parent)
+        if target is None:
+            return None
+        kind = nodes[0].kind
+        wanted_parent = COURSE if kind == MODULE else MODULE
+        if target.kind == kind and row < 0:
+            # Dropped onto a sibling: insert before it.
+            if target.parent is None:
+                return None
+            return target.parent, target.row
+        if target.kind != wanted_parent:
+            return None
+        if kind == LESSON and target.parent is not self._root:
+            return None
+        return target, (len(target.children) if row < 0 else min(row, len(target.children)))
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        if action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
+            return False
+        nodes = self._decode(data)
+        return nodes is not None and self._drop_target(nodes, row, parent) is not None
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: _Index,
+    ) -> bool:
+        """Turn a drop into move requests; the rows change when the moves are saved.
+
+        Returns True without removing anything: the view's follow-up ``removeRows`` of a
+        move is refused (not implemented), so only the saved result reorders the rows.
+        """
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        nodes = self._decode(data)
+        if nodes is None:
+            return False
+        target = self._drop_target(nodes, row, parent)
+        if target is None:
+            return False
+        moves = self.plan_moves(nodes, target[0], target[1])
+        if not moves:
+            return False
+        self.moves_requested.emit(moves)
+        return True
+
+    def plan_moves(self, nodes: list[_Node], parent: _Node, row: int) -> list[MoveRequest]:
+        """Moves that put ``nodes`` (keeping their order) before ``row`` of ``parent``.
+
+        The nodes go, last first, before an anchor — the first node at or after ``row`` that
+        is not moving (or the end); each placed node is the next one's anchor. Each move's
+        index is its place after the move, given the moves before it.
+        """
+        moving = {n.key for n in nodes}
+        current = [c.key for c in parent.children]
+        anchor = next((k for k in current[row:] if k not in moving), None)
+        moves: list[MoveRequest] = []
+        for node in reversed(nodes):
+            if node.key in current:
+                current.remove(node.key)
+            index = current.index(anchor) if anchor is not None else len(current)
+            current.insert(index, node.key)
+            anchor = node.key
+            moves.append(MoveRequest(node.kind, node.id, parent.id, index))
+        # Nothing to do when every node is already where it would go.
+        originally = [c.key for c in parent.children]
+        if current == originally and all(n.parent is parent for n in nodes):
+            return []
+        return moves  # to be run in this order (last node first)
