@@ -20,6 +20,13 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "accounts.set_password": frozenset({"admin"}),
     "roles.manage": frozenset({"admin"}),
     "content.author": frozenset({"instructor", "admin"}),
+    # Support console (issue #7): support fixes a subscription's status and end date;
+    # starting a subscription on another plan and editing plans are for admins (0004).
+    "subscriptions.manage": frozenset({"support", "admin"}),
+    "subscriptions.change_plan": frozenset({"admin"}),
+    "plans.manage": frozenset({"admin"}),
+    "accounts.export": frozenset({"support", "admin"}),
+    "accounts.view_as_learner": frozenset({"support", "admin"}),
 }
 
 _ACTION_WORDS = {
@@ -29,6 +36,11 @@ _ACTION_WORDS = {
     "accounts.set_password": "set other people's passwords",
     "roles.manage": "grant or revoke roles",
     "content.author": "create or edit courses",
+    "subscriptions.manage": "cancel or extend subscriptions",
+    "subscriptions.change_plan": "move people to another plan",
+    "plans.manage": "create or edit subscription plans",
+    "accounts.export": "export other people's data",
+    "accounts.view_as_learner": "view other people's learning",
 }
 
 
