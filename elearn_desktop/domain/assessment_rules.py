@@ -186,7 +186,8 @@ def question_problems(question: QuestionDraft, index: int) -> list[Problem]:
     blank = [i + 1 for i, o in enumerate(options) if not o.text.strip()]
     noun = "answer" if question.type == SHORT_ANSWER else "option"
     if blank:
-        add("options", f"{noun} {_numbers(blank)} {'has' if len(blank) == 1 else 'have'} no text.")
+        which = f"{noun} {blank[0]} has" if len(blank) == 1 else f"{noun}s {_numbers(blank)} have"
+        add("options", f"{which} no text.")
     texts = [normalize_text(o.text) for o in options if o.text.strip()]
     if len(set(texts)) != len(texts):
         add("options", f"two {noun}s read the same.")

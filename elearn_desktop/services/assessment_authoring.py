@@ -3,7 +3,9 @@
 An assessment is saved as one unit — fields, questions and answer options — after
 :func:`~elearn_desktop.domain.assessment_rules.find_problems` found nothing, in one
 transaction: nothing is ever half-written. Questions and options keep their ids across
-saves (learners' attempts refer to them); ones left out of the draft are deleted.
+saves (learners' attempts refer to them); ones left out of the draft are deleted, and a
+draft id that is not (or no longer) part of the assessment — a question an editor's undo
+brings back after a save deleted it — becomes a new row.
 
 Optimistic concurrency: every change names the ``updated_at`` it started from. The row is
 locked first (``SELECT … FOR UPDATE`` on PostgreSQL, the write lock on SQLite), so two
@@ -375,11 +377,7 @@ def _apply_options(question: Question, drafts: Sequence[OptionDraft]) -> None:
     seen: set[uuid.UUID] = set()
     options: list[AnswerOption] = []
     for index, draft in enumerate(drafts):
-        if draft.id is not None and (draft.id not in existing or draft.id in seen):
-            raise ValidationError(
-                "options", "an answer option of this question was changed elsewhere; reload it"
-            )
-        option = existing.get(draft.id) if draft.id is not None else None
+        option = existing.get(draft.id) if draft.id is not None and draft.id not in seen else None
         if option is None:
             option = AnswerOption(id=uuid.uuid4())
         else:
@@ -408,11 +406,8 @@ def _apply(assessment: Assessment, draft: AssessmentDraft) -> None:
     seen: set[uuid.UUID] = set()
     questions: list[Question] = []
     for index, q_draft in enumerate(draft.questions):
-        if q_draft.id is not None and (q_draft.id not in existing or q_draft.id in seen):
-            raise ValidationError(
-                "questions", "a question of this assessment was changed elsewhere; reload it"
-            )
-        question = existing.get(q_draft.id) if q_draft.id is not None else None
+        known = q_draft.id is not None and q_draft.id not in seen
+        question = existing.get(q_draft.id) if known and q_draft.id is not None else None
         if question is None:
             question = Question(id=uuid.uuid4())
         else:
@@ -437,10 +432,10 @@ def _conflict(
             theirs=None,
         )
     theirs = _detail(session, current, actor)
-    when = f" at {theirs.updated_at:%H:%M:%S}" if theirs.updated_at else ""
-    who = f" ({theirs.author_name})" if theirs.author_name else ""
+    # Say when, not who: the author is not necessarily the one who saved.
+    when = f" at {theirs.updated_at.astimezone():%H:%M:%S}" if theirs.updated_at else ""
     return EditConflictError(
-        f"Someone else saved a newer version of '{theirs.title}'{who}{when}; "
+        f"Someone else saved a newer version of '{theirs.title}'{when}; "
         "your changes were not saved.",
         mine=mine,
         theirs=theirs,

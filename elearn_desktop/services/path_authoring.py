@@ -385,7 +385,7 @@ def _conflict(
             theirs=None,
         )
     theirs = _detail(session, current, actor)
-    when = f" at {theirs.updated_at:%H:%M:%S}" if theirs.updated_at else ""
+    when = f" at {theirs.updated_at.astimezone():%H:%M:%S}" if theirs.updated_at else ""
     return EditConflictError(
         f"Someone else saved a newer version of '{theirs.title}'{when}; "
         "your changes were not saved.",
@@ -417,9 +417,9 @@ def _set_steps(path: LearningPath, steps: Sequence[StepDraft]) -> None:
     kept: list[PathStep] = []
     used: set[uuid.UUID] = set()
     for index, draft in enumerate(steps):
-        step = existing.get(draft.id) if draft.id is not None else None
-        if draft.id is not None and (step is None or draft.id in used):
-            raise ValidationError("steps", "a step of this path was changed elsewhere; reload it")
+        # An id not (or no longer) in the path makes a new step: an undo in the editor may
+        # bring back a step that a save removed.
+        step = existing.get(draft.id) if draft.id is not None and draft.id not in used else None
         if step is None:
             step = PathStep(id=uuid.uuid4())
         else:

@@ -457,3 +457,29 @@ def test_creating_from_a_draft_with_ids_makes_a_copy(
     assert shape(copy) == shape(original)
     assert not {q.id for q in copy.questions} & {q.id for q in original.questions}
     assert row_counts(uow_factory) == (2, 8, 20)
+
+
+def test_a_question_an_undo_brings_back_after_a_save_is_recreated(
+    uow_factory: UnitOfWorkFactory, people: People
+) -> None:
+    """The editor's undo may restore a question a save already deleted: it comes back new."""
+    created = authoring.create_assessment(uow_factory, draft=quiz(), actor=people.instructor)
+    before = created.draft()
+    trimmed = authoring.update_assessment(
+        uow_factory,
+        assessment_id=created.id,
+        draft=replace(before, questions=before.questions[1:]),
+        expected_updated_at=created.updated_at,
+        actor=people.instructor,
+    )
+    restored = authoring.update_assessment(
+        uow_factory,
+        assessment_id=created.id,
+        draft=before,  # still carries the deleted question's (and its options') ids
+        expected_updated_at=trimmed.updated_at,
+        actor=people.instructor,
+    )
+    assert shape(restored) == shape(created)
+    assert restored.questions[0].id != before.questions[0].id
+    assert [q.id for q in restored.questions[1:]] == [q.id for q in before.questions[1:]]
+    assert row_counts(uow_factory) == (1, 4, 10)

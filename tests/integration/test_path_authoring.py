@@ -348,3 +348,33 @@ def test_list_paths(uow_factory: UnitOfWorkFactory, content: Content) -> None:
     assert [p.title for p in path_authoring.list_paths(uow_factory, actor=None, search="MINE")] == [
         "b mine"
     ]
+
+
+def test_a_step_an_undo_brings_back_after_a_save_is_recreated(
+    uow_factory: UnitOfWorkFactory, content: Content
+) -> None:
+    actor = content.people.instructor
+    draft = PathDraft(
+        title="Track",
+        steps=(StepDraft("course", content.python), StepDraft("assessment", content.quiz)),
+    )
+    path = path_authoring.save_path(uow_factory, draft=draft, actor=actor)
+    before = path.draft()
+    trimmed = path_authoring.save_path(
+        uow_factory,
+        draft=replace(before, steps=before.steps[:1]),
+        path_id=path.id,
+        expected_updated_at=path.updated_at,
+        actor=actor,
+    )
+    restored = path_authoring.save_path(
+        uow_factory,
+        draft=before,
+        path_id=path.id,
+        expected_updated_at=trimmed.updated_at,
+        actor=actor,
+    )
+    assert [s.title for s in restored.steps] == ["Python for Everyone", "Python quiz"]
+    assert restored.steps[0].id == before.steps[0].id
+    assert restored.steps[1].id != before.steps[1].id
+    assert stored_order(uow_factory, path.id) == [(0, "course"), (1, "assessment")]

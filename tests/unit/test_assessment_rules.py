@@ -145,7 +145,7 @@ def test_several_blank_options_are_listed_together() -> None:
     problems = assessment_problems(
         draft(q("multiple_choice", Opt("", True), Opt("b"), Opt(""), Opt("")))
     )
-    assert problems == ["Question 1: option 1, 3 and 4 have no text."]
+    assert problems == ["Question 1: options 1, 3 and 4 have no text."]
 
 
 def test_problems_follow_reading_order() -> None:
