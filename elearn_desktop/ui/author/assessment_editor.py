@@ -1,0 +1,1409 @@
+"""The assessment editor: fields, questions (reorder by drag-and-drop or Alt+Up/Down) and
+answer options with their correct flags, checked as you type and saved as one unit.
+
+The editor holds one immutable :class:`AssessmentDraft`; every edit replaces it through a
+:class:`DraftCommand` on the editor's undo stack (typing in one field merges into one
+step). The Qt models are adapters over the draft's questions and the current question's
+options. Save (Ctrl+S) runs on a worker thread; saving over a newer version opens the
+:class:`VersionConflictDialog` with both versions. Closing, or opening another
+assessment, with unsaved changes asks first.
+
+The pieces the learning-path editor shares — the undo command, the reorderable list
+model, the conflict dialog, the unsaved-changes prompt — live here too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QCloseEvent,
+    QHideEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elearn_desktop.domain.assessment_rules import (
+    TYPE_LABELS,
+    AssessmentDraft,
+    OptionDraft,
+    Problem,
+    QuestionDraft,
+    convert_question,
+    find_problems,
+    new_question,
+)
+from elearn_desktop.domain.scoring import QUESTION_TYPES, SHORT_ANSWER, SINGLE_CHOICE, TRUE_FALSE
+from elearn_desktop.services import assessment_authoring as authoring
+from elearn_desktop.services import path_authoring
+from elearn_desktop.services.assessment_authoring import AssessmentDetail, EditConflictError
+from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.ui.ops import BackgroundOp
+
+_Index = QModelIndex | QPersistentModelIndex
+#: A row's problems (a list of sentences) in the editors' list models.
+ProblemsRole = Qt.ItemDataRole.UserRole + 20
+#: A row's item (a frozen draft) in the editors' list models.
+ItemRole = Qt.ItemDataRole.UserRole + 21
+ROW_MIME = "application/x-elearn-row"
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+ERROR_STYLE = "color: #d32f2f;"
+SPLITTER_KEY = "author/assessmentEditor/splitter"
+
+
+# ============================================================================ shared parts
+
+
+class DraftCommand(QUndoCommand):
+    """Replace an editor's draft; undo puts the previous one back.
+
+    Consecutive edits of one field (same ``merge_key``) merge into one undo step, so
+    typing a title is undone as a whole, not letter by letter.
+    """
+
+    _MERGE_ID = 0x4153
+
+    def __init__(
+        self,
+        apply: Callable[[Any], None],
+        before: Any,
+        after: Any,
+        text: str,
+        merge_key: str | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self._before = before
+        self._after = after
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return self._MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, DraftCommand) or other.merge_key != self.merge_key:
+            return False
+        self._after = other._after
+        self.setObsolete(self._after == self._before)
+        return True
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
+
+
+class ReorderableListModel(QAbstractListModel):
+    """A flat list the person reorders by drag-and-drop or keys; ``describe`` renders rows.
+
+    A move changes this model at once (``beginMoveRows``/``endMoveRows``) and reports
+    the new order as the old row numbers in ``rows_reordered``; the owning editor turns
+    that into an undoable change of its draft and hands the items back unchanged.
+    """
+
+    rows_reordered = Signal(list)
+
+    def __init__(
+        self,
+        describe: Callable[[int, Any], str],
+        parent: QWidget | None = None,
+        *,
+        decorate: Callable[[Any], QIcon] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._describe = describe
+        self._decorate = decorate
+        self._items: list[Any] = []
+        self._problems: list[list[str]] = []
+        self._movable = True
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_items(self, items: Sequence[Any], problems: Sequence[list[str]] | None = None) -> None:
+        problems = list(problems) if problems is not None else [[] for _ in items]
+        if len(items) == len(self._items):
+            changed = [
+                i
+                for i, (a, b) in enumerate(zip(items, self._items, strict=True))
+                if a != b or problems[i] != self._problems[i]
+            ]
+            self._items, self._problems = list(items), problems
+            if changed:
+                self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+            return
+        self.beginResetModel()
+        self._items, self._problems = list(items), problems
+        self.endResetModel()
+
+    def set_movable(self, movable: bool) -> None:
+        self._movable = movable
+
+    def items(self) -> list[Any]:
+        return list(self._items)
+
+    def move(self, row: int, delta: int) -> bool:
+        """Move ``row`` up (-1) or down (+1); False at the ends."""
+        target = row + delta
+        if not (0 <= row < len(self._items) and 0 <= target < len(self._items)):
+            return False
+        return self.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (1 if delta > 0 else 0))
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._describe(row, self._items[row])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(self._problems[row]) or self._describe(row, self._items[row])
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._problems[row]:
+                return _warning_icon()
+            return self._decorate(self._items[row]) if self._decorate else _blank_icon()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and self._problems[row]:
+            return "; ".join(self._problems[row])
+        if role == ProblemsRole:
+            return list(self._problems[row])
+        if role == ItemRole:
+            return self._items[row]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self._movable else Qt.ItemFlag.NoItemFlags
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if self._movable else flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        mime.setData(ROW_MIME, QByteArray(",".join(map(str, rows)).encode()))
+        return mime
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        return self._movable and data.hasFormat(ROW_MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        raw = bytes(data.data(ROW_MIME).data()).decode()
+        rows = [int(r) for r in raw.split(",") if r.strip().isdigit()]
+        if len(rows) != 1 or not 0 <= rows[0] < len(self._items):
+            return False
+        if parent.isValid():  # dropped onto an item: in front of it
+            row = parent.row()
+        if row < 0:
+            row = len(self._items)
+        self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
+        # True, and no removeRows: the move is complete, the drag source removes nothing.
+        return True
+
+    def moveRows(
+        self,
+        source_parent: _Index,
+        source_row: int,
+        count: int,
+        destination_parent: _Index,
+        destination_child: int,
+    ) -> bool:
+        n = len(self._items)
+        if (
+            source_parent.isValid()
+            or destination_parent.isValid()
+            or count != 1
+            or not 0 <= source_row < n
+            or not 0 <= destination_child <= n
+            or destination_child in (source_row, source_row + 1)
+        ):
+            return False
+        if not self.beginMoveRows(
+            QModelIndex(), source_row, source_row, QModelIndex(), destination_child
+        ):
+            return False
+        order = list(range(n))
+        moved = order.pop(source_row)
+        target = destination_child - 1 if destination_child > source_row else destination_child
+        order.insert(target, moved)
+        self._items = [self._items[i] for i in order]
+        self._problems = [self._problems[i] for i in order]
+        self.endMoveRows()
+        self.rows_reordered.emit(order)
+        return True
+
+
+@cache
+def _warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+@cache
+def _blank_icon() -> QIcon:
+    # Rows without a warning keep the same indent as rows with one.
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+def setup_reorderable_view(view: QListView, model: ReorderableListModel, name: str) -> None:
+    """Drag-and-drop moves within the list, Alt+Up/Down for the keyboard."""
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setDragEnabled(True)
+    view.setAcceptDrops(True)
+    view.setDropIndicatorShown(True)
+    view.setUniformItemSizes(False)
+    view.setIconSize(QSize(16, 16))
+    view.setWordWrap(True)
+    view.setSpacing(1)
+    for key, delta in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+        shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | key), view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda d=delta: _move_current(view, model, d))
+
+
+def _move_current(view: QListView, model: ReorderableListModel, delta: int) -> None:
+    row = view.currentIndex().row()
+    if row >= 0 and model.move(row, delta):
+        view.setCurrentIndex(model.index(row + delta))
+
+
+def error_label(name: str) -> QLabel:
+    """A validation message shown next to its field (hidden when there is none)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, messages: Sequence[str]) -> None:
+    label.setText("\n".join(messages))
+    label.setVisible(bool(messages))
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    label.setFont(font)
+    return label
+
+
+class VersionConflictDialog(QDialog):
+    """Someone saved a newer version: both versions side by side, and a choice.
+
+    ``choice`` is :data:`KEEP_MINE` (save mine over theirs), :data:`TAKE_THEIRS` (drop
+    my edit, show theirs) or None (keep editing, nothing saved). Opened window-modal and
+    non-blocking; ``finished`` tells when the person chose.
+    """
+
+    def __init__(self, message: str, mine: str, theirs: str | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionConflictDialog")
+        self.setWindowTitle("Someone else changed this")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.choice: str | None = None
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        columns = QHBoxLayout()
+        for title, text in (("Your version (not saved)", mine), ("Saved version", theirs)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(f"<b>{title}</b>"))
+            view = QPlainTextEdit(text if text is not None else "(deleted)")
+            view.setReadOnly(True)
+            view.setAccessibleName(title)
+            box.addWidget(view)
+            columns.addLayout(box)
+        buttons = QDialogButtonBox()
+        self.keep_button = buttons.addButton(
+            "Save mine anyway" if theirs is not None else "Save mine as new",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.take_button = buttons.addButton(
+            "Take the saved version" if theirs is not None else "Discard mine",
+            QDialogButtonBox.ButtonRole.DestructiveRole,
+        )
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.keep_button.clicked.connect(lambda: self._choose(KEEP_MINE))
+        self.take_button.clicked.connect(lambda: self._choose(TAKE_THEIRS))
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class DraftEditorBase(QWidget):
+    """What both editors share: undo stack, dirty state, Save shortcut, close prompt."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert session.backend is not None, "authoring needs a connection to the server"
+        self.session = session
+        self.uow = session.backend.uow
+        self.actor = session.user
+        self.undo_stack = QUndoStack(self)
+        self._dirty = False
+        self._busy = False
+        self._close_approved = False
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:  # DESIGN §7, on every platform
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        for keys, slot in (
+            *(
+                (k, self.undo_stack.undo)
+                for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+            ),
+            *((k, self.undo_stack.redo) for k in redo_keys),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def save(self, *, after: Callable[[], None] | None = None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _run(
+        self,
+        label: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        *,
+        block_edits: bool = False,
+    ) -> None:
+        """Run ``work`` on a worker thread; with ``block_edits`` the draft is frozen meanwhile
+        (a save must not lose what is typed while it runs)."""
+        focus = QApplication.focusWidget()
+        self._set_busy(True, block_edits=block_edits)
+
+        def settle() -> None:
+            self._set_busy(False, block_edits=block_edits)
+            if block_edits and focus is not None and self.isAncestorOf(focus):
+                focus.setFocus()
+
+        def finished(result: Any) -> None:
+            settle()
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            settle()
+            self._failed(exc)
+
+        BackgroundOp(work, label=label).on_success(finished).on_failure(failed).run(parent=self)
+
+    def _set_busy(self, busy: bool, *, block_edits: bool = False) -> None:
+        self._busy = busy
+        if block_edits:
+            self.content.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    # -- unsaved changes -----------------------------------------------------------------
+
+    def ask_unsaved(self, then: Callable[[], None], *, what: str) -> None:
+        """With unsaved changes: Save / Discard / Cancel, then ``then()`` (not on Cancel)."""
+        if not self._dirty:
+            then()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"{what} has unsaved changes.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("unsavedChangesBox")
+        box.setInformativeText("Save them before you go on?")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(result: int) -> None:
+            box.deleteLater()
+            button = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+            if button == QMessageBox.StandardButton.Save:
+                self.save(after=then)
+            elif button == QMessageBox.StandardButton.Discard:
+                self._set_dirty(False)
+                then()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._dirty or self._close_approved:
+            event.accept()
+            return
+        event.ignore()
+
+        def approved() -> None:
+            self._close_approved = True
+            self.close()
+
+        self.ask_unsaved(approved, what=self._what())
+
+    def _what(self) -> str:
+        """What is being edited, for messages: "'Its title'" or "The new …"."""
+        return "This"
+
+
+# ============================================================================== the models
+
+
+def _question_line(row: int, question: QuestionDraft) -> str:
+    label = TYPE_LABELS.get(question.type, question.type)
+    text = " ".join(question.text.split()) or "(no text yet)"
+    return f"{row + 1}. {text}\n{label.capitalize()} · {len(question.options)} " + (
+        "answers" if question.type == SHORT_ANSWER else "options"
+    )
+
+
+class QuestionListModel(ReorderableListModel):
+    """The assessment's questions, in order, with their problems."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_question_line, parent)
+
+
+class OptionTableModel(QAbstractTableModel):
+    """The current question's options: a Correct checkbox and the option's text.
+
+    Edits are reported by ``option_edited(row, OptionDraft)`` after the model changed; the
+    editor turns them into an undoable change (and unchecks the others for single choice).
+    """
+
+    option_edited = Signal(int, object)
+    CORRECT, TEXT = 0, 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._options: list[OptionDraft] = []
+        self._kind = SINGLE_CHOICE
+        self._editable = True
+
+    def set_question(self, question: QuestionDraft | None, *, editable: bool) -> None:
+        options = list(question.options) if question is not None else []
+        kind = question.type if question is not None else SINGLE_CHOICE
+        if len(options) == len(self._options) and kind == self._kind:
+            self._editable = editable
+            if options != self._options:
+                self._options = options
+                self.dataChanged.emit(self.index(0, 0), self.index(len(options) - 1, 1))
+            return
+        self.beginResetModel()
+        self._options, self._kind, self._editable = options, kind, editable
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._options)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._options):
+            return None
+        option = self._options[index.row()]
+        if index.column() == self.CORRECT:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if option.is_correct else Qt.CheckState.Unchecked
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return "Correct" if option.is_correct else "Not correct"
+            return None
+        if role == Qt.ItemDataRole.EditRole:
+            return option.text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return option.text or ("Type the text…" if self._editable else "")
+        if role == Qt.ItemDataRole.ForegroundRole and not option.text:
+            return QApplication.palette().placeholderText()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return option.text or "Double-click to type the text"
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not self.flags(index) & (
+            Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        ):
+            return False
+        row = index.row()
+        option = self._options[row]
+        if index.column() == self.CORRECT and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            option = replace(option, is_correct=checked)
+        elif index.column() == self.TEXT and role == Qt.ItemDataRole.EditRole:
+            option = replace(option, text=str(value))
+        else:
+            return False
+        if option == self._options[row]:
+            return True
+        self._options[row] = option
+        self.dataChanged.emit(index, index)
+        self.option_edited.emit(row, option)
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemNeverHasChildren
+        if not self._editable:
+            return flags
+        if index.column() == self.CORRECT and self._kind != SHORT_ANSWER:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.TEXT and self._kind != TRUE_FALSE:
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == self.CORRECT:
+            return "Correct"
+        if section == self.TEXT:
+            return "Accepted answer" if self._kind == SHORT_ANSWER else "Option"
+        return None
+
+
+# ============================================================================== the editor
+
+
+def _draft_text(draft: AssessmentDraft) -> str:
+    """A version as text, for the conflict dialog."""
+    limit = f"{draft.time_limit} min" if draft.time_limit else "no limit"
+    lines = [
+        f"Title: {draft.title}",
+        f"Passing score: {draft.passing_score} %   Time limit: {limit}",
+        f"Description: {draft.description or '—'}",
+        "",
+    ]
+    for n, q in enumerate(draft.questions, start=1):
+        lines.append(f"{n}. [{TYPE_LABELS.get(q.type, q.type)}] {q.text}")
+        lines += [f"     {'✔' if o.is_correct else '·'} {o.text}" for o in q.options]
+    return "\n".join(lines)
+
+
+class AssessmentEditor(DraftEditorBase):
+    """Edit one assessment; ``open_assessment(None)`` starts a new one."""
+
+    #: The version shown changed (loaded, saved or taken from a conflict): AssessmentDetail.
+    assessment_changed = Signal(object)
+    #: A save went through: the saved AssessmentDetail.
+    assessment_saved = Signal(object)
+
+    def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("assessmentEditor")
+        self.detail: AssessmentDetail | None = None
+        self._draft = AssessmentDraft(title="")
+        self._saved = self._draft
+        self._current = -1
+        self._problems: list[Problem] = []
+        self._editable = False
+        self._build()
+        self._show_draft(self._draft)
+        self._set_editable(False)
+        self.status.setText("Open an assessment, or start a new one.")
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = heading("Assessment")
+        self.heading.setObjectName("assessmentHeading")
+        self.dirty_label = QLabel("")
+        self.dirty_label.setObjectName("dirtyIndicator")
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(
+            f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})"
+        )
+        self.save_button.clicked.connect(self._save_clicked)
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_stack.createUndoAction(self, "Undo"))
+        self.redo_button = QToolButton()
+        self.redo_button.setDefaultAction(self.undo_stack.createRedoAction(self, "Redo"))
+        self.attach_button = QPushButton("Add to learning path…")
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.clicked.connect(self._choose_path)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.dirty_label)
+        top.addStretch(1)
+        for widget in (self.undo_button, self.redo_button, self.attach_button, self.save_button):
+            top.addWidget(widget)
+        self.read_only_note = QLabel(
+            "You can read this assessment; only its author or an admin may change it."
+        )
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.hide()
+
+        # Fields.
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("titleEdit")
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setMaxLength(300)  # the rule says 255; over it is shown, not cut
+        self.title_edit.setPlaceholderText("e.g. Python fundamentals quiz")
+        self.title_error = error_label("titleError")
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setObjectName("descriptionEdit")
+        self.description_edit.setAccessibleName("Description")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.passing_spin = QSpinBox()
+        self.passing_spin.setObjectName("passingScoreSpin")
+        self.passing_spin.setAccessibleName("Passing score")
+        self.passing_spin.setRange(0, 100)
+        self.passing_spin.setSuffix(" %")
+        self.passing_error = error_label("passingScoreError")
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setObjectName("timeLimitSpin")
+        self.limit_spin.setAccessibleName("Time limit in minutes")
+        self.limit_spin.setRange(0, 24 * 60)
+        self.limit_spin.setSpecialValueText("No limit")
+        self.limit_spin.setSuffix(" min")
+        self.limit_error = error_label("timeLimitError")
+        form = QFormLayout()
+        form.addRow("&Title", self.title_edit)
+        form.addRow("", self.title_error)
+        form.addRow("&Description", self.description_edit)
+        form.addRow("&Passing score", self.passing_spin)
+        form.addRow("", self.passing_error)
+        form.addRow("Time &limit", self.limit_spin)
+        form.addRow("", self.limit_error)
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.description_edit.textChanged.connect(self._description_edited)
+        self.passing_spin.valueChanged.connect(self._passing_edited)
+        self.limit_spin.valueChanged.connect(self._limit_edited)
+
+        # Questions.
+        self.question_model = QuestionListModel(self)
+        self.question_model.rows_reordered.connect(self._questions_reordered)
+        self.question_list = QListView()
+        self.question_list.setObjectName("questionList")
+        setup_reorderable_view(self.question_list, self.question_model, "Questions")
+        self.question_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.add_question_button = QPushButton("Add question")
+        self.add_question_button.setObjectName("addQuestionButton")
+        menu = QMenu(self.add_question_button)
+        for kind in QUESTION_TYPES:
+            action = menu.addAction(TYPE_LABELS[kind].capitalize())
+            action.setObjectName(f"add_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: self.add_question(k))
+        self.add_question_button.setMenu(menu)
+        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button.clicked.connect(self._duplicate_question)
+        self.remove_question_button = QPushButton("Remove")
+        self.remove_question_button.setObjectName("removeQuestionButton")
+        self.remove_question_button.clicked.connect(self._remove_question)
+        question_buttons = QHBoxLayout()
+        for button in (
+            self.add_question_button,
+            self.duplicate_button,
+            self.remove_question_button,
+        ):
+            question_buttons.addWidget(button)
+        question_buttons.addStretch(1)
+        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓.")
+        hint.setEnabled(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(QLabel("<b>Questions</b>"))
+        left_layout.addWidget(self.question_list, 1)
+        left_layout.addWidget(hint)
+        left_layout.addLayout(question_buttons)
+
+        # The current question.
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("typeCombo")
+        self.type_combo.setAccessibleName("Question type")
+        for kind in QUESTION_TYPES:
+            self.type_combo.addItem(TYPE_LABELS[kind].capitalize(), kind)
+        self.type_combo.activated.connect(self._type_chosen)
+        self.question_text = QPlainTextEdit()
+        self.question_text.setObjectName("questionTextEdit")
+        self.question_text.setAccessibleName("Question text")
+        self.question_text.setTabChangesFocus(True)
+        self.question_text.setPlaceholderText("Ask the question…")
+        self.question_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.question_text.textChanged.connect(self._question_text_edited)
+        self.text_error = error_label("questionTextError")
+        self.option_model = OptionTableModel(self)
+        self.option_model.option_edited.connect(self._option_edited)
+        self.option_table = QTableView()
+        self.option_table.setObjectName("optionTable")
+        self.option_table.setAccessibleName("Answer options")
+        self.option_table.setModel(self.option_model)
+        self.option_table.verticalHeader().hide()
+        self.option_table.horizontalHeader().setSectionResizeMode(
+            OptionTableModel.CORRECT, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.option_table.horizontalHeader().setSectionResizeMode(
+            OptionTableModel.TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.option_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.option_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.options_hint = QLabel("")
+        self.options_hint.setWordWrap(True)
+        self.options_hint.setEnabled(False)
+        self.options_error = error_label("optionsError")
+        self.add_option_button = QPushButton("Add option")
+        self.add_option_button.setObjectName("addOptionButton")
+        self.add_option_button.clicked.connect(self._add_option)
+        self.remove_option_button = QPushButton("Remove option")
+        self.remove_option_button.setObjectName("removeOptionButton")
+        self.remove_option_button.clicked.connect(self._remove_option)
+        option_buttons = QHBoxLayout()
+        option_buttons.addWidget(self.add_option_button)
+        option_buttons.addWidget(self.remove_option_button)
+        option_buttons.addStretch(1)
+        self.question_heading = QLabel("<b>Question</b>")
+        self.question_panel = QWidget()
+        self.question_panel.setObjectName("questionPanel")
+        panel = QFormLayout(self.question_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addRow(self.question_heading)
+        panel.addRow("T&ype", self.type_combo)
+        panel.addRow("&Question", self.question_text)
+        panel.addRow("", self.text_error)
+        panel.addRow(self.options_hint)
+        panel.addRow(self.option_table)
+        panel.addRow(option_buttons)
+        panel.addRow(self.options_error)
+        self.used_in_label = QLabel("")
+        self.used_in_label.setObjectName("usedInLabel")
+        self.used_in_label.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.question_panel, 1)
+        right_layout.addWidget(self.used_in_label)
+
+        self.splitter = self.content = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("assessmentSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        state = QSettings().value(SPLITTER_KEY)
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problemList")
+        self.problem_list.setAccessibleName("Problems")
+        self.problem_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self.problems_heading = QLabel("")
+        self.status = QLabel("")
+        self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.problems_heading)
+        layout.addWidget(self.problem_list)
+        layout.addWidget(self.status)
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
+        super().hideEvent(event)
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self._refresh_dirty()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_assessment(self, assessment_id: uuid.UUID | None) -> None:
+        """Show an assessment (None: a new one), asking first about unsaved changes."""
+        self.ask_unsaved(lambda: self._open(assessment_id), what=self._what())
+
+    def _open(self, assessment_id: uuid.UUID | None) -> None:
+        if assessment_id is None:
+            self._load(None, AssessmentDraft(title="", questions=(new_question(SINGLE_CHOICE),)))
+            self.status.setText("A new assessment: give it a title and questions, then save.")
+            self.title_edit.setFocus()
+            return
+        self.status.setText("Loading…")
+        uow, actor = self.uow, self.actor
+        self._run(
+            "load assessment",
+            lambda: authoring.get_assessment(uow, assessment_id=assessment_id, actor=actor),
+            lambda detail: self._load(detail, detail.draft()),
+        )
+
+    def _load(self, detail: AssessmentDetail | None, draft: AssessmentDraft) -> None:
+        self.detail = detail
+        self._saved = draft if detail is not None else AssessmentDraft(title="")
+        self.undo_stack.clear()
+        self._current = 0 if draft.questions else -1
+        self._show_draft(draft)
+        self._set_editable(detail is None or detail.can_edit)
+        self._refresh_dirty()
+        self._show_paths()
+        if detail is not None:
+            self.status.setText(
+                f"Last saved {detail.updated_at.astimezone():%Y-%m-%d %H:%M}."
+                if detail.updated_at
+                else ""
+            )
+        self.assessment_changed.emit(detail)
+
+    def _what(self) -> str:
+        title = self._draft.title.strip() or "The new assessment"
+        return f"'{title}'" if self._draft.title.strip() else title
+
+    # -- the draft -------------------------------------------------------------------------
+
+    @property
+    def draft(self) -> AssessmentDraft:
+        return self._draft
+
+    def _change(self, after: AssessmentDraft, text: str, merge_key: str | None = None) -> None:
+        if after != self._draft:
+            self.undo_stack.push(
+                DraftCommand(self._show_draft, self._draft, after, text, merge_key)
+            )
+
+    def _show_draft(self, draft: AssessmentDraft) -> None:
+        """Make every widget show ``draft`` (without echoing edits back as new changes)."""
+        self._draft = draft
+        self._problems = find_problems(draft)
+        widgets = (self.title_edit, self.description_edit, self.passing_spin, self.limit_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if self.title_edit.text() != draft.title:
+            self.title_edit.setText(draft.title)
+        if self.description_edit.toPlainText() != (draft.description or ""):
+            self.description_edit.setPlainText(draft.description or "")
+        self.passing_spin.setValue(draft.passing_score or 0)
+        self.limit_spin.setValue(draft.time_limit or 0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        per_question: list[list[str]] = [[] for _ in draft.questions]
+        for p in self._problems:
+            if p.question is not None and p.question < len(per_question):
+                per_question[p.question].append(p.message)
+        self.question_model.set_items(draft.questions, per_question)
+        if draft.questions:
+            self._current = min(max(self._current, 0), len(draft.questions) - 1)
+        else:
+            self._current = -1
+        index = self.question_model.index(self._current) if self._current >= 0 else QModelIndex()
+        if self.question_list.currentIndex().row() != self._current:
+            self.question_list.setCurrentIndex(index)
+        self._show_question()
+        self._show_problems()
+        self._refresh_dirty()
+        title = draft.title.strip() or (
+            "Untitled assessment" if self.detail is not None else "New assessment"
+        )
+        self.heading.setText(title)
+        self.setWindowTitle(f"{title}[*]")
+
+    def _show_question(self) -> None:
+        question = self._question()
+        editable = self._editable
+        self.question_panel.setEnabled(question is not None)
+        self.question_heading.setText(
+            f"<b>Question {self._current + 1}</b>" if question is not None else "<b>No question</b>"
+        )
+        self.type_combo.setCurrentIndex(
+            QUESTION_TYPES.index(question.type)
+            if question is not None and question.type in QUESTION_TYPES
+            else 0
+        )
+        self.question_text.blockSignals(True)
+        text = question.text if question is not None else ""
+        if self.question_text.toPlainText() != text:
+            self.question_text.setPlainText(text)
+        self.question_text.blockSignals(False)
+        self.option_model.set_question(question, editable=editable)
+        kind = question.type if question is not None else SINGLE_CHOICE
+        self.option_table.setColumnHidden(OptionTableModel.CORRECT, kind == SHORT_ANSWER)
+        self.add_option_button.setText("Add answer" if kind == SHORT_ANSWER else "Add option")
+        self.remove_option_button.setText(
+            "Remove answer" if kind == SHORT_ANSWER else "Remove option"
+        )
+        self.add_option_button.setEnabled(editable and kind != TRUE_FALSE)
+        self.remove_option_button.setEnabled(editable and kind != TRUE_FALSE)
+        self.options_hint.setText(
+            {
+                SINGLE_CHOICE: "Tick the one correct option.",
+                "multiple_choice": "Tick every correct option (at least one).",
+                TRUE_FALSE: "Tick whether the statement is True or False.",
+                SHORT_ANSWER: "Every accepted answer counts as correct (case and spacing "
+                "are ignored).",
+            }.get(kind, "")
+        )
+        # Next to the fields, without the "Question N: " the problem list needs.
+        mine = [p.message.split(": ", 1)[-1] for p in self._problems if p.question == self._current]
+        fields = [p.field for p in self._problems if p.question == self._current]
+        show_error(
+            self.text_error,
+            [m[0].upper() + m[1:] for m, f in zip(mine, fields, strict=True) if f != "options"],
+        )
+        show_error(
+            self.options_error,
+            [m[0].upper() + m[1:] for m, f in zip(mine, fields, strict=True) if f == "options"],
+        )
+
+    def _show_problems(self) -> None:
+        for field, label in (
+            ("title", self.title_error),
+            ("passing_score", self.passing_error),
+            ("time_limit", self.limit_error),
+        ):
+            show_error(label, [p.message for p in self._problems if p.field == field])
+        self.problem_list.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for problem in self._problems:
+            item = QListWidgetItem(icon, problem.message)
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            self.problem_list.addItem(item)
+        count = len(self._problems)
+        self.problems_heading.setText(
+            "No problems: ready to save."
+            if not count
+            else f"<b>{count} problem{'s' if count != 1 else ''} to fix before saving</b>"
+        )
+        self.problem_list.setVisible(bool(count))
+
+    def _refresh_dirty(self) -> None:
+        dirty = authoring.without_ids(self._draft) != authoring.without_ids(self._saved) or (
+            self.detail is None and self._editable
+        )
+        self._set_dirty(dirty)
+        self.dirty_label.setText("● Unsaved changes" if dirty else "")
+        self.save_button.setEnabled(self._editable and dirty and not self._busy)
+
+    def _set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self.read_only_note.setVisible(self.detail is not None and not editable)
+        for widget in (
+            self.title_edit,
+            self.description_edit,
+            self.passing_spin,
+            self.limit_spin,
+            self.add_question_button,
+            self.duplicate_button,
+            self.remove_question_button,
+            self.type_combo,
+        ):
+            widget.setEnabled(editable)
+        self.question_text.setReadOnly(not editable)
+        self.question_model.set_movable(editable)
+        self.attach_button.setEnabled(editable and self.detail is not None)
+        self._show_question()
+        self._refresh_dirty()
+
+    def _set_busy(self, busy: bool, *, block_edits: bool = False) -> None:
+        super()._set_busy(busy, block_edits=block_edits)
+        self._refresh_dirty()
+
+    def _question(self) -> QuestionDraft | None:
+        if 0 <= self._current < len(self._draft.questions):
+            return self._draft.questions[self._current]
+        return None
+
+    def _replace_question(self, question: QuestionDraft, text: str, merge_key: str | None) -> None:
+        questions = list(self._draft.questions)
+        questions[self._current] = question
+        self._change(replace(self._draft, questions=tuple(questions)), text, merge_key)
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def _title_edited(self, text: str) -> None:
+        self._change(replace(self._draft, title=text), "Edit title", "title")
+
+    def _passing_edited(self, value: int) -> None:
+        self._change(replace(self._draft, passing_score=value), "Change passing score", "passing")
+
+    def _limit_edited(self, value: int) -> None:
+        self._change(replace(self._draft, time_limit=value or None), "Change time limit", "limit")
+
+    def _description_edited(self) -> None:
+        text = self.description_edit.toPlainText()
+        self._change(
+            replace(self._draft, description=text or None), "Edit description", "description"
+        )
+
+    def _question_text_edited(self) -> None:
+        question = self._question()
+        if question is not None:
+            self._replace_question(
+                replace(question, text=self.question_text.toPlainText()),
+                "Edit question text",
+                f"question-text:{self._current}",
+            )
+
+    def _type_chosen(self, combo_index: int) -> None:
+        question = self._question()
+        kind = self.type_combo.itemData(combo_index)
+        if question is not None and kind != question.type:
+            self._replace_question(
+                convert_question(question, kind), f"Make it {TYPE_LABELS[kind]}", None
+            )
+
+    def _option_edited(self, row: int, option: OptionDraft) -> None:
+        question = self._question()
+        if question is None:
+            return
+        options = list(question.options)
+        options[row] = option
+        if question.type in (SINGLE_CHOICE, TRUE_FALSE) and option.is_correct:
+            options = [replace(o, is_correct=(i == row)) for i, o in enumerate(options)]
+        what = "Edit option" if option.text != question.options[row].text else "Mark correct"
+        key = f"option-text:{self._current}:{row}" if what == "Edit option" else None
+        self._replace_question(replace(question, options=tuple(options)), what, key)
+
+    def add_question(self, kind: str) -> None:
+        at = self._current + 1 if self._current >= 0 else len(self._draft.questions)
+        questions = list(self._draft.questions)
+        questions.insert(at, new_question(kind))
+        self._current = at
+        self._change(replace(self._draft, questions=tuple(questions)), "Add question")
+        self.question_text.setFocus()
+
+    def _duplicate_question(self) -> None:
+        question = self._question()
+        if question is None:
+            return
+        copy = replace(
+            question, id=None, options=tuple(replace(o, id=None) for o in question.options)
+        )
+        questions = list(self._draft.questions)
+        questions.insert(self._current + 1, copy)
+        self._current += 1
+        self._change(replace(self._draft, questions=tuple(questions)), "Duplicate question")
+
+    def _remove_question(self) -> None:
+        if self._question() is None:
+            return
+        questions = list(self._draft.questions)
+        del questions[self._current]
+        self._change(replace(self._draft, questions=tuple(questions)), "Remove question")
+
+    def _add_option(self) -> None:
+        question = self._question()
+        if question is None or question.type == TRUE_FALSE:
+            return
+        option = OptionDraft("", is_correct=question.type == SHORT_ANSWER)
+        self._replace_question(
+            replace(question, options=(*question.options, option)), "Add option", None
+        )
+        index = self.option_model.index(len(question.options), OptionTableModel.TEXT)
+        self.option_table.setCurrentIndex(index)
+        self.option_table.edit(index)
+
+    def _remove_option(self) -> None:
+        question = self._question()
+        row = self.option_table.currentIndex().row()
+        if question is None or question.type == TRUE_FALSE or not 0 <= row < len(question.options):
+            return
+        options = tuple(o for i, o in enumerate(question.options) if i != row)
+        self._replace_question(replace(question, options=options), "Remove option", None)
+
+    def _questions_reordered(self, order: list[int]) -> None:
+        questions = tuple(self._draft.questions[i] for i in order)
+        self._current = order.index(self._current) if 0 <= self._current < len(order) else 0
+        self._change(replace(self._draft, questions=questions), "Move question")
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._select_question(current.row())
+
+    def _select_question(self, row: int) -> None:
+        if row != self._current and 0 <= row < len(self._draft.questions):
+            self._current = row
+            self._show_question()
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        problem: Problem = item.data(Qt.ItemDataRole.UserRole)
+        if problem.question is not None:
+            self.question_list.setCurrentIndex(self.question_model.index(problem.question))
+            target: QWidget = (
+                self.option_table if problem.field == "options" else self.question_text
+            )
+        else:
+            target = {
+                "title": self.title_edit,
+                "passing_score": self.passing_spin,
+                "time_limit": self.limit_spin,
+            }.get(problem.field, self.add_question_button)
+        target.setFocus()
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _save_clicked(self) -> None:
+        self.save()
+
+    def save(self, *, after: Callable[[], None] | None = None) -> None:
+        """Save the draft (in the background); ``after`` runs once it is saved."""
+        if self._busy or not self._editable:
+            return
+        if self._problems:
+            count = len(self._problems)
+            self.status.setText(
+                f"Not saved: fix the {count} problem{'s' if count != 1 else ''} listed below first."
+            )
+            self.problem_list.setCurrentRow(0)
+            self._go_to_problem(self.problem_list.item(0))
+            return
+        draft, detail = self._draft, self.detail
+        expected = detail.updated_at if detail is not None else None
+        uow, actor = self.uow, self.actor
+        self.status.setText("Saving…")
+
+        def work() -> AssessmentDetail:
+            return authoring.save_assessment(
+                uow,
+                draft=draft,
+                actor=actor,
+                assessment_id=detail.id if detail is not None else None,
+                expected_updated_at=expected,
+            )
+
+        def saved(result: AssessmentDetail) -> None:
+            self.detail = result
+            self._saved = result.draft()
+            # Same content, now with the ids of new questions and options; the undo
+            # history stays (the service recreates what an undo brings back).
+            self._show_draft(self._saved)
+            self._set_editable(result.can_edit)
+            self._show_paths()
+            self.status.setText(
+                f"Saved at {result.updated_at.astimezone():%H:%M:%S}."
+                if result.updated_at
+                else "Saved."
+            )
+            self.assessment_saved.emit(result)
+            self.assessment_changed.emit(result)
+            if after is not None:
+                after()
+
+        self._run("save assessment", work, saved, block_edits=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, EditConflictError):
+            self._resolve_conflict(exc)
+            return
+        self.status.setText(f"Not saved: {exc}" if self.detail or self._dirty else str(exc))
+
+    def _resolve_conflict(self, conflict: EditConflictError) -> None:
+        theirs = conflict.theirs if isinstance(conflict.theirs, AssessmentDetail) else None
+        self.status.setText("Not saved: someone else changed this assessment.")
+        dialog = VersionConflictDialog(
+            str(conflict),
+            _draft_text(self._draft),
+            _draft_text(theirs.draft()) if theirs is not None else None,
+            self,
+        )
+
+        def chosen(_result: int) -> None:
+            dialog.deleteLater()
+            if dialog.choice == KEEP_MINE:
+                # Build on their version: mine wins field by field, their ids are kept.
+                self.detail = theirs
+                self.save()
+            elif dialog.choice == TAKE_THEIRS:
+                if theirs is not None:
+                    self._load(theirs, theirs.draft())
+                    self.status.setText("Showing the saved version; your changes were dropped.")
+                else:
+                    self._saved = self._draft
+                    self._set_dirty(False)
+                    self.status.setText("The assessment was deleted; your changes were dropped.")
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    # -- learning paths ----------------------------------------------------------------------
+
+    def _show_paths(self) -> None:
+        paths = self.detail.paths if self.detail is not None else ()
+        self.used_in_label.setText(
+            "Used in: " + ", ".join(f"{p.title} ({p.status})" for p in paths)
+            if paths
+            else "Not in any learning path yet."
+        )
+        self.attach_button.setEnabled(self._editable and self.detail is not None)
+
+    def _choose_path(self) -> None:
+        if self.detail is None:
+            return
+        uow, actor = self.uow, self.actor
+        self._run(
+            "list paths",
+            lambda: path_authoring.list_paths(uow, actor=actor),
+            self._offer_paths,
+        )
+
+    def _offer_paths(self, paths: list[path_authoring.PathListItem]) -> None:
+        used = {p.id for p in self.detail.paths} if self.detail is not None else set()
+        choices = [p for p in paths if p.can_edit and p.id not in used]
+        if not choices:
+            self.status.setText("None of your learning paths is left to add this assessment to.")
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("attachToPathDialog")
+        dialog.setWindowTitle("Add to learning path")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        chooser = QListWidget()
+        chooser.setObjectName("pathChoices")
+        chooser.setAccessibleName("Learning paths")
+        for path in choices:
+            item = QListWidgetItem(f"{path.title}  ({path.status}, {path.step_count} steps)")
+            item.setData(Qt.ItemDataRole.UserRole, path.id)
+            chooser.addItem(item)
+        chooser.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add as last step")
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        chooser.itemDoubleClicked.connect(lambda _item: dialog.accept())
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("Add this assessment as the last step of:"))
+        layout.addWidget(chooser)
+        layout.addWidget(buttons)
+
+        def chosen(result: int) -> None:
+            dialog.deleteLater()
+            item = chooser.currentItem()
+            if result == QDialog.DialogCode.Accepted and item is not None:
+                self._attach(item.data(Qt.ItemDataRole.UserRole))
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def _attach(self, path_id: uuid.UUID) -> None:
+        assert self.detail is not None
+        uow, actor, assessment_id = self.uow, self.actor, self.detail.id
+
+        def work() -> AssessmentDetail:
+            path_authoring.attach_assessment(
+                uow, path_id=path_id, assessment_id=assessment_id, actor=actor
+            )
+            return authoring.get_assessment(uow, assessment_id=assessment_id, actor=actor)
+
+        def attached(detail: AssessmentDetail) -> None:
+            # Only the list of paths changed: the draft and its version stay as they are.
+            if self.detail is not None and self.detail.id == detail.id:
+                self.detail = replace(self.detail, paths=detail.paths)
+            self._show_paths()
+            self.status.setText("Added to the learning path.")
+
+        self._run("attach assessment", work, attached)

@@ -1,0 +1,757 @@
+"""The learning-path editor: title, description, thumbnail, status and ordered steps.
+
+Steps point at a course or an assessment, added through :class:`StepPickerDialog` (search
+over titles), reordered by drag-and-drop or Alt+Up/Down, removed with the Remove button
+or the Delete key. A step whose course or assessment was deleted, or whose course is
+archived, carries a warning mark and says why. Same pattern as the assessment editor:
+one immutable draft, an undo stack, Save (Ctrl+S) in the background with a conflict
+dialog on a newer version, and a prompt before unsaved changes are lost.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elearn_desktop.services import path_authoring
+from elearn_desktop.services.assessment_authoring import EditConflictError
+from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.services.path_authoring import (
+    ASSESSMENT,
+    COURSE,
+    PATH_STATUSES,
+    PathDetail,
+    PathDraft,
+    StepDraft,
+    StepTarget,
+    path_problems,
+)
+from elearn_desktop.ui.author.assessment_editor import (
+    KEEP_MINE,
+    TAKE_THEIRS,
+    DraftCommand,
+    DraftEditorBase,
+    ReorderableListModel,
+    VersionConflictDialog,
+    error_label,
+    heading,
+    setup_reorderable_view,
+    show_error,
+)
+from elearn_desktop.ui.ops import BackgroundOp
+from elearn_desktop.ui.resources import icon
+
+_Index = QModelIndex | QPersistentModelIndex
+#: A picker row's StepTarget.
+TargetRole = Qt.ItemDataRole.UserRole + 30
+KIND_WORDS = {COURSE: "Course", ASSESSMENT: "Assessment"}
+THUMBNAIL_SIZE = (192, 108)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    """A step as the list shows it: the draft plus what it points at."""
+
+    step: StepDraft
+    title: str | None
+    problem: str | None
+
+
+def _step_line(row: int, item: StepRow) -> str:
+    kind = KIND_WORDS.get(item.step.entity_type, item.step.entity_type)
+    article = "an" if kind[0] in "AEIOU" else "a"
+    title = item.title or f"({article} {kind.lower()} that no longer exists)"
+    line = f"{row + 1}. {title}\n{kind}"
+    return f"{line} · ⚠ {item.problem}" if item.problem else line
+
+
+def _step_icon(item: StepRow) -> QIcon:
+    return icon("course" if item.step.entity_type == COURSE else "assessment")
+
+
+class StepListModel(ReorderableListModel):
+    """The path's steps, in order; flagged ones carry their problem."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_step_line, parent, decorate=_step_icon)
+
+
+class StepTargetModel(QAbstractListModel):
+    """Search results of the step picker; items already in the path are disabled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._targets: list[StepTarget] = []
+        self._taken: set[tuple[str, uuid.UUID]] = set()
+
+    def set_targets(self, targets: Sequence[StepTarget], taken: set[tuple[str, uuid.UUID]]) -> None:
+        self.beginResetModel()
+        self._targets, self._taken = list(targets), set(taken)
+        self.endResetModel()
+
+    def target(self, row: int) -> StepTarget:
+        return self._targets[row]
+
+    def _is_taken(self, target: StepTarget) -> bool:
+        return (target.entity_type, target.entity_id) in self._taken
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._targets)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._targets):
+            return None
+        target = self._targets[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            taken = " · already in this path" if self._is_taken(target) else ""
+            return f"{target.title}\n{target.detail}{taken}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("course" if target.entity_type == COURSE else "assessment")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return target.detail
+        if role == TargetRole:
+            return target
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._is_taken(self._targets[index.row()]):
+            return Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class StepPickerDialog(QDialog):
+    """Find courses and assessments by title and add them as steps."""
+
+    #: The chosen StepTargets, in list order.
+    targets_chosen = Signal(list)
+
+    def __init__(
+        self, editor: PathEditor, taken: set[tuple[str, uuid.UUID]], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepPickerDialog")
+        self.setWindowTitle("Add steps")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._editor = editor
+        self._taken = taken
+        self._query = 0
+        self.search = QLineEdit()
+        self.search.setObjectName("stepSearch")
+        self.search.setPlaceholderText("Search courses and assessments by title…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Show")
+        self.kind_combo.addItem("Courses and assessments", (COURSE, ASSESSMENT))
+        self.kind_combo.addItem("Courses", (COURSE,))
+        self.kind_combo.addItem("Assessments", (ASSESSMENT,))
+        self.model = StepTargetModel(self)
+        self.results = QListView()
+        self.results.setObjectName("stepResults")
+        self.results.setAccessibleName("Results")
+        self.results.setModel(self.model)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setSpacing(2)
+        self.results.doubleClicked.connect(self._double_clicked)
+        self.status = QLabel("Searching…")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.add_button.setText("Add")
+        self.add_button.setEnabled(False)
+        self.buttons.accepted.connect(self._add_selected)
+        self.buttons.rejected.connect(self.reject)
+        self.results.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._debounce.start)
+        self.kind_combo.currentIndexChanged.connect(self.run_search)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.kind_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(520, 440)
+        self.run_search()
+
+    def run_search(self) -> None:
+        self._query += 1
+        query, text = self._query, self.search.text()
+        kinds = self.kind_combo.currentData()
+        uow, actor = self._editor.uow, self._editor.actor
+
+        def work() -> list[StepTarget]:
+            return path_authoring.search_step_targets(uow, actor=actor, text=text, kinds=kinds)
+
+        def found(targets: list[StepTarget]) -> None:
+            if query != self._query:  # an older search finishing late
+                return
+            self.model.set_targets(targets, self._taken)
+            free = sum(1 for t in targets if (t.entity_type, t.entity_id) not in self._taken)
+            self.status.setText(
+                f"{len(targets)} found" + (f", {free} to add" if free != len(targets) else "")
+                if targets
+                else "Nothing matches."
+            )
+            self._selection_changed()
+
+        BackgroundOp(work, label="search step targets").on_success(found).on_failure(
+            lambda exc: self.status.setText(f"Could not search: {exc}")
+        ).run(parent=self)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.add_button.setEnabled(bool(self.results.selectionModel().selectedRows()))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.model.flags(index) & Qt.ItemFlag.ItemIsEnabled:
+            self.results.selectionModel().select(
+                index, self.results.selectionModel().SelectionFlag.ClearAndSelect
+            )
+            self._add_selected()
+
+    def _add_selected(self) -> None:
+        rows = sorted(i.row() for i in self.results.selectionModel().selectedRows())
+        if rows:
+            self.targets_chosen.emit([self.model.target(r) for r in rows])
+            self.accept()
+
+
+class PathEditor(DraftEditorBase):
+    """Edit one learning path; ``open_path(None)`` starts a new one."""
+
+    #: The version shown changed (loaded, saved or taken from a conflict): PathDetail.
+    path_changed = Signal(object)
+    #: A save went through: the saved PathDetail.
+    path_saved = Signal(object)
+
+    def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("pathEditor")
+        self.detail: PathDetail | None = None
+        self._draft = PathDraft(title="")
+        self._saved = self._draft
+        self._targets: dict[tuple[str, uuid.UUID], tuple[str | None, str | None]] = {}
+        self._editable = False
+        self._picker: StepPickerDialog | None = None
+        self._preview_for: str | None = None
+        self._preview_timer = QTimer(self, singleShot=True, interval=250)
+        self._preview_timer.timeout.connect(self._load_preview)
+        self._build()
+        self._show_draft(self._draft)
+        self._set_editable(False)
+        self.status.setText("Open a learning path, or start a new one.")
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = heading("Learning path")
+        self.heading.setObjectName("pathHeading")
+        self.dirty_label = QLabel("")
+        self.dirty_label.setObjectName("dirtyIndicator")
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_stack.createUndoAction(self, "Undo"))
+        self.redo_button = QToolButton()
+        self.redo_button.setDefaultAction(self.undo_stack.createRedoAction(self, "Redo"))
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(
+            f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})"
+        )
+        self.save_button.clicked.connect(self._save_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.dirty_label)
+        top.addStretch(1)
+        for widget in (self.undo_button, self.redo_button, self.save_button):
+            top.addWidget(widget)
+        self.read_only_note = QLabel(
+            "You can read this learning path; only its author or an admin may change it."
+        )
+        self.read_only_note.hide()
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("titleEdit")
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("e.g. Become a data analyst")
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.title_error = error_label("titleError")
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setObjectName("descriptionEdit")
+        self.description_edit.setAccessibleName("Description")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.description_edit.textChanged.connect(self._description_edited)
+        self.thumbnail_edit = QLineEdit()
+        self.thumbnail_edit.setObjectName("thumbnailEdit")
+        self.thumbnail_edit.setAccessibleName("Thumbnail image file or web address")
+        self.thumbnail_edit.setPlaceholderText("An image file, or an https:// address")
+        self.thumbnail_edit.textEdited.connect(self._thumbnail_edited)
+        self.thumbnail_button = QPushButton("Choose image…")
+        self.thumbnail_button.clicked.connect(self._choose_thumbnail)
+        self.thumbnail_preview = QLabel("No image")
+        self.thumbnail_preview.setObjectName("thumbnailPreview")
+        self.thumbnail_preview.setFixedSize(*THUMBNAIL_SIZE)
+        self.thumbnail_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.thumbnail_preview.setWordWrap(True)
+        self.thumbnail_error = error_label("thumbnailError")
+        thumbnail_row = QHBoxLayout()
+        thumbnail_row.addWidget(self.thumbnail_edit, 1)
+        thumbnail_row.addWidget(self.thumbnail_button)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusCombo")
+        self.status_combo.setAccessibleName("Status")
+        for status in PATH_STATUSES:
+            self.status_combo.addItem(status.capitalize(), status)
+        self.status_combo.activated.connect(self._status_chosen)
+        form = QFormLayout()
+        form.addRow("&Title", self.title_edit)
+        form.addRow("", self.title_error)
+        form.addRow("&Description", self.description_edit)
+        thumbnail_label = QLabel("T&humbnail")
+        thumbnail_label.setBuddy(self.thumbnail_edit)
+        form.addRow(thumbnail_label, thumbnail_row)
+        form.addRow("", self.thumbnail_error)
+        form.addRow("", self.thumbnail_preview)
+        form.addRow("&Status", self.status_combo)
+
+        self.step_model = StepListModel(self)
+        self.step_model.rows_reordered.connect(self._steps_reordered)
+        self.step_list = QListView()
+        self.step_list.setObjectName("stepList")
+        setup_reorderable_view(self.step_list, self.step_model, "Steps")
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.step_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_current_step)
+        self.add_step_button = QPushButton("Add steps…")
+        self.add_step_button.setObjectName("addStepButton")
+        self.add_step_button.clicked.connect(self.open_picker)
+        self.remove_step_button = QPushButton("Remove")
+        self.remove_step_button.setObjectName("removeStepButton")
+        self.remove_step_button.clicked.connect(self.remove_current_step)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_step_button)
+        buttons.addWidget(self.remove_step_button)
+        buttons.addStretch(1)
+        self.flag_label = QLabel("")
+        self.flag_label.setObjectName("flaggedSteps")
+        self.flag_label.setWordWrap(True)
+        self.flag_label.setStyleSheet("color: #b26a00;")
+        self.steps_error = error_label("stepsError")
+        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.")
+        hint.setEnabled(False)
+        steps = QWidget()
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        steps_layout.addWidget(QLabel("<b>Steps</b>"))
+        steps_layout.addWidget(self.step_list, 1)
+        steps_layout.addWidget(hint)
+        steps_layout.addWidget(self.flag_label)
+        steps_layout.addWidget(self.steps_error)
+        steps_layout.addLayout(buttons)
+
+        self.content = QWidget()
+        content = QHBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
+        content.addWidget(fields, 1)
+        content.addWidget(steps, 1)
+        self.status = QLabel("")
+        self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.status)
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_path(self, path_id: uuid.UUID | None) -> None:
+        """Show a learning path (None: a new one), asking first about unsaved changes."""
+        self.ask_unsaved(lambda: self._open(path_id), what=self._what())
+
+    def _what(self) -> str:
+        title = self._draft.title.strip()
+        return f"'{title}'" if title else "The new learning path"
+
+    def _open(self, path_id: uuid.UUID | None) -> None:
+        if path_id is None:
+            self._load(None, PathDraft(title=""))
+            self.status.setText("A new learning path: give it a title and steps, then save.")
+            self.title_edit.setFocus()
+            return
+        self.status.setText("Loading…")
+        uow, actor = self.uow, self.actor
+        self._run(
+            "load path",
+            lambda: path_authoring.get_path(uow, path_id=path_id, actor=actor),
+            self._loaded,
+        )
+
+    def _loaded(self, detail: PathDetail) -> None:
+        self._load(detail, detail.draft())
+
+    def _load(self, detail: PathDetail | None, draft: PathDraft) -> None:
+        self.detail = detail
+        if detail is not None:
+            self._targets.update(
+                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in detail.steps}
+            )
+        self._saved = draft if detail is not None else PathDraft(title="")
+        self.undo_stack.clear()
+        self._show_draft(draft)
+        self._set_editable(detail is None or detail.can_edit)
+        if detail is not None and detail.updated_at is not None:
+            self.status.setText(f"Last saved {detail.updated_at.astimezone():%Y-%m-%d %H:%M}.")
+        self.path_changed.emit(detail)
+
+    # -- the draft -------------------------------------------------------------------------
+
+    @property
+    def draft(self) -> PathDraft:
+        return self._draft
+
+    def _change(self, after: PathDraft, text: str, merge_key: str | None = None) -> None:
+        if after != self._draft:
+            self.undo_stack.push(
+                DraftCommand(self._show_draft, self._draft, after, text, merge_key)
+            )
+
+    def _rows(self, draft: PathDraft) -> list[StepRow]:
+        rows = []
+        for step in draft.steps:
+            title, problem = self._targets.get((step.entity_type, step.entity_id), (None, None))
+            rows.append(StepRow(step, title, problem))
+        return rows
+
+    def _show_draft(self, draft: PathDraft) -> None:
+        self._draft = draft
+        widgets = (self.title_edit, self.description_edit, self.thumbnail_edit, self.status_combo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if self.title_edit.text() != draft.title:
+            self.title_edit.setText(draft.title)
+        if self.description_edit.toPlainText() != (draft.description or ""):
+            self.description_edit.setPlainText(draft.description or "")
+        thumbnail = draft.thumbnail_url or ""
+        if self.thumbnail_edit.text() != thumbnail:
+            self.thumbnail_edit.setText(thumbnail)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(draft.status)))
+        for widget in widgets:
+            widget.blockSignals(False)
+        current = self.step_list.currentIndex().row()
+        rows = self._rows(draft)
+        self.step_model.set_items(rows, [[r.problem] if r.problem else [] for r in rows])
+        if rows and not self.step_list.currentIndex().isValid():
+            self.step_list.setCurrentIndex(
+                self.step_model.index(min(max(current, 0), len(rows) - 1))
+            )
+        problems = path_problems(draft)
+        for field, label in (
+            ("title", self.title_error),
+            ("thumbnail_url", self.thumbnail_error),
+            ("steps", self.steps_error),
+        ):
+            show_error(label, [p.message for p in problems if p.field == field])
+        flagged = [f"Step {i + 1}: {r.problem}" for i, r in enumerate(rows) if r.problem]
+        self.flag_label.setText(
+            f"⚠ {len(flagged)} step{'s' if len(flagged) != 1 else ''} need"
+            f"{'s' if len(flagged) == 1 else ''} attention:\n" + "\n".join(flagged)
+            if flagged
+            else ""
+        )
+        self.flag_label.setVisible(bool(flagged))
+        title = draft.title.strip() or (
+            "Untitled learning path" if self.detail is not None else "New learning path"
+        )
+        self.heading.setText(title)
+        self.setWindowTitle(f"{title}[*]")
+        if thumbnail != self._preview_for:
+            self._preview_for = thumbnail
+            self._preview_timer.start()  # not on every keystroke
+        self._refresh_dirty()
+
+    def _refresh_dirty(self) -> None:
+        def plain(d: PathDraft) -> PathDraft:
+            return replace(d, steps=tuple(replace(s, id=None) for s in d.steps))
+
+        dirty = plain(self._draft) != plain(self._saved) or (self.detail is None and self._editable)
+        self._set_dirty(dirty)
+        self.dirty_label.setText("● Unsaved changes" if dirty else "")
+        self.save_button.setEnabled(self._editable and dirty and not self._busy)
+        self.remove_step_button.setEnabled(self._editable and bool(self._draft.steps))
+
+    def _set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self.read_only_note.setVisible(self.detail is not None and not editable)
+        for widget in (
+            self.title_edit,
+            self.description_edit,
+            self.thumbnail_edit,
+            self.thumbnail_button,
+            self.status_combo,
+            self.add_step_button,
+        ):
+            widget.setEnabled(editable)
+        self.step_model.set_movable(editable)
+        self._refresh_dirty()
+
+    def _set_busy(self, busy: bool, *, block_edits: bool = False) -> None:
+        super()._set_busy(busy, block_edits=block_edits)
+        self._refresh_dirty()
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self._refresh_dirty()
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def _title_edited(self, text: str) -> None:
+        self._change(replace(self._draft, title=text), "Edit title", "title")
+
+    def _description_edited(self) -> None:
+        text = self.description_edit.toPlainText()
+        self._change(
+            replace(self._draft, description=text or None), "Edit description", "description"
+        )
+
+    def _thumbnail_edited(self, text: str) -> None:
+        self._change(replace(self._draft, thumbnail_url=text or None), "Change thumbnail", "thumb")
+
+    def _status_chosen(self, index: int) -> None:
+        status = self.status_combo.itemData(index)
+        self._change(replace(self._draft, status=status), f"Make it {status}")
+
+    def _steps_reordered(self, order: list[int]) -> None:
+        steps = tuple(self._draft.steps[i] for i in order)
+        self._change(replace(self._draft, steps=steps), "Move step")
+
+    def remove_current_step(self) -> None:
+        row = self.step_list.currentIndex().row()
+        if not self._editable or not 0 <= row < len(self._draft.steps):
+            return
+        steps = tuple(s for i, s in enumerate(self._draft.steps) if i != row)
+        self._change(replace(self._draft, steps=steps), "Remove step")
+        if steps:
+            self.step_list.setCurrentIndex(self.step_model.index(min(row, len(steps) - 1)))
+
+    def open_picker(self) -> None:
+        if not self._editable:
+            return
+        taken = {(s.entity_type, s.entity_id) for s in self._draft.steps}
+        self._picker = StepPickerDialog(self, taken, self)
+        self._picker.targets_chosen.connect(self.add_steps)
+        self._picker.finished.connect(self._picker_closed)
+        self._picker.open()
+
+    def _picker_closed(self, _result: int) -> None:
+        if self._picker is not None:
+            self._picker.deleteLater()
+            self._picker = None
+
+    def add_steps(self, targets: list[StepTarget]) -> None:
+        """Add ``targets`` after the current step (at the end when none is current)."""
+        taken = {(s.entity_type, s.entity_id) for s in self._draft.steps}
+        new = [t for t in targets if (t.entity_type, t.entity_id) not in taken]
+        if not new:
+            return
+        for t in new:
+            self._targets[(t.entity_type, t.entity_id)] = (t.title, None)
+        row = self.step_list.currentIndex().row()
+        at = row + 1 if row >= 0 else len(self._draft.steps)
+        steps = list(self._draft.steps)
+        steps[at:at] = [StepDraft(t.entity_type, t.entity_id) for t in new]
+        noun = "step" if len(new) == 1 else f"{len(new)} steps"
+        self._change(replace(self._draft, steps=tuple(steps)), f"Add {noun}")
+        self.step_list.setCurrentIndex(self.step_model.index(at + len(new) - 1))
+
+    # -- thumbnail ---------------------------------------------------------------------------
+
+    def _choose_thumbnail(self) -> None:
+        dialog = QFileDialog(self, "Choose a thumbnail image")
+        dialog.setObjectName("thumbnailFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter("Images (*.png *.jpg *.jpeg *.webp *.gif *.svg)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+
+        def chosen(result: int) -> None:
+            files = dialog.selectedFiles()
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and files:
+                self.thumbnail_edit.setText(files[0])
+                self._thumbnail_edited(files[0])
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def _load_preview(self) -> None:
+        """Show a local image small (decoded off the GUI thread); web images by name."""
+        location = self._preview_for or ""
+        path = Path(location).expanduser()
+        if not location:
+            self.thumbnail_preview.setPixmap(QPixmap())
+            self.thumbnail_preview.setText("No image")
+            return
+        if location.startswith(("http://", "https://")):
+            self.thumbnail_preview.setPixmap(QPixmap())
+            self.thumbnail_preview.setText("A web image (shown in the catalog)")
+            return
+        width, height = THUMBNAIL_SIZE
+
+        def work() -> QImage | None:
+            image = QImage(str(path))
+            if image.isNull():
+                return None
+            return image.scaled(
+                width,
+                height,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+
+        def shown(image: QImage | None) -> None:
+            if self._preview_for != location:
+                return
+            if image is None:
+                self.thumbnail_preview.setPixmap(QPixmap())
+                self.thumbnail_preview.setText("Not an image this app can show")
+            else:
+                self.thumbnail_preview.setPixmap(QPixmap.fromImage(image))
+
+        BackgroundOp(work, label="thumbnail preview").on_success(shown).run(parent=self)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _save_clicked(self) -> None:
+        self.save()
+
+    def save(self, *, after: Callable[[], None] | None = None) -> None:
+        if self._busy or not self._editable:
+            return
+        problems = path_problems(self._draft)
+        if problems:
+            self.status.setText(f"Not saved: {problems[0].message}")
+            return
+        draft, detail = self._draft, self.detail
+        expected = detail.updated_at if detail is not None else None
+        uow, actor = self.uow, self.actor
+        self.status.setText("Saving…")
+
+        def work() -> PathDetail:
+            return path_authoring.save_path(
+                uow,
+                draft=draft,
+                actor=actor,
+                path_id=detail.id if detail is not None else None,
+                expected_updated_at=expected,
+            )
+
+        def saved(result: PathDetail) -> None:
+            self.detail = result
+            self._targets.update(
+                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in result.steps}
+            )
+            self._saved = result.draft()
+            self._show_draft(self._saved)
+            self._set_editable(result.can_edit)
+            when = f" at {result.updated_at.astimezone():%H:%M:%S}" if result.updated_at else ""
+            self.status.setText(f"Saved{when}.")
+            self.path_saved.emit(result)
+            self.path_changed.emit(result)
+            if after is not None:
+                after()
+
+        self._run("save path", work, saved, block_edits=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, EditConflictError):
+            self._resolve_conflict(exc)
+            return
+        self.status.setText(f"Not saved: {exc}")
+
+    def _describe(self, draft: PathDraft) -> str:
+        lines = [
+            f"Title: {draft.title}",
+            f"Status: {draft.status}",
+            f"Thumbnail: {draft.thumbnail_url or '—'}",
+            f"Description: {draft.description or '—'}",
+            "",
+        ]
+        lines += [_step_line(i, r).replace("\n", " — ") for i, r in enumerate(self._rows(draft))]
+        return "\n".join(lines)
+
+    def _resolve_conflict(self, conflict: EditConflictError) -> None:
+        theirs = conflict.theirs if isinstance(conflict.theirs, PathDetail) else None
+        if theirs is not None:
+            self._targets.update(
+                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in theirs.steps}
+            )
+        self.status.setText("Not saved: someone else changed this learning path.")
+        dialog = VersionConflictDialog(
+            str(conflict),
+            self._describe(self._draft),
+            self._describe(theirs.draft()) if theirs is not None else None,
+            self,
+        )
+
+        def chosen(_result: int) -> None:
+            dialog.deleteLater()
+            if dialog.choice == KEEP_MINE:
+                self.detail = theirs
+                self.save()
+            elif dialog.choice == TAKE_THEIRS:
+                if theirs is not None:
+                    self._load(theirs, theirs.draft())
+                    self.status.setText("Showing the saved version; your changes were dropped.")
+                else:
+                    self._saved = self._draft
+                    self._set_dirty(False)
+                    self.status.setText("The path was deleted; your changes were dropped.")
+
+        dialog.finished.connect(chosen)
+        dialog.open()
