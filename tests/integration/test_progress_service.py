@@ -10,10 +10,12 @@ The test course has round numbers so roll-ups can be checked by hand::
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -40,6 +42,7 @@ from elearn_desktop.domain.errors import (
 from elearn_desktop.domain.progress import COMPLETED, IN_PROGRESS, NOT_STARTED
 from elearn_desktop.services import accounts, progress
 from elearn_desktop.services.auth import sign_in
+from elearn_desktop.services.media import resolve_video_source
 from elearn_desktop.services.profiles import ServerProfile
 from tests.support.pgcluster import PostgresCluster
 
@@ -589,3 +592,55 @@ def test_a_learner_records_own_progress_under_row_level_security(
         ("module", world.module_a): (COMPLETED, 100),
         ("course", world.course): (IN_PROGRESS, 30),
     }
+
+
+# --------------------------------------------------------------------------- video sources
+
+
+@dataclass(frozen=True)
+class Asset:
+    provider: str
+    provider_id: str
+
+
+def test_video_sources_of_each_provider(tmp_path: Path) -> None:
+    demo = resolve_video_source(Asset("demo", "media/sql-basics.mp4"))
+    assert (demo.kind, demo.exists) == ("file", True)
+    assert demo.location == str(RESOURCES_DIR / "media" / "sql-basics.mp4")
+
+    clip = tmp_path / "library" / "course" / "clip.mp4"
+    clip.parent.mkdir(parents=True)
+    clip.write_bytes(b"not checked here")
+    absolute = resolve_video_source(Asset("file", str(clip)))
+    assert (absolute.kind, absolute.location, absolute.exists) == ("file", str(clip), True)
+    relative = resolve_video_source(
+        Asset("library", "course/clip.mp4"), media_dir=tmp_path / "library"
+    )
+    assert (relative.location, relative.exists) == (str(clip), True)
+    missing = resolve_video_source(Asset("file", str(tmp_path / "gone.mp4")))
+    assert (missing.kind, missing.exists) == ("file", False)
+
+    web = resolve_video_source(Asset("url", "https://cdn.example.org/v/1.mp4"))
+    assert (web.kind, web.location, web.exists) == ("url", "https://cdn.example.org/v/1.mp4", True)
+
+
+@pytest.mark.parametrize(
+    ("asset", "message"),
+    [
+        (Asset("vimeo", "123"), "'vimeo', which this app cannot play"),
+        (Asset("file", "  "), "has no file or address"),
+        (Asset("file", "clips/a.mp4"), "no media library folder is set"),
+        (Asset("url", "ftp://example.org/a.mp4"), "not a web address the player can open"),
+        (Asset("url", "javascript:alert(1)"), "not a web address the player can open"),
+        (Asset("demo", "../../etc/passwd"), "not inside the app's resources folder"),
+        (Asset("demo", "/etc/passwd"), "not inside the app's resources folder"),
+    ],
+)
+def test_video_sources_that_can_never_play_are_refused_in_words(asset: Asset, message: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        resolve_video_source(asset)
+
+
+def test_a_library_path_may_not_leave_the_library(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="outside the media library folder"):
+        resolve_video_source(Asset("library", "../secret.mp4"), media_dir=tmp_path)
