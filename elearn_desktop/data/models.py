@@ -127,6 +127,8 @@ class Course(Base):
     duration: Mapped[int | None] = mapped_column(Integer)  # minutes
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     author: Mapped[User | None] = relationship(back_populates="courses")
     modules: Mapped[list[Module]] = relationship(
@@ -145,6 +147,8 @@ class Module(Base):
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     course: Mapped[Course | None] = relationship(back_populates="modules")
     lessons: Mapped[list[Lesson]] = relationship(
@@ -168,6 +172,8 @@ class VideoAsset(Base):
     updated_at: Mapped[dt.datetime | None] = _updated_at()
     # additive (0004): who uploaded it; instructors change only their own assets.
     author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"), index=True)
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Lesson(Base):
@@ -184,6 +190,8 @@ class Lesson(Base):
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     module: Mapped[Module | None] = relationship(back_populates="lessons")
     video_asset: Mapped[VideoAsset | None] = relationship(
@@ -205,6 +213,8 @@ class Assessment(Base):
     updated_at: Mapped[dt.datetime | None] = _updated_at()
     # additive (0003): who authored it; the seed has no owner for assessments.
     author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"), index=True)
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="assessment", order_by="Question.order_index", cascade="all, delete-orphan"
@@ -221,6 +231,8 @@ class Question(Base):
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     assessment: Mapped[Assessment | None] = relationship(back_populates="questions")
     options: Mapped[list[AnswerOption]] = relationship(
@@ -241,6 +253,8 @@ class AnswerOption(Base):
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     question: Mapped[Question | None] = relationship(back_populates="options")
 
@@ -256,6 +270,8 @@ class LearningPath(Base):
     status: Mapped[str | None] = mapped_column(String(50), server_default="draft", default="draft")
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     steps: Mapped[list[PathStep]] = relationship(
         back_populates="path", order_by="PathStep.order_index", cascade="all, delete-orphan"
@@ -272,6 +288,8 @@ class PathStep(Base):
     order_index: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     path: Mapped[LearningPath | None] = relationship(back_populates="steps")
 
@@ -296,6 +314,8 @@ class UserProgress(Base):
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime | None] = _created_at()
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     user: Mapped[User | None] = relationship(back_populates="progress")
 
@@ -412,6 +432,8 @@ class LessonPlayback(Base):
     resume_event_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_watched_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime | None] = _updated_at()
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class AssessmentAttempt(Base):
@@ -439,6 +461,8 @@ class AssessmentAttempt(Base):
     score: Mapped[int | None] = mapped_column(Integer)
     passed: Mapped[bool | None] = mapped_column(Boolean)
     device_id: Mapped[str | None] = mapped_column(String(64))
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     answers: Mapped[list[AttemptAnswer]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan"
@@ -476,3 +500,104 @@ class StudyTime(Base):
         Uuid, ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
     )
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    #: additive (0006): the change cursor for sync, set by a trigger on PostgreSQL.
+    sync_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+# --------------------------------------------------------------------- sync (0006)
+#
+# On PostgreSQL a trigger sets ``sync_seq`` on every insert and update of the synced tables
+# to the writing transaction's 64-bit id; a pull asks for rows at or above its cursor, and
+# the next cursor is the oldest transaction still running (``pg_snapshot_xmin``). A plain
+# sequence would not do: transactions commit in another order than they draw numbers, so a
+# reader could skip a change that commits late. See ``elearn_desktop/sync/engine.py``.
+
+Index("ix_courses_sync_seq", Course.sync_seq)
+Index("ix_modules_sync_seq", Module.sync_seq)
+Index("ix_video_assets_sync_seq", VideoAsset.sync_seq)
+Index("ix_lessons_sync_seq", Lesson.sync_seq)
+Index("ix_assessments_sync_seq", Assessment.sync_seq)
+Index("ix_questions_sync_seq", Question.sync_seq)
+Index("ix_answer_options_sync_seq", AnswerOption.sync_seq)
+Index("ix_learning_paths_sync_seq", LearningPath.sync_seq)
+Index("ix_path_steps_sync_seq", PathStep.sync_seq)
+Index("ix_user_progress_user_id_sync_seq", UserProgress.user_id, UserProgress.sync_seq)
+Index("ix_lesson_playback_user_id_sync_seq", LessonPlayback.user_id, LessonPlayback.sync_seq)
+Index(
+    "ix_assessment_attempts_user_id_sync_seq",
+    AssessmentAttempt.user_id,
+    AssessmentAttempt.sync_seq,
+)
+Index("ix_study_time_user_id_sync_seq", StudyTime.user_id, StudyTime.sync_seq)
+
+
+class SyncDevice(Base):
+    """A device (one local cache) that syncs a person's offline work."""
+
+    __tablename__ = "sync_devices"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime | None] = _created_at()
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_push_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_pull_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class ProcessedOp(Base):
+    """Every outbox op the server has seen, once: a second delivery changes nothing.
+
+    No foreign key to ``users`` on purpose: a push inserts thousands of these per batch and
+    a per-row referential check would cost more than the op itself.
+    """
+
+    __tablename__ = "processed_ops"
+    __table_args__ = (CheckConstraint("status IN ('applied', 'rejected')", name="status_known"),)
+
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    device_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime, server_default=func.current_timestamp()
+    )
+
+
+class StudyTimeDevice(Base):
+    """Seconds studied per person, device, day and lesson, as the device last reported.
+
+    A device reports its running total; the server keeps the largest report and adds only
+    the growth to ``study_time``, so a repeated or reordered report never counts twice.
+    """
+
+    __tablename__ = "study_time_devices"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    lesson_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class SyncTombstone(Base):
+    """A content row that was deleted, so devices can drop their offline copy of it."""
+
+    __tablename__ = "sync_tombstones"
+    __table_args__ = (Index(None, "sync_seq"),)
+
+    table_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    sync_seq: Mapped[int] = mapped_column(BigInteger)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime, server_default=func.current_timestamp()
+    )
