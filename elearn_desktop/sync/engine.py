@@ -1,0 +1,713 @@
+"""The sync engine: push the outbox, pull the server's changes, one device at a time.
+
+``SyncEngine.sync_once()`` runs one sync of a local cache against its PostgreSQL server, as
+the person's own login (their privileges, their row-level security):
+
+1. **Handshake** — the server's schema revision must be the one this app was built for
+   (else :class:`SchemaMismatchError`, and the outbox is kept); the login must be the
+   cache's owner; the device is registered in ``sync_devices``.
+2. **One sync per device** — a session advisory lock on (person, device); a second sync
+   (another thread, another process on the same cache) reports "already running".
+3. **Push** — outbox ops in ``seq`` order, in batches: one server transaction per batch
+   calls ``elearn_apply_ops`` (set-based merge; every op id recorded in ``processed_ops``,
+   so a second delivery changes nothing). Ops leave the outbox only after their batch
+   committed; when the outcome is unknown (the connection died around COMMIT) they stay and
+   are sent again, harmlessly. Ops the server rejects go to the dead-letter list. A batch
+   the server cannot take at all (an op it cannot even parse) is split in halves until the
+   culprit is alone, so it never blocks the queue.
+4. **Pull** — the person's progress, playback state and graded attempts changed since the
+   cursor (``sync_seq``: the writing transaction's id; the next cursor is the snapshot's
+   ``xmin``, so a late commit is never skipped), merged into the cache without creating
+   outbox ops; then offline courses whose content changed are copied again, and the video
+   assets that changed are reported so downloads can fetch them.
+
+Every server round trip runs under a watchdog: a connection that stalls (a proxy that
+stops forwarding, a dead Wi-Fi) is shut down after ``operation_timeout_s`` and the sync
+ends with an error in words; the next sync resumes where this one stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
+
+from elearn_desktop.data import migrations
+from elearn_desktop.data.engines import create_server_engine
+from elearn_desktop.data.errors import describe_target
+from elearn_desktop.data.models import Base
+from elearn_desktop.data.types import utcnow
+from elearn_desktop.domain.errors import ElearnError, SchemaMismatchError
+from elearn_desktop.services.backend import Backend
+from elearn_desktop.services.profiles import ServerProfile
+from elearn_desktop.sync import cache as cache_module
+from elearn_desktop.sync import local_apply
+from elearn_desktop.sync.cache import (
+    CLOCK_SHIFT,
+    CONTENT_CURSOR,
+    LAST_SYNC,
+    USER_CURSOR,
+    LocalCache,
+)
+from elearn_desktop.sync.cache_models import CONTENT_TABLES, DeadLetter, OutboxOp
+from elearn_desktop.sync.watchdog import Watchdog
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 5_000
+DEFAULT_PAGE_SIZE = 5_000
+CLOCK_TOLERANCE = dt.timedelta(minutes=2)
+#: First key of the per-device advisory lock ("ELSY").
+_LOCK_SPACE = 0x454C5359
+_RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock: try the batch again
+_ATTEMPTS = 3
+
+
+# ------------------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one sync did. ``errors`` are in words for people; empty when all went well."""
+
+    pushed: int = 0
+    pulled: int = 0
+    rejected: int = 0
+    pending: int = 0
+    errors: tuple[str, ...] = ()
+    #: Video assets of offline courses that are new or changed (queue their downloads).
+    changed_video_asset_ids: tuple[uuid.UUID, ...] = ()
+    #: Offline courses whose content was copied again.
+    refreshed_course_ids: tuple[uuid.UUID, ...] = ()
+    online: bool = True
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "rejected": self.rejected,
+            "pending": self.pending,
+            "errors": list(self.errors),
+            "online": self.online,
+            "changed_video_asset_ids": [str(a) for a in self.changed_video_asset_ids],
+            "refreshed_course_ids": [str(c) for c in self.refreshed_course_ids],
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+        }
+
+
+@dataclass
+class SyncHooks:
+    """Optional callbacks (progress for a UI or the CLI; fault injection for tests)."""
+
+    #: (phase, done, total) — phase is "push" or "pull".
+    on_progress: Callable[[str, int, int], None] | None = None
+    #: After a batch's server transaction committed, before its ops leave the outbox.
+    after_batch_committed: Callable[[int, int], None] | None = None
+
+
+class SyncInterruptedError(ElearnError):
+    """The sync stopped early (its deadline passed); what was done is kept."""
+
+
+@dataclass
+class _Tally:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    assets: set[uuid.UUID] = field(default_factory=set)
+    refreshed: set[uuid.UUID] = field(default_factory=set)
+
+
+# ------------------------------------------------------------------------------- engine
+
+
+def _lock_key(user_id: uuid.UUID, device_id: str) -> int:
+    digest = hashlib.sha256(f"{user_id}:{device_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big", signed=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else type(orig).__name__
+
+
+def _is_connection_problem(exc: DBAPIError) -> bool:
+    if isinstance(exc, OperationalError) or exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    # 08: connection exception; 57P: operator intervention (shutdown, crash recovery).
+    return sqlstate.startswith("08") or sqlstate.startswith("57P")
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return str(getattr(exc.orig, "sqlstate", None) or "")
+
+
+class SyncEngine:
+    """Syncs one local cache with its server. One ``sync_once`` at a time per device."""
+
+    def __init__(
+        self,
+        profile: ServerProfile,
+        cache: LocalCache,
+        server_backend_factory: Callable[[], Backend],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        operation_timeout_s: float = 60.0,
+        connect_timeout_s: float = 5.0,
+        clock: Callable[[], dt.datetime] = utcnow,
+        hooks: SyncHooks | None = None,
+        device_name: str | None = None,
+    ) -> None:
+        if profile.is_embedded:
+            raise ValueError("the embedded database is its own server: there is nothing to sync")
+        self.profile = profile
+        self.cache = cache
+        self._backend_factory = server_backend_factory
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.operation_timeout_s = operation_timeout_s
+        self.connect_timeout_s = connect_timeout_s
+        self._clock = clock
+        self.hooks = hooks or SyncHooks()
+        self.device_name = device_name or socket.gethostname()
+        self._running = threading.Lock()
+        self._engines: dict[str, Engine] = {}
+        #: Server clock minus this device's clock, when more than the tolerance (else 0).
+        self._shift = dt.timedelta(0)
+
+    # -- public ---------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running.locked()
+
+    def close(self) -> None:
+        for engine in self._engines.values():
+            engine.dispose()
+        self._engines.clear()
+
+    def sync_once(self, *, deadline: float | None = None) -> SyncReport:
+        """Push, then pull. ``deadline`` (``time.monotonic()`` value) bounds it (on exit).
+
+        Raises :class:`SchemaMismatchError` when the server's schema is not ours (the
+        outbox is kept); every other problem is reported in ``SyncReport.errors``.
+        """
+        started = utcnow()
+        if not self._running.acquire(blocking=False):
+            return self._report(started, errors=("a sync of this device is already running",))
+        tally = _Tally()
+        try:
+            errors, online = self._sync(tally, deadline)
+        finally:
+            self._running.release()
+        return self._report(started, tally=tally, errors=errors, online=online)
+
+    # -- internals ------------------------------------------------------------------
+
+    def _report(
+        self,
+        started: dt.datetime,
+        *,
+        tally: _Tally | None = None,
+        errors: Sequence[str] = (),
+        online: bool = True,
+    ) -> SyncReport:
+        tally = tally or _Tally()
+        return SyncReport(
+            pushed=tally.pushed,
+            pulled=tally.pulled,
+            rejected=tally.rejected,
+            pending=self.cache.pending_count(),
+            errors=tuple(errors),
+            changed_video_asset_ids=tuple(sorted(tally.assets)),
+            refreshed_course_ids=tuple(sorted(tally.refreshed)),
+            online=online,
+            started_at=started,
+            finished_at=utcnow(),
+        )
+
+    def _server_engine(self, backend: Backend) -> Engine:
+        """A dedicated engine for syncing: no pool (no stale connection after a cut),
+        short connect timeout, keepalives, server-side timeouts for a vanished client."""
+        key = backend.engine.url.render_as_string(hide_password=False)
+        engine = self._engines.get(key)
+        if engine is None:
+            engine = create_server_engine(
+                backend.engine.url,
+                poolclass=NullPool,
+                pool_pre_ping=False,
+                connect_args={
+                    "connect_timeout": max(1, round(self.connect_timeout_s)),
+                    "application_name": "elearn-desktop sync",
+                    "keepalives": 1,
+                    "keepalives_idle": 10,
+                    "keepalives_interval": 5,
+                    "keepalives_count": 3,
+                    "options": "-c idle_in_transaction_session_timeout=120000",
+                },
+            )
+            self._engines[key] = engine
+        return engine
+
+    def _sync(self, tally: _Tally, deadline: float | None) -> tuple[tuple[str, ...], bool]:
+        try:
+            backend = self._backend_factory()
+        except ElearnError as exc:
+            return (str(exc),), False
+        engine = self._server_engine(backend)
+        where = describe_target(engine)
+        watchdog = Watchdog(self.operation_timeout_s)
+        try:
+            with engine.connect() as conn:
+                with watchdog.guard(conn, deadline=deadline):
+                    user_id = self._handshake(conn)
+                    key = _lock_key(user_id, self.cache.device_id)
+                    locked = conn.execute(
+                        text("SELECT pg_try_advisory_lock(:space, :key)"),
+                        {"space": _LOCK_SPACE, "key": key},
+                    ).scalar()
+                    conn.commit()
+                if not locked:
+                    return ("a sync of this device is already running",), True
+                try:
+                    self._push(conn, watchdog, tally, deadline)
+                    self._pull(conn, backend, watchdog, tally, deadline)
+                    self.cache.set_state(LAST_SYNC, utcnow().isoformat())
+                finally:
+                    self._unlock(conn, key)
+        except SchemaMismatchError:
+            raise
+        except SyncInterruptedError as exc:
+            return (str(exc),), True
+        except DBAPIError as exc:
+            if _is_connection_problem(exc):
+                reason = "it stopped answering" if watchdog.fired else _first_line(exc)
+                return (f"lost the connection to {where}: {reason}",), False
+            log.warning("sync refused by the server: %s", exc)
+            return (f"the server refused the sync: {_first_line(exc)}",), True
+        except ElearnError as exc:
+            return (str(exc),), True
+        return (), True
+
+    def _unlock(self, conn: Connection, key: int) -> None:
+        try:
+            if conn.in_transaction():
+                conn.rollback()
+            conn.execute(
+                text("SELECT pg_advisory_unlock(:space, :key)"),
+                {"space": _LOCK_SPACE, "key": key},
+            )
+            conn.commit()
+        except DBAPIError:
+            pass  # the connection is gone: the server released the lock with it
+
+    def _handshake(self, conn: Connection) -> uuid.UUID:
+        head = migrations.head_revision()
+        current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if current != head:
+            pending = self.cache.pending_count()
+            kept = f"; your {pending} unsynced changes are kept on this computer" if pending else ""
+            if current in migrations.known_revisions():
+                raise SchemaMismatchError(
+                    f"the server's schema is at revision {current}, this app needs {head}: "
+                    f"an administrator runs `elearn db upgrade`{kept}"
+                )
+            raise SchemaMismatchError(
+                f"the server's schema is at revision {current or 'none'}, which this version "
+                f"of elearn-desktop does not know (it needs {head}): update the app{kept}"
+            )
+        row = conn.execute(text("SELECT public.elearn_current_user_id(), now()")).one()
+        user_id, server_now = row
+        offset = server_now - self._clock()
+        # The same tolerance as the server's (elearn_apply_ops): a clock off by more than
+        # two minutes gets the server's times moved onto it, so its own stay consistent.
+        self._shift = offset if abs(offset) > CLOCK_TOLERANCE else dt.timedelta(0)
+        self.cache.set_state(CLOCK_SHIFT, str(-self._shift.total_seconds()))
+        if user_id is None:
+            raise ElearnError("this login is not a person of this database: sign in again")
+        owner = self.cache.owner_id
+        if owner is not None and owner != user_id:
+            raise ElearnError("this offline copy belongs to another account than the one signed in")
+        conn.execute(
+            text(
+                "INSERT INTO public.sync_devices (device_id, user_id, name, last_seen_at) "
+                "VALUES (:device, :user, :name, now()) ON CONFLICT (device_id) "
+                "DO UPDATE SET last_seen_at = now(), name = excluded.name"
+            ),
+            {"device": self.cache.device_id, "user": user_id, "name": self.device_name[:255]},
+        )
+        conn.commit()
+        return uuid.UUID(str(user_id))
+
+    # -- push -----------------------------------------------------------------------
+
+    def _next_batch(self, after_seq: int) -> list[Any]:
+        with self.cache.engine.connect() as local:
+            return list(
+                local.execute(
+                    select(OutboxOp.seq, OutboxOp.op_id, OutboxOp.kind, OutboxOp.payload)
+                    .where(OutboxOp.seq > after_seq)
+                    .order_by(OutboxOp.seq)
+                    .limit(self.batch_size)
+                ).all()
+            )
+
+    def _push(
+        self, conn: Connection, watchdog: Watchdog, tally: _Tally, deadline: float | None
+    ) -> None:
+        total = self.cache.pending_count()
+        done = 0
+        batch_no = 0
+        last_seq = 0
+        while True:
+            if deadline is not None and time.monotonic() > deadline:
+                raise SyncInterruptedError("stopped before everything was sent (time is up)")
+            rows = self._next_batch(last_seq)
+            if not rows:
+                return
+            rejected = self._send(conn, watchdog, rows, deadline)
+            batch_no += 1
+            if self.hooks.after_batch_committed is not None:
+                self.hooks.after_batch_committed(batch_no, len(rows))
+            self._settle(rows, rejected)
+            last_seq = rows[-1].seq
+            tally.pushed += len(rows) - len(rejected)
+            tally.rejected += len(rejected)
+            done += len(rows)
+            if self.hooks.on_progress is not None:
+                self.hooks.on_progress("push", done, max(total, done))
+
+    def _settle(self, rows: Sequence[Any], rejected: dict[str, str]) -> None:
+        """The batch is committed on the server: its ops leave the outbox (rejected ones
+        go to the dead-letter list), in one local transaction."""
+        now = utcnow()
+        ids = [row.op_id for row in rows]
+        with self.cache.engine.begin() as local:
+            if rejected:
+                found = local.execute(
+                    select(
+                        OutboxOp.op_id,
+                        OutboxOp.seq,
+                        OutboxOp.kind,
+                        OutboxOp.entity_id,
+                        OutboxOp.payload,
+                    ).where(OutboxOp.op_id.in_(list(rejected)))
+                ).all()
+                for row in found:
+                    local.execute(
+                        insert(DeadLetter)
+                        .prefix_with("OR REPLACE")
+                        .values(
+                            op_id=row.op_id,
+                            seq=row.seq,
+                            kind=row.kind,
+                            entity_id=row.entity_id,
+                            payload=row.payload,
+                            reason=rejected[row.op_id],
+                            at=now,
+                        )
+                    )
+            for part in local_apply.chunks(ids):
+                local.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(list(part))))
+
+    def _batch_json(self, rows: Sequence[Any]) -> str:
+        by_kind: dict[str, list[str]] = {}
+        for row in rows:
+            by_kind.setdefault(row.kind, []).append(
+                f'{{"op_id":"{row.op_id}","seq":{int(row.seq)},"p":{row.payload}}}'
+            )
+        return "{" + ",".join(f"{json.dumps(k)}:[{','.join(v)}]" for k, v in by_kind.items()) + "}"
+
+    def _send(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        rows: Sequence[Any],
+        deadline: float | None,
+    ) -> dict[str, str]:
+        """Apply one batch in one server transaction; returns {op_id: reason} rejected."""
+        for attempt in range(_ATTEMPTS):
+            try:
+                with watchdog.guard(conn, deadline=deadline):
+                    result = conn.execute(
+                        text(
+                            "SELECT op_id, reason FROM public.elearn_apply_ops("
+                            ":device, :client_now, CAST(:ops AS jsonb))"
+                        ),
+                        {
+                            "device": self.cache.device_id,
+                            "client_now": self._clock(),
+                            "ops": self._batch_json(rows),
+                        },
+                    ).all()
+                    conn.commit()
+                return {str(op_id): str(reason) for op_id, reason in result}
+            except DBAPIError as exc:
+                self._rollback(conn)
+                if _is_connection_problem(exc):
+                    raise
+                if _sqlstate(exc) in _RETRYABLE and attempt < _ATTEMPTS - 1:
+                    continue
+                return self._split(conn, watchdog, rows, deadline, exc)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _split(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        rows: Sequence[Any],
+        deadline: float | None,
+        exc: DBAPIError,
+    ) -> dict[str, str]:
+        """The server could not take the batch at all: find the op(s) it cannot take."""
+        if len(rows) == 1:
+            reason = f"the server could not read this change: {_first_line(exc)}"
+            log.warning("sync: op %s rejected: %s", rows[0].op_id, reason)
+            return {rows[0].op_id: reason}
+        middle = len(rows) // 2
+        rejected = self._send(conn, watchdog, rows[:middle], deadline)
+        rejected.update(self._send(conn, watchdog, rows[middle:], deadline))
+        return rejected
+
+    @staticmethod
+    def _rollback(conn: Connection) -> None:
+        with suppress(DBAPIError):
+            conn.rollback()
+
+    # -- pull -----------------------------------------------------------------------
+
+    def _pull(
+        self,
+        conn: Connection,
+        backend: Backend,
+        watchdog: Watchdog,
+        tally: _Tally,
+        deadline: float | None,
+    ) -> None:
+        owner = self.cache.owner_id
+        if owner is None:
+            raise ElearnError("the offline copy has no owner yet: sign in online once")
+        user_cursor = int(self.cache.get_state(USER_CURSOR) or 0)
+        content_cursor = int(self.cache.get_state(CONTENT_CURSOR) or 0)
+        conn.commit()
+        conn.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            with watchdog.guard(conn, deadline=deadline):
+                watermark = int(
+                    conn.execute(
+                        text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                    ).scalar_one()
+                )
+            self._pull_progress(conn, watchdog, owner, user_cursor, tally, deadline)
+            self._pull_playback(conn, watchdog, owner, user_cursor, tally, deadline)
+            self._pull_attempts(conn, watchdog, owner, user_cursor, tally, deadline)
+            with watchdog.guard(conn, deadline=deadline):
+                changed, gone = self._changed_courses(conn, content_cursor)
+            conn.rollback()  # read only: ends the snapshot
+        except BaseException:
+            self._rollback(conn)
+            raise
+        self.cache.set_state(USER_CURSOR, str(watermark))
+        for course_id in gone:
+            cache_module.remove_offline_course(self.cache, course_id)
+        if changed:
+            copy = cache_module.refresh_courses(backend.uow, self.cache, changed)
+            tally.assets.update(copy.changed_video_asset_ids)
+            tally.refreshed.update(copy.course_ids)
+        self.cache.set_state(CONTENT_CURSOR, str(watermark))
+        with watchdog.guard(conn, deadline=deadline):
+            conn.execute(
+                text(
+                    "UPDATE public.sync_devices SET last_pull_at = now() WHERE device_id = :device"
+                ),
+                {"device": self.cache.device_id},
+            )
+            conn.commit()
+
+    def _pages(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        table_name: str,
+        key: str,
+        owner: uuid.UUID,
+        cursor: int,
+        deadline: float | None,
+        extra: str = "",
+    ) -> Iterator[list[dict[str, Any]]]:
+        """The person's rows of a table changed since ``cursor``, page by page (keyset)."""
+        table = Base.metadata.tables[table_name]
+        columns = ", ".join(c.name for c in table.columns)
+        seq = "sync_seq" if cursor > 0 else "coalesce(sync_seq, 0)"
+        last: tuple[int, Any] | None = None
+        while True:
+            if deadline is not None and time.monotonic() > deadline:
+                raise SyncInterruptedError("stopped before everything was received (time is up)")
+            after = f"AND ({seq}, {key}) > (:last_seq, :last_key)" if last else ""
+            statement = text(
+                f"SELECT {columns}, {seq} AS cursor_seq FROM public.{table_name} "
+                f"WHERE user_id = :owner AND {seq} >= :cursor {extra} {after} "
+                f"ORDER BY {seq}, {key} LIMIT :limit"
+            ).columns(*table.columns)
+            params: dict[str, Any] = {"owner": owner, "cursor": cursor, "limit": self.page_size}
+            if last:
+                params.update(last_seq=last[0], last_key=last[1])
+            with watchdog.guard(conn, deadline=deadline):
+                rows = [dict(r) for r in conn.execute(statement, params).mappings()]
+            if not rows:
+                return
+            last = (int(rows[-1]["cursor_seq"]), rows[-1][key])
+            for row in rows:
+                del row["cursor_seq"]
+            yield rows
+            if len(rows) < self.page_size:
+                return
+
+    def _pull_progress(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        owner: uuid.UUID,
+        cursor: int,
+        tally: _Tally,
+        deadline: float | None,
+    ) -> None:
+        for page in self._pages(conn, watchdog, "user_progress", "id", owner, cursor, deadline):
+            with self.cache.pull_transaction() as local:
+                tally.pulled += local_apply.apply_progress(local, owner, page, shift=-self._shift)
+            if self.hooks.on_progress is not None:
+                self.hooks.on_progress("pull", tally.pulled, tally.pulled)
+
+    def _pull_playback(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        owner: uuid.UUID,
+        cursor: int,
+        tally: _Tally,
+        deadline: float | None,
+    ) -> None:
+        pages = self._pages(conn, watchdog, "lesson_playback", "lesson_id", owner, cursor, deadline)
+        for page in pages:
+            with self.cache.pull_transaction() as local:
+                tally.pulled += local_apply.apply_playback(local, owner, page, shift=-self._shift)
+
+    def _pull_attempts(
+        self,
+        conn: Connection,
+        watchdog: Watchdog,
+        owner: uuid.UUID,
+        cursor: int,
+        tally: _Tally,
+        deadline: float | None,
+    ) -> None:
+        answers_table = Base.metadata.tables["attempt_answers"]
+        pages = self._pages(
+            conn,
+            watchdog,
+            "assessment_attempts",
+            "id",
+            owner,
+            cursor,
+            deadline,
+            extra="AND status = 'graded'",
+        )
+        for page in pages:
+            ids = [row["id"] for row in page]
+            with watchdog.guard(conn, deadline=deadline):
+                answers = [
+                    dict(r)
+                    for r in conn.execute(
+                        select(answers_table).where(answers_table.c.attempt_id.in_(ids))
+                    ).mappings()
+                ]
+            with self.cache.pull_transaction() as local:
+                tally.pulled += local_apply.apply_graded_attempts(
+                    local, page, answers, shift=-self._shift
+                )
+
+    def _changed_courses(
+        self, conn: Connection, cursor: int
+    ) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+        """Offline courses whose content changed since ``cursor``; offline courses deleted."""
+        offline = self.cache.offline_course_ids()
+        if not offline:
+            return set(), set()
+        params = {"ids": offline, "c": cursor}
+        in_ids = "= ANY(:ids)"
+        changed = {
+            row[0]
+            for row in conn.execute(
+                text(
+                    f"SELECT id FROM public.courses WHERE id {in_ids} AND sync_seq >= :c "
+                    f"UNION SELECT course_id FROM public.modules "
+                    f"WHERE course_id {in_ids} AND sync_seq >= :c "
+                    "UNION SELECT m.course_id FROM public.lessons l "
+                    "JOIN public.modules m ON m.id = l.module_id "
+                    f"WHERE m.course_id {in_ids} AND l.sync_seq >= :c "
+                    "UNION SELECT m.course_id FROM public.video_assets v "
+                    "JOIN public.lessons l ON l.video_asset_id = v.id "
+                    "JOIN public.modules m ON m.id = l.module_id "
+                    f"WHERE m.course_id {in_ids} AND v.sync_seq >= :c"
+                ),
+                params,
+            )
+        }
+        # Paths and assessments are shared by their courses: a change refreshes them all.
+        with self.cache.engine.connect() as local:
+            local_paths = sorted(local_apply.local_ids(local, "learning_paths"))
+            local_assessments = sorted(local_apply.local_ids(local, "assessments"))
+            local_rows: dict[str, set[uuid.UUID]] = {
+                name: local_apply.local_ids(local, name) for name in CONTENT_TABLES
+            }
+        shared = conn.execute(
+            text(
+                "SELECT 1 FROM public.learning_paths WHERE id = ANY(:paths) AND sync_seq >= :c "
+                "UNION ALL SELECT 1 FROM public.path_steps "
+                "WHERE path_id = ANY(:paths) AND sync_seq >= :c "
+                "UNION ALL SELECT 1 FROM public.assessments "
+                "WHERE id = ANY(:assessments) AND sync_seq >= :c "
+                "UNION ALL SELECT 1 FROM public.questions "
+                "WHERE assessment_id = ANY(:assessments) AND sync_seq >= :c "
+                "UNION ALL SELECT 1 FROM public.answer_options o "
+                "JOIN public.questions q ON q.id = o.question_id "
+                "WHERE q.assessment_id = ANY(:assessments) AND o.sync_seq >= :c LIMIT 1"
+            ),
+            {"paths": local_paths, "assessments": local_assessments, "c": cursor},
+        ).first()
+        if shared is not None:
+            changed |= set(offline)
+        gone: set[uuid.UUID] = set()
+        for table_name, row_id in conn.execute(
+            text("SELECT table_name, row_id FROM public.sync_tombstones WHERE sync_seq >= :c"),
+            {"c": cursor},
+        ):
+            if row_id in local_rows.get(table_name, set()):
+                if table_name == "courses":
+                    gone.add(row_id)
+                else:
+                    changed |= set(offline)
+        return changed - gone, gone & set(offline)
