@@ -643,6 +643,146 @@ def course_import(ctx: click.Context, archive: Path, new_slug: str | None) -> No
     )
 
 
+# ---------------------------------------------------------------------------------- sync
+
+
+@app.command("sync")
+@click.option(
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="A saved server profile; default: the default (or only) one, else --database-url.",
+)
+@click.option("--email", help="Whose offline work to sync; default: the profile's last email.")
+@_JSON
+@click.pass_context
+def sync(ctx: click.Context, profile_name: str | None, email: str | None, as_json: bool) -> None:
+    """Sync this computer's offline work with its PostgreSQL server (push, then pull).
+
+    The password is read from $ELEARN_PASSWORD, or asked for.
+    """
+    import os
+
+    from elearn_desktop.domain.errors import DatabaseUnavailableError, NotFoundError
+    from elearn_desktop.services import profile_store
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.offline_auth import (
+        OfflineUnavailableError,
+        remember_for_offline,
+        unlock_offline,
+    )
+    from elearn_desktop.services.profiles import profile_from_url
+    from elearn_desktop.sync.cache import open_cache
+    from elearn_desktop.sync.engine import SyncEngine, SyncHooks
+
+    try:
+        stored = profile_store.find_profile(profile_name)
+        profile, saved_email = stored.profile, stored.email
+    except NotFoundError:
+        url = _state(ctx).database_url or os.environ.get("ELEARN_DATABASE_URL")
+        if profile_name is not None or not url:
+            raise
+        profile, saved_email = profile_from_url(url), None
+    if profile.is_embedded:
+        raise ElearnError(f"'{profile.name}' is this computer's own database: nothing to sync")
+    who = email or saved_email
+    if not who:
+        raise click.UsageError("say whose work to sync with --email (the profile has none saved)")
+    password = os.environ.get("ELEARN_PASSWORD") or click.prompt(
+        f"Password for {who}", hide_input=True
+    )
+
+    online_error: str | None = None
+    session = None
+    try:
+        session = sign_in(profile, who, password)
+    except DatabaseUnavailableError as exc:
+        online_error = str(exc)
+    try:
+        if session is not None:
+            remember_for_offline(profile, session.user, password)
+        try:
+            account = unlock_offline(profile, who, password)
+        except OfflineUnavailableError as exc:
+            raise ElearnError(online_error or str(exc)) from None
+        cache = open_cache(account.cache_dir, account.cache_key)
+        try:
+            if session is None:
+                pending = cache.pending_count()
+                raise ElearnError(
+                    f"{online_error}; {pending} change{'s' if pending != 1 else ''} "
+                    "stay on this computer until the next sync"
+                )
+            cache.set_owner(session.user)
+            backend = session.backend
+            assert backend is not None
+            with _SyncBar(enabled=not as_json and err.is_terminal) as bar:
+                engine = SyncEngine(
+                    profile, cache, lambda: backend, hooks=SyncHooks(on_progress=bar.update)
+                )
+                try:
+                    report = engine.sync_once()
+                finally:
+                    engine.close()
+        finally:
+            cache.close()
+    finally:
+        if session is not None:
+            session.close()
+
+    if as_json:
+        _print_json({"profile": profile.name, "email": who, **report.to_json()})
+    else:
+        out.print(
+            f"Pushed {_count(report.pushed, 'change')}, pulled {_count(report.pulled, 'change')}"
+            f", {report.rejected} rejected; {_count(report.pending, 'change')} pending.",
+            markup=False,
+        )
+        if report.changed_video_asset_ids:
+            out.print(
+                f"{_count(len(report.changed_video_asset_ids), 'video')} of offline courses "
+                "changed: run `elearn download` for them.",
+                markup=False,
+            )
+    if report.errors:
+        raise ElearnError("; ".join(report.errors))
+
+
+class _SyncBar:
+    """A rich progress bar on stderr while the outbox is pushed."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self._enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _SyncBar:
+        if self._enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err,
+                transient=True,
+            )
+            self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task("Syncing", total=total)
+        label = "Sending changes" if phase == "push" else "Receiving changes"
+        self._bar.update(self._task, description=label, completed=done, total=total)
+
+
 # ---------------------------------------------------------------------------------- main
 
 
