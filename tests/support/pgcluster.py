@@ -133,8 +133,12 @@ class PostgresCluster:
         superuser_password: str | None = None,
         host: str = "127.0.0.1",
         max_connections: int = 200,
+        settings: Mapping[str, str] | None = None,
     ) -> None:
         self._bindir = bindir
+        # postgresql.conf settings over the defaults below (e.g. synchronous_commit = on
+        # for a test that crashes the server and counts on every acknowledged commit).
+        self._settings = dict(settings or {})
         self._superuser = superuser
         self._superuser_password = (
             superuser_password if superuser_password is not None else secrets.token_urlsafe(24)
@@ -238,6 +242,52 @@ class PostgresCluster:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+    def crash(self) -> None:
+        """Stop the server at once (``pg_ctl stop -m immediate``), as a power cut would.
+
+        The data stays; :meth:`restart` starts the server again on the same port (crash
+        recovery runs). Connections die with "server closed the connection".
+        """
+        if not self._running:
+            raise RuntimeError("the PostgreSQL cluster is not running")
+        result = self._run(
+            [
+                self._binary("pg_ctl"),
+                "stop",
+                f"--pgdata={self.data_dir}",
+                "--mode=immediate",
+                "--wait",
+                f"--timeout={_STOP_TIMEOUT_S}",
+            ]
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop -m immediate failed:\n{result.stderr}")
+        self._running = False
+
+    def restart(self) -> None:
+        """Start the server again after :meth:`crash`, on the same port."""
+        if self._running:
+            return
+        if self._port is None or self._tmpdir is None:
+            raise RuntimeError("the PostgreSQL cluster was never started")
+        result = self._run(
+            [
+                self._binary("pg_ctl"),
+                "start",
+                f"--pgdata={self.data_dir}",
+                f"--log={self.log_file}",
+                f"--options=-p {self._port}",
+                "--wait",
+                f"--timeout={_START_TIMEOUT_S}",
+            ]
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"could not restart the PostgreSQL test cluster:\n{result.stderr}\n"
+                f"--- server log ---\n{self._log_tail()}"
+            )
+        self._running = True
 
     # -- URLs, connections and databases -----------------------------------
 
@@ -369,6 +419,7 @@ class PostgresCluster:
             "fsync": "off",
             "synchronous_commit": "off",
             "full_page_writes": "off",
+            **self._settings,
         }
         with (self.data_dir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# --- tests/support/pgcluster.py ---\n")
