@@ -112,6 +112,20 @@ def lock_row(session: Session, model: type[_M], row_id: uuid.UUID) -> _M | None:
     return session.scalar(stmt.execution_options(populate_existing=True))
 
 
+def refuse_if_present(
+    session: Session, model: type[Any], row_id: uuid.UUID, actor: UserSummary | None, what: str
+) -> None:
+    """After :func:`lock_row` found nothing: was the row deleted, or refused to us?
+
+    On PostgreSQL row-level security hides a row from ``FOR UPDATE`` when the person may
+    not change it, while a plain read still sees it: that is a refusal, not a deletion.
+    """
+    found = session.execute(select(model.author_id).where(model.id == row_id)).first()
+    if found is not None:
+        require_owner(actor, found[0], what)
+        raise PermissionDeniedError(f"The server does not let you change this {what}.")
+
+
 def next_stamp(session: Session, previous: dt.datetime | None) -> dt.datetime:
     """A new ``updated_at``: the server's clock, strictly after ``previous``."""
     if session.get_bind().dialect.name == "postgresql":
@@ -451,6 +465,7 @@ def _locked_for_change(
 ) -> Assessment:
     locked = lock_row(uow.session, Assessment, assessment_id)
     if locked is None:
+        refuse_if_present(uow.session, Assessment, assessment_id, actor, "assessment")
         raise _conflict(uow.session, assessment_id, mine, actor)
     require_owner(actor, locked.author_id, "assessment")
     if not same_version(locked.updated_at, expected_updated_at):

@@ -33,6 +33,7 @@ from elearn_desktop.services.assessment_authoring import (
     escape_like,
     lock_row,
     next_stamp,
+    refuse_if_present,
     require_owner,
     same_version,
 )
@@ -380,7 +381,8 @@ def _conflict(
     current = _load(session, path_id)
     if current is None:
         return EditConflictError(
-            "Someone deleted this learning path while you edited it; your changes were not saved.",
+            "This learning path was deleted (or is no longer visible to you) while you edited "
+            "it; your changes were not saved.",
             mine=mine,
             theirs=None,
         )
@@ -403,6 +405,7 @@ def _locked(
 ) -> LearningPath:
     locked = lock_row(uow.session, LearningPath, path_id)
     if locked is None:
+        refuse_if_present(uow.session, LearningPath, path_id, actor, "learning path")
         raise _conflict(uow.session, path_id, mine, actor)
     require_owner(actor, locked.author_id, "learning path")
     if not same_version(locked.updated_at, expected_updated_at):

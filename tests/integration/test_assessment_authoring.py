@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from elearn_desktop.data.models import (
     AnswerOption,
@@ -483,3 +487,125 @@ def test_a_question_an_undo_brings_back_after_a_save_is_recreated(
     assert restored.questions[0].id != before.questions[0].id
     assert [q.id for q in restored.questions[1:]] == [q.id for q in before.questions[1:]]
     assert row_counts(uow_factory) == (1, 4, 10)
+
+
+# ------------------------------------------------ PostgreSQL: the server is the authority
+
+
+@contextlib.contextmanager
+def login_people(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """Instructors A and B and a learner with their own PostgreSQL logins (SCRAM), and
+    a unit-of-work factory acting as each of them — no superuser in between."""
+    from argon2 import PasswordHasher
+
+    from elearn_desktop.data import migrations
+    from elearn_desktop.data.engines import create_server_engine
+    from elearn_desktop.data.uow import uow_factory_for
+    from elearn_desktop.services import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(accounts, "hash_password", cheap.hash)
+    owner = create_server_engine(pg_url)
+    engines = [owner]
+    people: dict[str, Any] = {}
+    try:
+        migrations.upgrade(owner)
+        owner_uow = uow_factory_for(owner)
+        for key, roles in (("a", ["instructor"]), ("b", ["instructor"]), ("learner", [])):
+            password = f"pw-{key}-{uuid.uuid4().hex[:8]}"
+            person = accounts.create_user(
+                owner_uow, email=f"{key}@example.test", password=password, roles=roles
+            )
+            assert person.db_role is not None
+            url = make_url(pg_url).set(username=person.db_role, password=password)
+            engine = create_server_engine(url.render_as_string(hide_password=False))
+            engines.append(engine)
+            people[key] = person
+            people[f"{key}_uow"] = uow_factory_for(engine)
+        people["owner_uow"] = owner_uow
+        yield people
+    finally:
+        for engine in engines:
+            engine.dispose()
+        with owner.connect() as conn:
+            for key in ("a", "b", "learner"):
+                if key in people:
+                    conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{people[key].db_role}"')
+            conn.commit()
+        owner.dispose()
+
+
+@pytest.fixture
+def logins(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    with login_people(pg_url, monkeypatch) as people:
+        yield people
+
+
+@pytest.mark.postgres
+def test_on_postgresql_only_the_author_writes(logins: dict[str, Any]) -> None:
+    a, b, learner = logins["a"], logins["b"], logins["learner"]
+    a_uow, b_uow, learner_uow = logins["a_uow"], logins["b_uow"], logins["learner_uow"]
+    created = authoring.create_assessment(a_uow, draft=quiz(), actor=a)
+    assert created.author_id == a.id
+    # Another instructor reads it, correct answers included (instructors may).
+    seen = authoring.get_assessment(b_uow, assessment_id=created.id, actor=b)
+    assert shape(seen) == shape(created)
+    assert not seen.can_edit
+    # A client that skips the service's own check is stopped by the server, in words.
+    with pytest.raises(PermissionDeniedError, match="server does not let you change"):
+        authoring.update_assessment(
+            b_uow,
+            assessment_id=created.id,
+            draft=replace(created.draft(), title="Hijacked"),
+            expected_updated_at=created.updated_at,
+            actor=None,
+        )
+    with pytest.raises(PermissionDeniedError, match="server does not let you change"):
+        authoring.delete_assessment(
+            b_uow, assessment_id=created.id, expected_updated_at=created.updated_at, actor=None
+        )
+    # A learner may not even read the correct answers.
+    with pytest.raises(PermissionDeniedError):
+        authoring.get_assessment(learner_uow, assessment_id=created.id, actor=learner)
+    # The author's own edits go through row-level security.
+    saved = authoring.update_assessment(
+        a_uow,
+        assessment_id=created.id,
+        draft=replace(created.draft(), title="Mine, still"),
+        expected_updated_at=created.updated_at,
+        actor=a,
+    )
+    assert saved.title == "Mine, still"
+
+    path = path_authoring.create_path(a_uow, title="A's track", actor=a)
+    path = path_authoring.attach_assessment(
+        a_uow, path_id=path.id, assessment_id=created.id, actor=a
+    )
+    # A draft path is not even visible to another instructor.
+    with pytest.raises(EditConflictError, match="no longer visible to you"):
+        path_authoring.remove_step(
+            b_uow,
+            path_id=path.id,
+            step_id=path.steps[0].id,
+            expected_updated_at=path.updated_at,
+            actor=None,
+        )
+    path = path_authoring.update_path(
+        a_uow,
+        path_id=path.id,
+        expected_updated_at=path.updated_at,
+        actor=a,
+        title=path.title,
+        status="published",
+    )
+    with pytest.raises(PermissionDeniedError, match="server does not let you change"):
+        path_authoring.remove_step(
+            b_uow,
+            path_id=path.id,
+            step_id=path.steps[0].id,
+            expected_updated_at=path.updated_at,
+            actor=None,
+        )
+    assert [s.title for s in path_authoring.get_path(a_uow, path_id=path.id, actor=a).steps] == [
+        "Mine, still"
+    ]

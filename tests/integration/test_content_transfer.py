@@ -43,6 +43,7 @@ from elearn_desktop.services.accounts import user_summary
 from elearn_desktop.services.content_transfer import ArchiveError, SlugTakenError, TransferLimits
 from elearn_desktop.services.media import resolve_video_source
 from tests.conftest import EngineFactory
+from tests.integration.test_assessment_authoring import login_people
 
 SLUG = "data-basics"
 CLIP = RESOURCES_DIR / "media" / "sql-basics.mp4"
@@ -874,3 +875,48 @@ def test_cli_refuses_a_corrupt_archive_in_one_line(
         "nothing was imported"
     )
     assert result.out == ""
+
+
+@pytest.fixture
+def logins(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    with login_people(pg_url, monkeypatch) as people:
+        yield people
+
+
+@pytest.mark.postgres
+def test_import_as_an_instructors_own_login_on_postgresql(
+    exported: Path, logins: dict[str, Any], target_library: Path
+) -> None:
+    """Row-level security lets an instructor import a course: every row is theirs."""
+    a = logins["a"]
+    report = transfer.import_course(
+        logins["a_uow"], source=exported, actor=a, media_dir=target_library, new_slug="ivys-data"
+    )
+    assert (report.modules, report.lessons, report.assessments, report.paths) == (3, 5, 1, 2)
+    with logins["owner_uow"]() as uow:
+        s = uow.session
+        assert s.scalar(select(Course.author_id).where(Course.id == report.course_id)) == a.id
+        mine = select(PathStep.path_id).where(PathStep.entity_id == report.course_id)
+        paths = s.scalars(select(LearningPath).where(LearningPath.id.in_(mine))).all()
+        assert {p.author_id for p in paths} == {a.id}
+        assert len(paths) == 2
+        quizzes = select(PathStep.entity_id).where(PathStep.path_id.in_([p.id for p in paths]))
+        assert set(s.scalars(select(Assessment.author_id).where(Assessment.id.in_(quizzes)))) == {
+            a.id
+        }
+    # Another instructor exports it (reading correct answers is allowed), a learner may not.
+    again = transfer.export_course(
+        logins["b_uow"],
+        slug=report.slug,
+        destination=target_library / "again.zip",
+        actor=logins["b"],
+        media_dir=target_library,
+    )
+    assert again.assessments == 1
+    with pytest.raises(PermissionDeniedError):
+        transfer.export_course(
+            logins["learner_uow"],
+            slug=report.slug,
+            destination=target_library / "nope.zip",
+            actor=logins["learner"],
+        )
