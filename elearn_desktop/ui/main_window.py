@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -21,14 +22,12 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop import __version__
 from elearn_desktop.config import log_dir
-from elearn_desktop.services import accounts, catalog
+from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend, server_version
-from elearn_desktop.ui.author.courses_page import AuthorCoursesPage
-from elearn_desktop.ui.learn.catalog_page import CatalogPage, catalog_loaders
+from elearn_desktop.ui.learn.workspace import LearnWorkspace
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
-from elearn_desktop.ui.support.accounts_page import AccountsPage
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +41,15 @@ WORKSPACES = (
     Workspace("learn", "Learn", "learn"),
     Workspace("author", "Author", "author"),
     Workspace("support", "Support", "support"),
+    Workspace("downloads", "Downloads", "sync"),
 )
+
+
+def _placeholder(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
 
 
 class MainWindow(QMainWindow):
@@ -59,13 +66,15 @@ class MainWindow(QMainWindow):
         self.session: SignedIn | None = None
         self.log_path: Path | None = None
 
-        self.catalog_page = CatalogPage()
-        self.author_page = AuthorCoursesPage()
-        self.support_page = AccountsPage()
+        # Workspaces are built for the person once they are signed in (set_session).
+        self.learn: LearnWorkspace | None = None
+        self.author: QWidget | None = None
+        self.support: QWidget | None = None
+        self.downloads: QWidget | None = None
+        self.player: QWidget | None = None
+        self.download_queue: Any = None
         self.pages: dict[str, QWidget] = {
-            "learn": self.catalog_page,
-            "author": self.author_page,
-            "support": self.support_page,
+            w.key: _placeholder("Sign in to see this workspace.") for w in WORKSPACES
         }
 
         self.sidebar = QListWidget()
@@ -200,13 +209,14 @@ class MainWindow(QMainWindow):
     # -- data ----------------------------------------------------------------------------
 
     def set_session(self, session: SignedIn) -> None:
-        """Show the workspaces this person's roles open, who is signed in, and their data."""
+        """Build the workspaces this person's roles open, and say who is signed in."""
         self.session = session
         for row, workspace in enumerate(WORKSPACES):
-            allowed = session.allows(workspace.key)
+            allowed = self._allows(workspace.key)
             self.sidebar.item(row).setHidden(not allowed)
             self.workspace_actions[workspace.key].setEnabled(allowed)
             self.workspace_actions[workspace.key].setVisible(allowed)
+        self._build_workspaces(session)
         if self.sidebar.item(self.sidebar.currentRow()).isHidden():
             self.sidebar.setCurrentRow(0)
         user = session.user
@@ -220,6 +230,128 @@ class MainWindow(QMainWindow):
                 f"offline: working from this computer's copy ({session.profile.display})"
             )
 
+    def _allows(self, key: str) -> bool:
+        if self.session is None:
+            return key == "learn"
+        if key == "downloads":
+            # Offline copies serve PostgreSQL profiles; the embedded database is local.
+            return not self.session.profile.is_embedded
+        if key in ("author", "support") and self.session.backend is None:
+            return False  # editing and support need the server
+        return self.session.allows(key)
+
+    def _replace_page(self, key: str, widget: QWidget) -> None:
+        row = [w.key for w in WORKSPACES].index(key)
+        old = self.pages[key]
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = widget
+        if self.sidebar.currentRow() == row:
+            self.stack.setCurrentIndex(row)
+
+    def _build_workspaces(self, session: SignedIn) -> None:
+        self.learn = LearnWorkspace(session)
+        self.learn.lesson_requested.connect(self.open_lesson)
+        self.learn.assessment_requested.connect(self.open_assessment)
+        self.learn.page_closed.connect(self._learn_page_closed)
+        self._replace_page("learn", self.learn)
+        if self._allows("author"):
+            from elearn_desktop.ui.author.area import AuthorArea
+
+            author = AuthorArea(session)
+            author.preview_requested.connect(self.preview_course)
+            self.author = author
+            self._replace_page("author", author)
+        if self._allows("support"):
+            from elearn_desktop.ui.support.workspace import SupportWorkspace
+
+            self.support = SupportWorkspace(session)
+            self._replace_page("support", self.support)
+        if self._allows("downloads"):
+            self._build_downloads(session)
+
+    def _build_downloads(self, session: SignedIn) -> None:
+        from elearn_desktop.services.offline_auth import cache_dir_for
+        from elearn_desktop.sync.downloads import DownloadQueue
+        from elearn_desktop.ui.downloads_page import DownloadsIndicator, DownloadsPage
+
+        folder = cache_dir_for(session.profile, session.user.email) / "downloads"
+        self.download_queue = DownloadQueue(folder)
+        self.downloads = DownloadsPage(self.download_queue)
+        self._replace_page("downloads", self.downloads)
+        indicator = DownloadsIndicator(self.download_queue)
+        indicator.downloads_page_requested.connect(
+            lambda: self._select_workspace_row([w.key for w in WORKSPACES].index("downloads"))
+        )
+        self.statusBar().removeWidget(self.downloads_label)
+        self.downloads_label.deleteLater()
+        self.downloads_label = indicator
+        self.statusBar().addPermanentWidget(indicator)
+
+    # -- learner pages opened from the Learn workspace -----------------------------------
+
+    def _player_page(self) -> QWidget:
+        assert self.session is not None
+        assert self.learn is not None
+        from elearn_desktop.ui.learn.player import LessonPlayerPage
+
+        if self.player is None:
+            player = LessonPlayerPage(self.session)
+            player.next_lesson_requested.connect(player.open_lesson)
+            player.closed.connect(self.learn.go_back)
+            self.player = player
+        return self.player
+
+    def open_lesson(self, lesson_id: object, *, preview: bool = False) -> None:
+        if self.learn is None:
+            return
+        player = self._player_page()
+        player.preview = preview  # type: ignore[attr-defined]
+        self._select_workspace_row(0)
+        self.learn.show_page(
+            player, title="Preview (nothing is recorded)" if preview else "Lesson", keep=True
+        )
+        player.open_lesson(lesson_id)  # type: ignore[attr-defined]
+
+    def open_assessment(self, assessment_id: object) -> None:
+        if self.learn is None or self.session is None:
+            return
+        from elearn_desktop.ui.learn.assessment_page import AssessmentPage
+
+        page = AssessmentPage(self.session)
+        page.closed.connect(self.learn.go_back)
+        self._select_workspace_row(0)
+        self.learn.show_page(page, title="Assessment")
+        page.open_assessment(assessment_id)
+
+    def preview_course(self, course_id: object) -> None:
+        """Authors open the course's first lesson in the learner's player; nothing is
+        recorded (the player is in preview mode until a lesson is opened normally)."""
+        if self.session is None or self.session.backend is None:
+            return
+        uow = self.session.backend.uow
+
+        def first_lesson() -> object:
+            with uow() as unit:
+                tree = unit.courses.get_tree(course_id)  # type: ignore[arg-type]
+                lessons = [ls.id for m in (tree.modules if tree else []) for ls in m.lessons]
+            if not lessons:
+                raise ElearnError("This course has no lessons to preview yet.")
+            return lessons[0]
+
+        BackgroundOp(first_lesson, label="preview").on_success(
+            lambda lesson_id: self.open_lesson(lesson_id, preview=True)
+        ).on_failure(lambda exc: QMessageBox.information(self, "Preview as learner", str(exc))).run(
+            parent=self
+        )
+
+    def _learn_page_closed(self, widget: QWidget) -> None:
+        if widget is self.player:
+            self.player.close_lesson()  # type: ignore[attr-defined]
+
+    # -- data ----------------------------------------------------------------------------
+
     def set_backend(self, backend: Backend) -> None:
         self.backend = backend
         kind = "Embedded database" if backend.target.embedded else backend.target.display
@@ -228,34 +360,20 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(
             "Sync: not needed (embedded)" if backend.target.embedded else "Sync: idle"
         )
-        uow = backend.uow
-        self.catalog_page.set_loaders(*catalog_loaders(uow))
-        self.author_page.set_loader(lambda: catalog.list_courses(uow, status=None))
-        actor = self.session.user if self.session is not None else None
-        self.support_page.set_search(
-            lambda text: accounts.list_users(uow, search=text, limit=500, actor=actor)
-        )
-        self.refresh()
 
     def show_backend_error(self, message: str) -> None:
         self.connection_label.setText(f"○ Offline · {message}")
         self.connection_label.setToolTip(message)
-        for page in (self.catalog_page, self.author_page, self.support_page):
-            page.status.setText(message)
 
     def show_playback_status(self, available: bool, message: str) -> None:
         self.playback_label.setText("" if available else message)
         self.playback_label.setToolTip(message)
 
     def refresh(self) -> None:
-        """Reload what the open workspaces show (only those the person may use)."""
-        pages = {
-            "learn": self.catalog_page.refresh,
-            "author": self.author_page.refresh,
-            "support": self.support_page.refresh,
-        }
-        for key, reload in pages.items():
-            if self.session is None or self.session.allows(key):
+        """Reload what the workspaces show."""
+        for widget in (self.learn, self.author, self.support):
+            reload = getattr(widget, "refresh", None)
+            if reload is not None:
                 reload()
         self.refresh_requested.emit()
 
@@ -282,8 +400,16 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/workspace", self.sidebar.currentRow())
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"catalogSplitter": self.catalog_page.splitter}
+        return {"catalogSplitter": self.learn.catalog.splitter} if self.learn else {}
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        confirm = getattr(self.author, "confirm_close", None)
+        if confirm is not None and not confirm():
+            event.ignore()  # unsaved edits, and the person chose to stay
+            return
+        if self.player is not None:
+            self.player.close_lesson()  # type: ignore[attr-defined]
+        if self.download_queue is not None:
+            self.download_queue.shutdown(timeout=2.0)
         self.save_state(QSettings())
         super().closeEvent(event)

@@ -156,6 +156,8 @@ class LessonPlayerPage(QWidget):
         self.media_dir = media_dir
         #: Start playing as soon as a video lesson is loaded.
         self.autoplay = True
+        #: Preview as learner (authors): plays everything, records nothing.
+        self.preview = False
         self.context: LessonContext | None = None
         self.tracker: WatchTracker | None = None
         self.player: Any = None  # QMediaPlayer, created with the first video lesson
@@ -889,7 +891,7 @@ class LessonPlayerPage(QWidget):
 
     def _start_save(self, save: _Save) -> None:
         backend = self.session.backend
-        if backend is None:
+        if backend is None or self.preview:
             return
         uow, user_id, lock = backend.uow, self.session.user.id, self._save_lock
 
@@ -954,7 +956,7 @@ class LessonPlayerPage(QWidget):
 
     def mark_complete(self) -> None:
         ctx, backend = self.context, self.session.backend
-        if ctx is None or ctx.has_video or backend is None:
+        if ctx is None or ctx.has_video or backend is None or self.preview:
             return
         self.mark_complete_button.setEnabled(False)
         uow, user_id, lesson_id = backend.uow, self.session.user.id, ctx.lesson_id
