@@ -371,6 +371,13 @@ def test_remove_and_duplicate_questions(
     editor.question_list.setCurrentIndex(editor.question_model.index(2))
     qtbot.mouseClick(editor.remove_question_button, Qt.MouseButton.LeftButton)
     assert editor.question_model.rowCount() == 3
+    # The Delete key removes too; undo brings it back.
+    focus(qtbot, editor.question_list)
+    qtbot.keyClick(editor.question_list, Qt.Key.Key_Delete)
+    assert editor.question_model.rowCount() == 2
+    qtbot.keyClick(editor.question_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.question_model.rowCount() == 3
+    editor.question_list.setCurrentIndex(editor.question_model.index(2))
     qtbot.mouseClick(editor.duplicate_button, Qt.MouseButton.LeftButton)
     assert editor.question_model.rowCount() == 4
     assert editor.draft.questions[2].text == editor.draft.questions[3].text

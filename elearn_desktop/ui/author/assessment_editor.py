@@ -785,6 +785,9 @@ class AssessmentEditor(DraftEditorBase):
         self.question_list.setObjectName("questionList")
         setup_reorderable_view(self.question_list, self.question_model, "Questions")
         self.question_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.question_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._remove_question)
         self.add_question_button = QPushButton("Add question")
         self.add_question_button.setObjectName("addQuestionButton")
         menu = QMenu(self.add_question_button)
@@ -806,7 +809,7 @@ class AssessmentEditor(DraftEditorBase):
         ):
             question_buttons.addWidget(button)
         question_buttons.addStretch(1)
-        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓.")
+        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.")
         hint.setEnabled(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -1190,7 +1193,7 @@ class AssessmentEditor(DraftEditorBase):
         self._change(replace(self._draft, questions=tuple(questions)), "Duplicate question")
 
     def _remove_question(self) -> None:
-        if self._question() is None:
+        if self._question() is None or not self._editable:
             return
         questions = list(self._draft.questions)
         del questions[self._current]
