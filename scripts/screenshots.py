@@ -1,8 +1,8 @@
-"""Take a screenshot of each workspace (offscreen) into docs/screenshots/ (or a given folder).
+"""Take screenshots of the sign-in dialog and each workspace (offscreen) for the README.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
 
-Uses a temporary embedded database with the demo content.
+Uses a temporary embedded database with the demo content, signed in as the demo admin.
 """
 
 from __future__ import annotations
@@ -16,25 +16,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ELEARN_DATA_DIR"] = tempfile.mkdtemp(prefix="elearn-shots-")
 os.environ.pop("ELEARN_DATABASE_URL", None)
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from elearn_desktop.services.auth import sign_in
+from elearn_desktop.services.demo import demo_id
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui.application import SMOKE_ACCOUNT, build_window, create_application
 from elearn_desktop.ui.login_dialog import LoginDialog
-from elearn_desktop.ui.main_window import WORKSPACES
 
 
-def _wait(condition: object, timeout_ms: int = 20_000) -> None:
-    loop_left = timeout_ms
-    while loop_left > 0 and not condition():  # type: ignore[operator]
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
-        loop_left -= 50
-    if not condition():  # type: ignore[operator]
-        raise SystemExit("timed out waiting for data")
+def _wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def main() -> None:
@@ -44,25 +38,30 @@ def main() -> None:
     dialog = LoginDialog()
     dialog.email.setText(SMOKE_ACCOUNT[0])
     dialog.show()
-    _wait(lambda: True)
+    _wait(300)
     dialog.grab().save(str(out / "sign-in.png"))
-    print(out / "sign-in.png")
     dialog.close()
     session = sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT)
     window = build_window()
-    window.resize(1200, 760)
+    window.resize(1280, 800)
     window.set_session(session)
     window.show()
-    _wait(lambda: window.catalog_page.outline_model.rowCount() > 0)
-    _wait(lambda: window.support_page.model.rowCount() > 0)
-    _wait(lambda: window.author_page.model.rowCount() > 0)
-    for row, workspace in enumerate(WORKSPACES):
+    _wait(2500)
+    shots = {"learn": 0, "author": 1, "support": 2}
+    if window.author is not None:  # the admin authors nothing: show every author's courses
+        window.author.courses.courses_page.all_courses.setChecked(True)  # type: ignore[attr-defined]
+    for name, row in shots.items():
         window.sidebar.setCurrentRow(row)
-        _wait(lambda: True)
-        path = out / f"{workspace.key}.png"
-        window.grab().save(str(path))
-        print(path)
+        _wait(1500)
+        window.grab().save(str(out / f"{name}.png"))
     window.sidebar.setCurrentRow(0)
+    window.open_lesson(demo_id("lesson:introduction-to-python:0:1"))
+    _wait(1500)
+    window.grab().save(str(out / "lesson.png"))
+    for path in sorted(out.glob("*.png")):
+        print(path)
+    window.close()
+    session.close()
 
 
 if __name__ == "__main__":

@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
 
         if self.player is None:
             player = LessonPlayerPage(self.session)
+            # The workspace's own Back (and Alt+Left) leaves the lesson: one Back button.
+            player.back_button.hide()
             player.next_lesson_requested.connect(player.open_lesson)
             player.closed.connect(self.learn.go_back)
             self.player = player
