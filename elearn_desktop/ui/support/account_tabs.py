@@ -1,0 +1,607 @@
+"""The tabs of an account: profile, roles, subscriptions, learning, attempts, devices and
+sync, audit trail. Each shows a part of :class:`AccountDetail` (or the audit trail) through
+thin table models; the actions they offer are signals that :class:`AccountView` handles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elearn_desktop.domain.plans import features_text, status_words
+from elearn_desktop.domain.validation import ROLE_NAMES
+from elearn_desktop.services.account_detail import (
+    AccountDetail,
+    AttemptInfo,
+    AuditEntry,
+    AuditTrail,
+    DeviceInfo,
+    EnrolmentInfo,
+    RejectedOp,
+    StatusChange,
+    SubscriptionInfo,
+)
+from elearn_desktop.ui.models import Column, RecordRole, RecordTableModel
+from elearn_desktop.ui.support.common import (
+    combo,
+    day,
+    heading,
+    muted_label,
+    size_columns,
+    table_view,
+    when,
+)
+
+ROLE_MEANINGS = {
+    "learner": "Studies courses and paths (everyone)",
+    "instructor": "Builds courses, assessments and paths",
+    "support": "Looks up accounts; fixes status and subscriptions",
+    "admin": "Manages roles, plans and passwords",
+}
+ANY_DATE = QDate(2000, 1, 1)
+
+
+def _money(info: SubscriptionInfo) -> str:
+    if info.price is None:
+        return "—"
+    return f"{info.price:.2f}"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def _end_text(end: dt.datetime | None) -> str:
+    return day(end) if end is not None else "no end"
+
+
+def _change_text(change: StatusChange) -> str:
+    if change.action == "INSERT":
+        return (
+            f"started as {status_words(change.new_status or '?')}, ends {_end_text(change.new_end)}"
+        )
+    parts = []
+    if change.old_status != change.new_status:
+        parts.append(
+            f"{status_words(change.old_status or '?')} → {status_words(change.new_status or '?')}"
+        )
+    if change.old_end != change.new_end:
+        parts.append(f"end {_end_text(change.old_end)} → {_end_text(change.new_end)}")
+    return "; ".join(parts) or change.action.lower()
+
+
+# ----------------------------------------------------------------------------- profile
+
+
+class ProfileTab(QWidget):
+    FIELDS = (
+        ("Account id", "id"),
+        ("Email", "email"),
+        ("First name", "first_name"),
+        ("Last name", "last_name"),
+        ("Job title", "job_title"),
+        ("Company", "company"),
+        ("Location", "location"),
+        ("Website", "website"),
+        ("Avatar", "avatar_url"),
+        ("Bio", "bio"),
+        ("Member since", "created_at"),
+        ("Last changed", "updated_at"),
+        ("Database login", "db_role"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        for label, key in self.FIELDS:
+            value = QLabel("—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(key == "bio")
+            value.setAccessibleName(label)
+            self.values[key] = value
+            form.addRow(label, value)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        user, profile = detail.user, detail.profile
+        values: dict[str, str] = {
+            "id": str(user.id),
+            "email": user.email,
+            "first_name": user.first_name or "—",
+            "last_name": user.last_name or "—",
+            "created_at": when(user.created_at),
+            "updated_at": when(detail.updated_at),
+            "db_role": user.db_role or "— (embedded database)",
+        }
+        for key in ("job_title", "company", "location", "website", "avatar_url", "bio"):
+            values[key] = (getattr(profile, key) if profile is not None else None) or "—"
+        for key, label in self.values.items():
+            label.setText(values.get(key, "—"))
+
+
+# ------------------------------------------------------------------------------- roles
+
+
+class RolesTab(QWidget):
+    grant_requested = Signal(str)
+    revoke_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[tuple[str, bool]] = RecordTableModel(
+            [
+                Column("Role", lambda r: r[0].title()),
+                Column("Has it", lambda r: "✓ Yes" if r[1] else "No"),
+                Column("What it allows", lambda r: ROLE_MEANINGS[r[0]]),
+            ],
+            self,
+        )
+        self.table = table_view("Roles")
+        self.table.setModel(self.model)
+        size_columns(self.table, (14, 10, 40))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.grant_button = QPushButton("Grant role…")
+        self.grant_button.clicked.connect(self._grant)
+        self.revoke_button = QPushButton("Revoke role")
+        self.revoke_button.clicked.connect(self._revoke)
+        self.note = muted_label("Only administrators grant or revoke roles.")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.grant_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.table)
+        column.addLayout(buttons)
+        column.addWidget(self.note)
+        self.can_manage = False
+        self.set_allowed(False)
+
+    def set_allowed(self, can_manage: bool) -> None:
+        self.can_manage = can_manage
+        self.grant_button.setVisible(can_manage)
+        self.revoke_button.setVisible(can_manage)
+        self.note.setVisible(not can_manage)
+        self._update_buttons()
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        current = self.table.currentIndex().row()
+        self.model.set_records([(r, r in detail.user.roles) for r in ROLE_NAMES])
+        self.table.selectRow(max(current, 0))
+        self._update_buttons()
+
+    def selected(self) -> tuple[str, bool] | None:
+        index = self.table.currentIndex()
+        record = index.data(RecordRole) if index.isValid() else None
+        return record if isinstance(record, tuple) else None
+
+    def missing_roles(self) -> list[str]:
+        return [r for r, has in self.model.records() if not has]
+
+    def _update_buttons(self) -> None:
+        selected = self.selected()
+        self.grant_button.setEnabled(self.can_manage and bool(self.missing_roles()))
+        self.revoke_button.setEnabled(
+            self.can_manage and selected is not None and selected[1] and selected[0] != "learner"
+        )
+
+    def _grant(self) -> None:
+        selected = self.selected()
+        role = selected[0] if selected is not None and not selected[1] else ""
+        self.grant_requested.emit(role)
+
+    def _revoke(self) -> None:
+        selected = self.selected()
+        if selected is not None and selected[1]:
+            self.revoke_requested.emit(selected[0])
+
+
+# ------------------------------------------------------------------------ subscriptions
+
+
+class SubscriptionsTab(QWidget):
+    cancel_requested = Signal(object)  # SubscriptionInfo
+    extend_requested = Signal(object)  # SubscriptionInfo
+    change_plan_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[SubscriptionInfo] = RecordTableModel(
+            [
+                Column("Plan", lambda s: s.plan_name),
+                Column("Price", _money, lambda s: s.price or 0, align_right=True),
+                Column("Cycle", lambda s: s.billing_cycle or "—"),
+                Column(
+                    "Status",
+                    lambda s: status_words(s.status) + (" (gives access)" if s.live else ""),
+                ),
+                Column("Start", lambda s: day(s.start_date), lambda s: s.start_date),
+                Column("End", lambda s: _end_text(s.end_date)),
+                Column("Features", lambda s: features_text(s.features)),
+            ],
+            self,
+        )
+        self.table = table_view("Subscriptions")
+        self.table.setModel(self.model)
+        size_columns(self.table, (10, 8, 8, 20, 12, 12, 30))
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.history_model: RecordTableModel[StatusChange] = RecordTableModel(
+            [
+                Column("When", lambda c: when(c.at), lambda c: c.at),
+                Column("Who", lambda c: c.actor),
+                Column("Change", _change_text),
+            ],
+            self,
+        )
+        self.history = table_view("Status history")
+        self.history.setModel(self.history_model)
+        size_columns(self.history, (18, 28, 40))
+        self.features = QLabel()
+        self.features.setTextFormat(Qt.TextFormat.PlainText)
+        self.features.setWordWrap(True)
+        self.features.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cancel_button = QPushButton("Cancel subscription…")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.extend_button = QPushButton("Extend…")
+        self.extend_button.clicked.connect(self._extend)
+        self.change_plan_button = QPushButton("Change plan…")
+        self.change_plan_button.clicked.connect(self.change_plan_requested.emit)
+        self.empty = muted_label("This person has never had a subscription.")
+        buttons = QHBoxLayout()
+        for button in (self.cancel_button, self.extend_button, self.change_plan_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lower = QWidget()
+        lower_column = QVBoxLayout(lower)
+        lower_column.setContentsMargins(0, 0, 0, 0)
+        lower_column.addWidget(heading("Features", scale=1.05))
+        lower_column.addWidget(self.features)
+        lower_column.addWidget(heading("Status history", scale=1.05))
+        self.no_history = muted_label(
+            "No recorded change to this subscription yet: its history starts with the first "
+            "change the database records."
+        )
+        lower_column.addWidget(self.no_history)
+        lower_column.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setChildrenCollapsible(False)
+        column = QVBoxLayout(self)
+        column.addWidget(self.empty)
+        column.addWidget(split, 1)
+        column.addLayout(buttons)
+        self.can_manage = self.can_change_plan = False
+        self._update_buttons()
+
+    def set_allowed(self, *, manage: bool, change_plan: bool) -> None:
+        self.can_manage, self.can_change_plan = manage, change_plan
+        self.cancel_button.setVisible(manage)
+        self.extend_button.setVisible(manage)
+        self.change_plan_button.setVisible(change_plan)
+        self._update_buttons()
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        selected = self.selected()
+        self.model.set_records(list(detail.subscriptions))
+        self.empty.setVisible(not detail.subscriptions)
+        row = 0
+        if selected is not None:
+            row = next((i for i, s in enumerate(detail.subscriptions) if s.id == selected.id), 0)
+        if detail.subscriptions:
+            self.table.selectRow(row)
+        self._selected()
+
+    def selected(self) -> SubscriptionInfo | None:
+        index = self.table.currentIndex()
+        record = index.data(RecordRole) if index.isValid() else None
+        return record if isinstance(record, SubscriptionInfo) else None
+
+    def _selected(self, *_args: object) -> None:
+        info = self.selected()
+        if info is None:
+            self.history_model.set_records([])
+            self.features.setText("—")
+            self.no_history.hide()
+        else:
+            self.history_model.set_records(list(reversed(info.history)))
+            self.no_history.setVisible(not info.history)
+            self.features.setText(
+                f"{features_text(info.features)}\n{json.dumps(info.features, sort_keys=True)}"
+            )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        info = self.selected()
+        live_status = info is not None and info.status in ("active", "past_due")
+        self.cancel_button.setEnabled(self.can_manage and live_status)
+        self.extend_button.setEnabled(
+            self.can_manage and live_status and info is not None and info.end_date is not None
+        )
+        if info is not None and live_status and info.end_date is None:
+            self.extend_button.setToolTip("This subscription has no end date to extend.")
+        else:
+            self.extend_button.setToolTip("Move the end date later")
+        self.change_plan_button.setEnabled(self.can_change_plan)
+
+    def _cancel(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.cancel_requested.emit(info)
+
+    def _extend(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.extend_requested.emit(info)
+
+
+# ------------------------------------------------------------------- learning, attempts
+
+
+_TYPE_WORDS = {"course": "Course", "learning_path": "Learning path", "assessment": "Assessment"}
+
+
+class LearningTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[EnrolmentInfo] = RecordTableModel(
+            [
+                Column("Type", lambda e: _TYPE_WORDS.get(e.entity_type, e.entity_type)),
+                Column("Title", lambda e: e.title),
+                Column("Status", lambda e: e.status.replace("_", " ")),
+                Column("Progress", lambda e: f"{e.percentage} %", lambda e: e.percentage, True),
+                Column("Completed", lambda e: day(e.completed_at)),
+                Column("Last activity", lambda e: when(e.updated_at)),
+            ],
+            self,
+        )
+        self.table = table_view("Enrolled courses and paths")
+        self.table.setModel(self.model)
+        size_columns(self.table, (12, 30, 12, 9, 12, 18))
+        self.empty = muted_label("Not enrolled in anything yet.")
+        column = QVBoxLayout(self)
+        column.addWidget(self.empty)
+        column.addWidget(self.table)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        self.model.set_records(list(detail.enrolments))
+        self.empty.setVisible(not detail.enrolments)
+
+
+class AttemptsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[AttemptInfo] = RecordTableModel(
+            [
+                Column("Assessment", lambda a: a.assessment_title),
+                Column(
+                    "Score",
+                    lambda a: "—" if a.score is None else f"{a.score} %",
+                    lambda a: a.score if a.score is not None else -1,
+                    True,
+                ),
+                Column(
+                    "Result",
+                    lambda a: (
+                        "—"
+                        if a.passed is None
+                        else ("✓ Passed" if a.passed else "✗ Not passed")
+                        + (f" (pass mark {a.passing_score} %)" if a.passing_score else "")
+                    ),
+                ),
+                Column("Status", lambda a: a.status.replace("_", " ")),
+                Column("Started", lambda a: when(a.started_at)),
+                Column("Submitted", lambda a: when(a.submitted_at)),
+                Column("Time taken", lambda a: _duration(a.elapsed_s)),
+                Column("Device", lambda a: a.device_id or "—"),
+            ],
+            self,
+        )
+        self.table = table_view("Assessment attempts")
+        self.table.setModel(self.model)
+        size_columns(self.table, (26, 7, 26, 10, 17, 17, 11, 14))
+        self.empty = muted_label("No assessment attempts.")
+        column = QVBoxLayout(self)
+        column.addWidget(self.empty)
+        column.addWidget(self.table)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        self.model.set_records(list(detail.attempts))
+        self.empty.setVisible(not detail.attempts)
+
+
+# ------------------------------------------------------------------------------- sync
+
+
+class SyncTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel("—")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Sync state")
+        self.devices_model: RecordTableModel[DeviceInfo] = RecordTableModel(
+            [
+                Column("Device", lambda d: d.name or d.device_id),
+                Column("Last seen", lambda d: when(d.last_seen_at)),
+                Column("Last push", lambda d: when(d.last_push_at)),
+                Column("Last pull", lambda d: when(d.last_pull_at)),
+                Column("Applied", lambda d: f"{d.applied:,}", lambda d: d.applied, True),
+                Column("Rejected", lambda d: f"{d.rejected:,}", lambda d: d.rejected, True),
+            ],
+            self,
+        )
+        self.devices = table_view("Devices")
+        self.devices.setModel(self.devices_model)
+        size_columns(self.devices, (24, 17, 17, 17, 9, 9))
+        self.rejected_model: RecordTableModel[RejectedOp] = RecordTableModel(
+            [
+                Column("When", lambda r: when(r.received_at)),
+                Column("Device", lambda r: r.device_id),
+                Column("Change", lambda r: r.kind),
+                Column("Why it was rejected", lambda r: r.reason or "—"),
+            ],
+            self,
+        )
+        self.rejected = table_view("Rejected changes")
+        self.rejected.setModel(self.rejected_model)
+        size_columns(self.rejected, (17, 16, 12, 40))
+        column = QVBoxLayout(self)
+        column.addWidget(self.message)
+        column.addWidget(heading("Devices", scale=1.05))
+        column.addWidget(self.devices, 1)
+        column.addWidget(heading("Rejected changes", scale=1.05))
+        column.addWidget(self.rejected, 1)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        state = detail.sync
+        self.message.setText(state.message)
+        self.devices_model.set_records(list(state.devices))
+        self.rejected_model.set_records(list(state.rejected))
+        for widget in (self.devices, self.rejected):
+            widget.setEnabled(state.available)
+
+
+# ------------------------------------------------------------------------------ audit
+
+
+class AuditTab(QWidget):
+    """The account's audit trail; changing a filter emits ``filters_changed``."""
+
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.since = self._date_edit("Changes from")
+        self.until = self._date_edit("Changes until")
+        self.table_filter = combo([("Every table", None)], "Table")
+        self.table_filter.setMinimumContentsLength(14)
+        self.table_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        clear = QPushButton("Any time")
+        clear.clicked.connect(self.clear_dates)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("From"))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel("until"))
+        filters.addWidget(self.until)
+        filters.addWidget(clear)
+        filters.addWidget(QLabel("Table"))
+        filters.addWidget(self.table_filter)
+        filters.addStretch(1)
+
+        self.model: RecordTableModel[AuditEntry] = RecordTableModel(
+            [
+                Column("When", lambda e: when(e.occurred_at), lambda e: e.occurred_at),
+                Column("Who", lambda e: e.who),
+                Column("Table", lambda e: e.table_name),
+                Column("Action", lambda e: e.action.lower()),
+                Column("Change (old → new)", lambda e: e.summary),
+            ],
+            self,
+        )
+        self.table = table_view("Audit trail")
+        self.table.setModel(self.model)
+        size_columns(self.table, (17, 24, 14, 7, 50))
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Change details")
+        self.details.setFont(QFont("monospace"))
+        self.details.setPlaceholderText("Select a change to see every field before and after.")
+        self.note = muted_label("")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(filters)
+        column.addWidget(split, 1)
+        column.addWidget(self.note)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd MMM yyyy")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("Any date")
+        edit.setDate(ANY_DATE)
+        edit.dateChanged.connect(lambda _d: self.filters_changed.emit())
+        return edit
+
+    def clear_dates(self) -> None:
+        for edit in (self.since, self.until):
+            edit.blockSignals(True)
+            edit.setDate(ANY_DATE)
+            edit.blockSignals(False)
+        self.filters_changed.emit()
+
+    def filters(self) -> dict[str, Any]:
+        """since/until as local days (``until`` inclusive), and the table."""
+        since = self.since.date() if self.since.date() != ANY_DATE else None
+        until = self.until.date() if self.until.date() != ANY_DATE else None
+        return {"since": since, "until": until, "table": self.table_filter.currentData()}
+
+    def show_trail(self, trail: AuditTrail) -> None:
+        current = self.table_filter.currentData()
+        self.table_filter.blockSignals(True)
+        self.table_filter.clear()
+        self.table_filter.addItem("Every table", None)
+        for table in trail.tables:
+            self.table_filter.addItem(table, table)
+        self.table_filter.setCurrentIndex(max(self.table_filter.findData(current), 0))
+        self.table_filter.blockSignals(False)
+        self.model.set_records(list(trail.entries))
+        count = len(trail.entries)
+        self.note.setText(
+            (f"Showing the newest {count:,} changes." if trail.truncated else f"{count:,} changes.")
+            + " The database records every change; nobody can edit this trail."
+        )
+        self.details.clear()
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(RecordRole) if current.isValid() else None
+        if not isinstance(entry, AuditEntry):
+            self.details.clear()
+            return
+        lines = [
+            f"{entry.action} on {entry.table_name} (row {entry.row_id})",
+            f"by {entry.who} (database login {entry.actor}) at {when(entry.occurred_at)}",
+            "",
+        ]
+        old = entry.old_data if isinstance(entry.old_data, dict) else {}
+        new = entry.new_data if isinstance(entry.new_data, dict) else {}
+        for key in sorted(set(old) | set(new)):
+            before, after = old.get(key), new.get(key)
+            mark = "*" if before != after else " "
+            old_text, new_text = json.dumps(before, default=str), json.dumps(after, default=str)
+            lines.append(f"{mark} {key}: {old_text} → {new_text}")
+        self.details.setPlainText("\n".join(lines))
+
+
+__all__ = [
+    "AttemptsTab",
+    "AuditTab",
+    "LearningTab",
+    "ProfileTab",
+    "RolesTab",
+    "SubscriptionsTab",
+    "SyncTab",
+]

@@ -1,0 +1,417 @@
+"""Small pieces the support pages share: headings, a message banner, tables, dates in
+words, dialogs (module functions, so tests can stand in for the person), and the avatar
+loader (off the GUI thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlparse
+
+from PySide6.QtCore import QDate, QDateTime, QRect, QRectF, QSize, Qt, QTime
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyleOptionHeader,
+    QStyleOptionHeaderV2,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+AVATAR_MAX_BYTES = 2 * 1024 * 1024
+AVATAR_TIMEOUT_S = 5.0
+
+
+def heading(text: str, *, scale: float = 1.3) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def muted_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText,
+        palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+    )
+    label.setPalette(palette)
+    return label
+
+
+def when(moment: dt.datetime | None) -> str:
+    """'12 Nov 2026 14:05' in local time; '—' for nothing."""
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%d %b %Y %H:%M")
+
+
+def day(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%d %b %Y")
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return "—"
+    return "Yes" if value else "No"
+
+
+def table_view(name: str, *, multi: bool = False) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setObjectName(name.replace(" ", "_").lower())
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def size_columns(view: QTableView, widths: Sequence[int]) -> None:
+    """Column widths in characters (never ResizeToContents: that reads every row)."""
+    char = view.fontMetrics().averageCharWidth()
+    for column, chars in enumerate(widths):
+        view.setColumnWidth(column, chars * char + 16)
+
+
+class LargeSelectionHeader(QHeaderView):
+    """A header that paints its sections without asking which columns are selected.
+
+    ``QHeaderView.paintSection`` works out whether the neighbouring sections are selected
+    (for the style's ``selectedPosition``), even with section highlighting off; with every
+    row of a 100k-row table selected that walks every row of every column through the
+    Python model (seconds per paint). Highlighting is off for our tables, so this header
+    draws each section as the style would, minus that question.
+    """
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeaderV2()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logical_index
+        model = self.model()
+        orientation = self.orientation()
+        text = model.headerData(logical_index, orientation, Qt.ItemDataRole.DisplayRole)
+        option.text = "" if text is None else str(text)
+        align = model.headerData(logical_index, orientation, Qt.ItemDataRole.TextAlignmentRole)
+        option.textAlignment = (
+            Qt.AlignmentFlag(int(align)) if align is not None else self.defaultAlignment()
+        )
+        option.textElideMode = self.textElideMode()
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical_index:
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortDown
+                if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+                else QStyleOptionHeader.SortIndicator.SortUp
+            )
+        visible = [i for i in range(self.count()) if not self.isSectionHidden(self.logicalIndex(i))]
+        visual = self.visualIndex(logical_index)
+        if len(visible) == 1:
+            option.position = QStyleOptionHeader.SectionPosition.OnlyOneSection
+        elif visible and visual == visible[0]:
+            option.position = QStyleOptionHeader.SectionPosition.Beginning
+        elif visible and visual == visible[-1]:
+            option.position = QStyleOptionHeader.SectionPosition.End
+        else:
+            option.position = QStyleOptionHeader.SectionPosition.Middle
+        option.selectedPosition = QStyleOptionHeader.SelectedPosition.NotAdjacent
+        state = QStyle.StateFlag.State_None
+        if self.isEnabled():
+            state |= QStyle.StateFlag.State_Enabled
+        if self.window().isActiveWindow():
+            state |= QStyle.StateFlag.State_Active
+        if self.sectionsClickable():
+            state |= QStyle.StateFlag.State_Raised
+            if (
+                self.underMouse()
+                and self.logicalIndexAt(self.mapFromGlobal(QCursor.pos())) == logical_index
+            ):
+                state |= QStyle.StateFlag.State_MouseOver
+        option.state = state
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+
+
+def large_table_view(name: str) -> QTableView:
+    """A multi-selection table for very many rows (see :class:`LargeSelectionHeader`)."""
+    view = table_view(name, multi=True)
+    header = LargeSelectionHeader(Qt.Orientation.Horizontal, view)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionsClickable(True)
+    view.setHorizontalHeader(header)
+    return view
+
+
+class Banner(QFrame):
+    """One line of news about the last action: what happened, or why it did not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Message")
+        close = QPushButton("✕")
+        close.setFlat(True)
+        close.setAccessibleName("Dismiss message")
+        close.setFixedWidth(28)
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(close)
+        self.kind = ""
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.kind = "error" if error else "info"
+        self.label.setText(("⚠ " if error else "✓ ") + text)
+        colour = QColor("#b3261e") if error else QColor("#1e6b32")
+        self.setStyleSheet(
+            f"#banner {{ border: 1px solid {colour.name()}; border-radius: 4px; }}"
+            f"#banner QLabel {{ color: {colour.name()}; }}"
+        )
+        self.show()
+
+
+def error_text(exc: BaseException) -> str:
+    """An error in words; never a traceback (the full story is in the log)."""
+    from elearn_desktop.domain.errors import ElearnError
+
+    if isinstance(exc, ElearnError):
+        return str(exc)
+    first = str(exc).strip().splitlines()
+    return f"Something went wrong: {first[0] if first else type(exc).__name__}"
+
+
+# ----------------------------------------------------------------------------- dialogs
+# Module functions so tests can answer for the person (monkeypatch them).
+
+
+def confirm(parent: QWidget, title: str, text: str, *, action: str = "OK") -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_choice(parent: QWidget, title: str, label: str, choices: Sequence[str]) -> str | None:
+    choice, ok = QInputDialog.getItem(parent, title, label, list(choices), 0, False)
+    return choice if ok and choice else None
+
+
+def ask_date(
+    parent: QWidget, title: str, label: str, *, initial: dt.datetime, minimum: dt.datetime
+) -> dt.datetime | None:
+    """A date and time (local), returned in UTC."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    edit = QDateTimeEdit(QDateTime(initial.astimezone().replace(tzinfo=None)))
+    edit.setCalendarPopup(True)
+    edit.setMinimumDateTime(QDateTime(minimum.astimezone().replace(tzinfo=None)))
+    edit.setDisplayFormat("dd MMM yyyy HH:mm")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    form.addRow(label, edit)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return qdatetime_to_utc(edit.dateTime())
+
+
+def qdatetime_to_utc(value: QDateTime) -> dt.datetime:
+    local = value.toPython()
+    assert isinstance(local, dt.datetime)
+    return local.astimezone().astimezone(dt.UTC)
+
+
+def qdate_start_utc(value: QDate) -> dt.datetime:
+    """The start of a local calendar day, in UTC."""
+    local = QDateTime(value, QTime(0, 0)).toPython()
+    assert isinstance(local, dt.datetime)
+    return local.astimezone().astimezone(dt.UTC)
+
+
+def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
+    """Show the new password once, with a copy button (it is never stored)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Temporary password")
+    field = QLineEdit(password)
+    field.setReadOnly(True)
+    field.setFont(QFont("monospace"))
+    field.setAccessibleName("Temporary password")
+    copy = QPushButton("Copy")
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(password))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(copy)
+    column = QVBoxLayout(dialog)
+    column.addWidget(
+        QLabel(
+            f"{name}'s temporary password. Tell it to them in a safe way; it is shown only "
+            "this once."
+        )
+    )
+    column.addLayout(row)
+    column.addWidget(buttons)
+    dialog.exec()
+
+
+def choose_export_path(parent: QWidget, suggested: str) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Export account data", str(Path.home() / suggested), "JSON (*.json)"
+    )
+    return Path(path) if path else None
+
+
+def combo(items: Sequence[tuple[str, object]], name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+# ------------------------------------------------------------------------------ avatar
+
+
+def load_avatar_image(url: str) -> QImage | None:
+    """Fetch and decode an avatar (runs on a worker thread: QImage, never QPixmap).
+
+    ``file:`` URLs and plain paths are read from disk; ``http(s)`` is fetched with httpx
+    (imported here: it is not needed before the first paint), at most 2 MB, 5 s.
+    """
+    parsed = urlparse(url)
+    data: bytes
+    if parsed.scheme in ("http", "https"):
+        import httpx
+
+        with (
+            httpx.Client(timeout=AVATAR_TIMEOUT_S, follow_redirects=True) as client,
+            client.stream("GET", url) as response,
+        ):
+            response.raise_for_status()
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > AVATAR_MAX_BYTES:
+                    raise ValueError("the avatar image is larger than 2 MB")
+                chunks.append(chunk)
+            data = b"".join(chunks)
+    elif parsed.scheme in ("file", ""):
+        path = Path(parsed.path if parsed.scheme == "file" else url)
+        if path.stat().st_size > AVATAR_MAX_BYTES:
+            raise ValueError("the avatar image is larger than 2 MB")
+        data = path.read_bytes()
+    else:
+        raise ValueError(f"cannot load an avatar from a {parsed.scheme}: address")
+    image = QImage.fromData(data)
+    if image.isNull():
+        raise ValueError("the avatar is not an image")
+    return image.scaled(
+        256, 256, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+def round_avatar(image: QImage | None, initials: str, size: int) -> QPixmap:
+    """A round avatar: the image, or the person's initials on a colour of their own."""
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    clip = QPainterPath()
+    clip.addEllipse(QRectF(0, 0, size, size))
+    painter.setClipPath(clip)
+    if image is not None and not image.isNull():
+        scaled = image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.drawImage((size - scaled.width()) // 2, (size - scaled.height()) // 2, scaled)
+    else:
+        hue = sum(map(ord, initials)) * 47 % 360
+        painter.fillRect(0, 0, size, size, QColor.fromHsl(hue, 110, 110))
+        font = painter.font()
+        font.setBold(True)
+        font.setPixelSize(max(8, size * 2 // 5))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials or "?")
+    painter.end()
+    return pixmap
+
+
+def initials_of(first: str | None, last: str | None, email: str) -> str:
+    letters = [p[0] for p in (first, last) if p]
+    return ("".join(letters) or email[:1]).upper()
