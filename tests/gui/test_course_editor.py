@@ -3,6 +3,7 @@ clicking, key presses, drops; every change is checked in the database."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,7 +16,12 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from elearn_desktop.config import DatabaseTarget
+from elearn_desktop.config import (
+    EMBEDDED_DB_FILENAME,
+    ENV_DATA_DIR,
+    ENV_DATABASE_URL,
+    DatabaseTarget,
+)
 from elearn_desktop.services import authoring, demo
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.authoring import CourseDraft
@@ -35,8 +41,29 @@ DRAFT_COURSE = demo.demo_id("course:advanced-data-engineering")
 TIMEOUT = 20_000
 
 
+@pytest.fixture(scope="session")
+def embedded_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedded database migrated and loaded with the demo by a real first sign-in.
+
+    Made once (the demo load hashes five passwords with argon2id); each test signs in to
+    its own copy in ``data_dir``.
+    """
+    folder = tmp_path_factory.mktemp("author-embedded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENV_DATA_DIR, str(folder))
+        patch.delenv(ENV_DATABASE_URL, raising=False)
+        sign_in(EMBEDDED_PROFILE, "instructor@demo.test", "teach-demo-2026").close()
+    return folder
+
+
 @pytest.fixture
-def instructor(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
+def instructor(
+    embedded_target: DatabaseTarget, data_dir: Path, embedded_demo: Path
+) -> Iterator[SignedIn]:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for source in embedded_demo.iterdir():
+        if source.name.startswith(EMBEDDED_DB_FILENAME):  # the file and any -wal / -shm
+            shutil.copy2(source, data_dir / source.name)
     session = sign_in(EMBEDDED_PROFILE, "instructor@demo.test", "teach-demo-2026")
     yield session
     session.close()
@@ -76,6 +103,21 @@ def sample_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     return out
+
+
+@pytest.fixture(autouse=True)
+def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Warning boxes are recorded instead of shown (a modal box would stall the test);
+    a test that expects none fails on any."""
+    shown: list[str] = []
+
+    def warning(_parent: Any, title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    yield shown
+    assert not shown, f"unexpected warnings: {shown}"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -121,14 +163,21 @@ def select(qtbot: QtBot, editor: CourseEditor, node_id: uuid.UUID) -> None:
 
 
 def on_modal(cls: type[QWidget], handler: Callable[[Any], None]) -> list[Any]:
-    """Run ``handler`` on the next visible ``cls`` window (a modal dialog in its exec loop)."""
+    """Run ``handler`` on the next visible ``cls`` window (a modal dialog in its exec loop).
+
+    If the handler fails, the dialog is closed, so the test fails instead of hanging.
+    """
     seen: list[Any] = []
 
     def poll() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, cls) and widget.isVisible():
                 seen.append(widget)
-                handler(widget)
+                try:
+                    handler(widget)
+                finally:
+                    if widget.isVisible():
+                        widget.close()
                 return
         QTimer.singleShot(20, poll)
 
@@ -676,6 +725,35 @@ def test_conflict_dialog_take_theirs_discards_my_edit(
     saved(qtbot, editor)
     assert stored(instructor, SQL_BASICS).modules[0].title == "Their title"
     assert editor.undo_stack.count() == 0  # the failed edit left no history
+
+
+def test_a_failed_step_is_said_in_words_and_leaves_no_history(
+    qtbot: QtBot, workspace: AuthorWorkspace, instructor: SignedIn, warnings_shown: list[str]
+) -> None:
+    editor = open_editor(qtbot, workspace, SQL_BASICS)
+    joins = editor.course.modules[1]  # type: ignore[union-attr]
+    assert instructor.backend is not None
+    # Another window deletes the module this editor still shows.
+    authoring.delete_module(instructor.backend.uow, actor=instructor.user, module_id=joins.id)
+    select(qtbot, editor, joins.id)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_F2)
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClicks(line, " and keys")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=TIMEOUT)
+    assert warnings_shown == [
+        "The change was not saved: This module no longer exists: it may have been deleted "
+        "meanwhile."
+    ]
+    warnings_shown.clear()
+    # The failed command is gone and the tree shows the course as it now is.
+    qtbot.waitUntil(lambda: not editor.model.index_of(joins.id).isValid(), timeout=TIMEOUT)
+    saved(qtbot, editor)
+    assert editor.undo_stack.count() == 0
+    assert editor.status_label.text() == (
+        "This module no longer exists: it may have been deleted meanwhile."
+    )
 
 
 # ---------------------------------------------------------------------------- dialogs

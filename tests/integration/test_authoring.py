@@ -3,6 +3,7 @@ videos, concurrency — and, on PostgreSQL, instructors signed in as their own l
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -11,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from psycopg import sql as psycopg_sql
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
 from elearn_desktop.data import migrations
+from elearn_desktop.data.engines import create_server_engine
 from elearn_desktop.data.models import Course, Lesson, Module, UserProgress, VideoAsset
 from elearn_desktop.data.uow import UnitOfWorkFactory, uow_factory_for
 from elearn_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -31,6 +34,68 @@ PYTHON = demo.demo_id("course:introduction-to-python")
 DRAFT_COURSE = demo.demo_id("course:advanced-data-engineering")
 
 
+# -------------------------------------------------------------------------- databases
+#
+# Every test starts from a migrated database with the demo loaded. Migrating and loading
+# the demo (argon2id hashes, login roles) costs seconds, so it is done once per session
+# into a template, and each test gets a copy: this module's ``backend_url`` stands in for
+# the one in tests/conftest.py (same parameters), and ``uow_factory`` and its chain from
+# tests/conftest.py run on the copy (``migrations.upgrade`` there finds it at head).
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("authoring-template") / "server.sqlite3"
+    engine = create_server_engine(f"sqlite:///{path}")
+    try:
+        migrations.upgrade(engine)
+        demo.load_demo(uow_factory_for(engine))
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: PostgresCluster) -> Iterator[str]:
+    name = f"tpl_authoring_{uuid.uuid4().hex[:8]}"
+    engine = create_server_engine(pg_cluster.create_database(name))
+    try:
+        migrations.upgrade(engine)
+        demo.load_demo(uow_factory_for(engine))
+    finally:
+        engine.dispose()
+    yield name
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+    ids=["sqlite", "postgresql"],
+)
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A copy of the demo database: a SQLite file, or a PostgreSQL database (TEMPLATE)."""
+    if request.param == "sqlite":
+        target = tmp_path / "server.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        yield f"sqlite:///{target}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+    template: str = request.getfixturevalue("pg_template")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with cluster.connect() as conn:
+        conn.execute(
+            psycopg_sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                psycopg_sql.Identifier(name), psycopg_sql.Identifier(template)
+            )
+        )
+    try:
+        yield cluster.url(name)
+    finally:
+        cluster.drop_database(name)
+
+
 @dataclass(frozen=True)
 class People:
     instructor: UserSummary
@@ -40,7 +105,7 @@ class People:
 
 @pytest.fixture
 def people(uow_factory: UnitOfWorkFactory) -> People:
-    demo.load_demo(uow_factory)
+    """The demo's people (the demo is in every test's database copy)."""
     return People(
         instructor=accounts.find_user(uow_factory, "instructor@demo.test"),
         admin=accounts.find_user(uow_factory, "admin@demo.test"),
