@@ -158,9 +158,6 @@ def test_export_has_everything_and_no_secret_embedded(
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".export-")]
 
 
-@pytest.mark.skipif(
-    "0007" not in migrations.known_revisions(), reason="revision 0007 is not in the chain yet"
-)
 @pytest.mark.postgres
 def test_export_as_the_support_person_on_postgresql(pg_url: str, pg_cluster: object) -> None:
     engine = create_server_engine(pg_url)

@@ -66,9 +66,6 @@ PYTHON = demo_id("course:introduction-to-python")
 QUIZ = demo_id("assessment:Python Fundamentals Quiz")
 GENERATED_ACCOUNTS = 20_000
 NOW = dt.datetime.now(dt.UTC)
-#: Revision 0007 (the server functions) waits in alembic/pending/ until 0006 lands.
-HAS_0007 = "0007" in migrations.known_revisions()
-needs_0007 = pytest.mark.skipif(not HAS_0007, reason="revision 0007 is not in the chain yet")
 
 
 @pytest.fixture(autouse=True)
@@ -244,7 +241,7 @@ def test_learners_may_not_search(console: Console) -> None:
     learner = accounts.find_user(console.owner, "learner@demo.test")
     with pytest.raises(PermissionDeniedError, match="may not look up"):
         search_accounts(console.owner, AccountQuery(), actor=learner)
-    if console.postgres and HAS_0007:
+    if console.postgres:
         assert console.profile is not None
         session = sign_in(console.profile, "learner@demo.test", "learn-demo-2026")
         try:
@@ -666,12 +663,11 @@ def test_support_may_not_do_what_only_admins_may(console: Console) -> None:
             actor=actor,
         ),
     ]
-    if HAS_0007 or not console.postgres:
-        refusals.append(
-            lambda actor: support.set_temporary_password(
-                console.support, GRACE, "Temporary-123", actor=actor
-            )
+    refusals.append(
+        lambda actor: support.set_temporary_password(
+            console.support, GRACE, "Temporary-123", actor=actor
         )
+    )
     for attempt in refusals:
         with pytest.raises(PermissionDeniedError, match="may not"):
             attempt(who)
@@ -778,8 +774,6 @@ def test_admin_changes_plan(console: Console) -> None:
 
 
 def test_admin_sets_a_temporary_password(console: Console) -> None:
-    if console.postgres and not HAS_0007:
-        pytest.skip("revision 0007 is not in the chain yet")
     who = console.admin_user
     password = support.generate_temporary_password()
     assert len(password) == 14
@@ -797,7 +791,6 @@ def test_admin_sets_a_temporary_password(console: Console) -> None:
         assert stored.startswith("$argon2id$")
     if console.postgres:
         assert console.profile is not None
-        assert HAS_0007
         sign_in(console.profile, "grace@demo.test", password).close()
         with pytest.raises(InvalidCredentialsError):
             sign_in(console.profile, "grace@demo.test", "learn-demo-2026")
@@ -908,7 +901,6 @@ def test_insights_count_plans_signups_and_deactivations(console: Console) -> Non
 # ----------------------------------------------------------------------- migration
 
 
-@needs_0007
 @pytest.mark.postgres
 def test_0007_functions_are_locked_down_and_downgrade(pg_url: str, make_engine: Any) -> None:
     engine = make_engine(pg_url)
