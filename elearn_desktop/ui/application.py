@@ -137,7 +137,7 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
         window = controller.open_window(session)
 
         def check() -> None:
-            rows = window.catalog_page.model.rowCount()
+            rows = window.learn.catalog.model.rowCount() if window.learn else 0
             if rows > 0:
                 print(f"smoke: ok, {rows} courses shown")
                 result["code"] = 0
