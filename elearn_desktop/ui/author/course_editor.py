@@ -1,8 +1,8 @@
 """The course editor: the course tree, the property panel, and an undo stack over both.
 
-Every edit is an undo command (:mod:`.commands`) whose work runs off the GUI thread on
-this editor's own one-thread pool, so edits reach the database strictly in the order they
-were made (persistence is immediate: nothing is unsaved but a property edit being typed).
+Every edit is an undo command (:mod:`.commands`) whose work runs off the GUI thread in
+this editor's :class:`.CommandQueue`, so edits reach the database strictly in the order
+they were made (persistence is immediate: nothing is unsaved but a property edit being typed).
 Each result is the course as the database now holds it; the tree model applies it as a
 diff. When a step fails — someone else changed the row (a conflict dialog shows both
 versions), the server refused, the row is gone — the editor says so in words, drops the
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from elearn_desktop.services.authoring import (
 )
 from elearn_desktop.services.dto import UserSummary
 from elearn_desktop.ui.author import commands as cmd
+from elearn_desktop.ui.author.command_queue import CommandQueue
 from elearn_desktop.ui.author.conflict_dialog import KEEP_MINE, ConflictDialog
 from elearn_desktop.ui.author.course_tree_model import (
     COURSE,
@@ -54,18 +55,12 @@ from elearn_desktop.ui.author.course_tree_model import (
     MODULE,
     CourseTreeModel,
     MoveRequest,
-    NodeIdRole,
-    NodeKindRole,
 )
 from elearn_desktop.ui.author.property_panel import PropertyPanel
 from elearn_desktop.ui.author.publish_dialog import PUBLISH, PublishDialog
 from elearn_desktop.ui.author.video_dialog import VideoDialog, VideoPreviewDialog
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
-
-
-class _SkippedError(Exception):
-    """A queued step that was dropped because an earlier one failed."""
 
 
 def _quoted(title: str) -> str:
@@ -119,10 +114,10 @@ class CourseEditor(QWidget):
         self.course: CourseDraft | None = None
         self.context: cmd.CommandContext | None = None
         self.undo_stack = QUndoStack(self)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # edits reach the database in order
-        self._pending = 0
-        self._generation = 0
+        self.queue = CommandQueue(self)  # edits reach the database in order
+        self.queue.step_done.connect(self._step_done)
+        self.queue.step_failed.connect(self._step_failed)
+        self.queue.busy_changed.connect(lambda _busy: self._update_state())
         self._edit_after: uuid.UUID | None = None
 
         self.model = CourseTreeModel(self)
@@ -344,14 +339,13 @@ class CourseEditor(QWidget):
     def open_course(self, course_id: uuid.UUID) -> None:
         """Load the course (a fresh undo history) and show it."""
         self.undo_stack.clear()
-        self._generation += 1
+        self.queue.drop_queued()
         self.context = cmd.CommandContext(
             uow_factory=self.uow_factory,
             actor=self.actor,
             course_id=course_id,
             media_dir=self.media_dir,
-            runner=self._submit,
-            on_result=None,
+            runner=self.queue.submit,
         )
         self.course = None
         self.model.set_course(None)
@@ -363,8 +357,6 @@ class CourseEditor(QWidget):
         if self.context is None:
             return
         context = self.context
-        self._pending += 1
-        self._update_state()
 
         def load() -> CourseDraft:
             course = authoring.load_course(
@@ -373,12 +365,9 @@ class CourseEditor(QWidget):
             context.remember(course)
             return course
 
-        BackgroundOp(load, label="load course").on_success(self._loaded).on_failure(
-            self._load_failed
-        ).run(parent=self, pool=self._pool)
+        self.queue.run(load, on_success=self._loaded, on_failure=self._load_failed, label="load")
 
     def _loaded(self, course: CourseDraft) -> None:
-        self._pending -= 1
         first = self.course is None
         self._show(course)
         if first:
@@ -387,7 +376,6 @@ class CourseEditor(QWidget):
         self._update_state()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._pending -= 1
         self._update_state()
         self.title_label.setText("The course could not be opened")
         self.status_label.setText(str(exc))
@@ -410,23 +398,7 @@ class CourseEditor(QWidget):
 
     # -- running commands --------------------------------------------------------------
 
-    def _submit(self, command: cmd.AuthoringCommand, work: Callable[[], Any]) -> None:
-        """The commands' runner: queue ``work`` on the one-thread pool."""
-        generation = self._generation
-        self._pending += 1
-        self._update_state()
-
-        def guarded() -> Any:
-            if generation != self._generation:
-                raise _SkippedError()
-            return work()
-
-        BackgroundOp(guarded, label=command.text()).on_success(
-            lambda result: self._step_done(command, result)
-        ).on_failure(lambda exc: self._step_failed(command, exc)).run(parent=self, pool=self._pool)
-
     def _step_done(self, command: cmd.AuthoringCommand, result: Any) -> None:
-        self._pending -= 1
         course = result if isinstance(result, CourseDraft) else result.course
         self._show(course)
         if command.focus_id is not None:
@@ -445,11 +417,7 @@ class CourseEditor(QWidget):
         self._update_state()
 
     def _step_failed(self, command: cmd.AuthoringCommand, exc: BaseException) -> None:
-        self._pending -= 1
-        if isinstance(exc, _SkippedError):
-            self._update_state()
-            return
-        self._generation += 1  # drop every step queued after this one
+        self.queue.drop_queued()  # the steps queued after this one were planned on it
         first_run = command.applied and command.runs == 0
         top = self.undo_stack.count() and self.undo_stack.command(self.undo_stack.count() - 1)
         if first_run and top is command and self.undo_stack.index() == self.undo_stack.count():
@@ -491,7 +459,7 @@ class CourseEditor(QWidget):
         QMessageBox.warning(self, title, message)
 
     def _update_state(self) -> None:
-        if self._pending > 0:
+        if self.queue.busy:
             self.state_label.setText("Saving…")
         elif self.panel.is_dirty():
             self.state_label.setText("● Unsaved changes")
@@ -499,7 +467,7 @@ class CourseEditor(QWidget):
             self.state_label.setText("All changes saved" if self.course else "")
 
     def is_busy(self) -> bool:
-        return self._pending > 0
+        return self.queue.busy
 
     def push(self, command: cmd.AuthoringCommand) -> None:
         self.undo_stack.push(command)
@@ -869,9 +837,3 @@ class CourseEditor(QWidget):
             event.accept()
         else:
             event.ignore()
-
-    def current_index(self) -> QModelIndex:
-        return self.tree.currentIndex()
-
-    def node_data(self, index: QModelIndex) -> tuple[Any, Any]:
-        return index.data(NodeKindRole), index.data(NodeIdRole)
