@@ -678,6 +678,7 @@ def test_conflict_dialog_shows_both_versions_and_keeps_mine(
     def keep_mine(dialog: ConflictDialog) -> None:
         table = dialog.table
         shown.extend([table.item(r, c).text() for c in range(3)] for r in range(table.rowCount()))
+        dialog.grab().save("/tmp/author-conflict-dialog.png")
         qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
 
     seen = on_modal(ConflictDialog, keep_mine)

@@ -90,6 +90,12 @@ class ConflictDialog(QDialog):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(
+            rows_height + self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        )
         buttons = QDialogButtonBox()
         self.keep_button = QPushButton("Keep mine")
         self.keep_button.setToolTip("Save your version over the newer one")
@@ -102,9 +108,10 @@ class ConflictDialog(QDialog):
         self.take_button.clicked.connect(self._take)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(620, 120 + 40 * len(mine))
+        self.resize(620, self.sizeHint().height())
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
     def _keep(self) -> None:
