@@ -560,12 +560,109 @@ def _set_password_on_server(
     )
 
 
+# --------------------------------------------------------------------------- headless
+
+
+def account_summary_json(
+    uow_factory: UnitOfWorkFactory,
+    key: str,
+    *,
+    actor: UserSummary | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """An account for `elearn users show EMAIL --json`: who, roles, subscriptions and a
+    progress summary (plain JSON types)."""
+    from elearn_desktop.services import account_detail, accounts
+
+    user = accounts.find_user(uow_factory, key, actor=actor)
+    detail = account_detail.account_detail(uow_factory, user.id, actor=actor, now=now)
+    courses = [e for e in detail.enrolments if e.entity_type == "course"]
+    paths = [e for e in detail.enrolments if e.entity_type == "learning_path"]
+    graded = [a for a in detail.attempts if a.status == "graded"]
+    return {
+        **user.to_json(),
+        "subscriptions": [
+            {
+                "id": str(s.id),
+                "plan": s.plan_name,
+                "price": str(s.price) if s.price is not None else None,
+                "billing_cycle": s.billing_cycle,
+                "status": s.status,
+                "live": s.live,
+                "start_date": s.start_date.isoformat(),
+                "end_date": s.end_date.isoformat() if s.end_date else None,
+            }
+            for s in detail.subscriptions
+        ],
+        "progress": {
+            "courses_enrolled": len(courses),
+            "courses_completed": sum(1 for c in courses if c.status == "completed"),
+            "paths_enrolled": len(paths),
+            "paths_completed": sum(1 for p in paths if p.status == "completed"),
+            "attempts": len(detail.attempts),
+            "attempts_passed": sum(1 for a in graded if a.passed),
+            "items": [
+                {
+                    "type": e.entity_type,
+                    "title": e.title,
+                    "status": e.status,
+                    "percentage": e.percentage,
+                }
+                for e in detail.enrolments
+            ],
+        },
+    }
+
+
+def _live_subscription_id(
+    uow_factory: UnitOfWorkFactory, key: str, actor: UserSummary | None, now: dt.datetime
+) -> uuid.UUID:
+    from elearn_desktop.services import accounts
+
+    user = accounts.find_user(uow_factory, key, actor=actor)
+    with uow_factory() as uow:
+        live = [s for s in _states(uow, user.id) if rules.is_live(s, now)]
+    if not live:
+        raise NotFoundError(f"{user.email} has no active subscription")
+    return max(live, key=lambda s: s.start).id
+
+
+def cancel_live_subscription(
+    uow_factory: UnitOfWorkFactory,
+    key: str,
+    *,
+    actor: UserSummary | None = None,
+    now: dt.datetime | None = None,
+) -> Changes:
+    """`elearn subscriptions cancel EMAIL`: cancel the person's live subscription now."""
+    at = now or _now()
+    sub_id = _live_subscription_id(uow_factory, key, actor, at)
+    return cancel_subscription(uow_factory, sub_id, actor=actor, now=at)
+
+
+def extend_live_subscription(
+    uow_factory: UnitOfWorkFactory,
+    key: str,
+    *,
+    end_date: dt.datetime,
+    actor: UserSummary | None = None,
+    now: dt.datetime | None = None,
+) -> Changes:
+    """`elearn subscriptions extend EMAIL --until DATE`: move the live one's end later."""
+    at = now or _now()
+    sub_id = _live_subscription_id(uow_factory, key, actor, at)
+    return extend_subscription(uow_factory, sub_id, end_date=end_date, actor=actor, now=at)
+
+
 __all__ = [
     "CONSOLE_ACTIONS",
     "Changes",
+    "account_summary_json",
     "allowed_actions",
+    "cancel_live_subscription",
     "cancel_subscription",
     "change_plan",
+    "extend_live_subscription",
     "extend_subscription",
     "generate_temporary_password",
     "grant_role",

@@ -7,7 +7,7 @@ database the service layer is the enforcement and writes the audit rows itself.
 
 Search correctness is checked against a plain-Python oracle on a generated dataset of
 ``GENERATED_ACCOUNTS`` accounts (20k: COPY on PostgreSQL, executemany on SQLite); the
-100k-account timing lives in ``tests/benchmarks/bench_account_search.py``.
+100k-account timing lives in ``tests/benchmarks/test_account_search.py``.
 """
 
 from __future__ import annotations
@@ -932,3 +932,33 @@ def test_0007_functions_are_locked_down_and_downgrade(pg_url: str, make_engine: 
         ).scalar()
     assert left == 0
     migrations.upgrade(engine)
+
+
+# ------------------------------------------------------------------------- headless
+
+
+def test_headless_summary_and_subscription_commands(console: Console) -> None:
+    summary = support.account_summary_json(console.owner, "learner@demo.test")
+    assert summary["email"] == "learner@demo.test"
+    assert summary["roles"] == ["learner"]
+    assert [(s["plan"], s["status"], s["live"]) for s in summary["subscriptions"]] == [
+        ("Pro", "active", True)
+    ]
+    assert summary["progress"]["courses_enrolled"] == 1
+    assert summary["progress"]["items"][0]["percentage"] == 40
+    assert "password_hash" not in str(summary)
+    with console.owner() as uow:
+        sub = uow.session.get(Subscription, GRACE_FREE)
+        assert sub is not None
+        sub.end_date = NOW + dt.timedelta(days=5)
+        uow.commit()
+    later = NOW + dt.timedelta(days=35)
+    changes = support.extend_live_subscription(
+        console.support, "grace@demo.test", end_date=later, actor=console.support_user
+    )
+    assert changes.message == f"The subscription now ends on {later:%d %b %Y}."
+    support.cancel_live_subscription(console.support, "grace@demo.test", actor=console.support_user)
+    with pytest.raises(NotFoundError, match="no active subscription"):
+        support.cancel_live_subscription(
+            console.support, "grace@demo.test", actor=console.support_user
+        )
