@@ -686,11 +686,11 @@ def test_support_may_not_do_what_only_admins_may(console: Console) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("backend_url", ["postgresql"], indirect=True)
 def test_support_login_reads_accounts_but_not_secrets_and_cannot_write_content(
     console: Console,
 ) -> None:
-    if not console.postgres:
-        pytest.skip("PostgreSQL only")
+    assert console.postgres
     session = console.closers[0]
     with session.backend.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 5

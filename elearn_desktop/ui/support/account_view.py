@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -98,7 +98,6 @@ class AccountView(QWidget):
         self.learner_button.setToolTip("See their My learning and My progress, read-only")
         self.learner_button.clicked.connect(lambda: self.view_as_learner_requested.emit(user_id))
         self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_button.clicked.connect(self.refresh)
         self._offer(self.active_button, "accounts.set_status")
         self._offer(self.verified_button, "accounts.set_status")
@@ -242,9 +241,7 @@ class AccountView(QWidget):
             self.sync_tab,
         ):
             tab.show_detail(detail)
-        self.status.setText(
-            f"As of {dt.datetime.now().strftime('%H:%M:%S')} · F5 or Refresh to reload"
-        )
+        self.status.setText(f"As of {dt.datetime.now().strftime('%H:%M:%S')} (Refresh reloads it)")
         self.title_changed.emit(user.display_name)
         url = detail.profile.avatar_url if detail.profile is not None else None
         if url != self._avatar_url:
