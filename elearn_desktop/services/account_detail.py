@@ -32,6 +32,7 @@ from elearn_desktop.data.models import (
     AuditLog,
     Course,
     LearningPath,
+    Lesson,
     Subscription,
     SubscriptionPlan,
     User,
@@ -303,12 +304,18 @@ def _subscriptions(
     return tuple(result)
 
 
+#: Courses and paths first, then assessments, then lessons (the detail of a course).
+ENTITY_ORDER = ("course", "learning_path", "assessment", "lesson")
+
+
 def _enrolments(session: Session, user_id: uuid.UUID) -> tuple[EnrolmentInfo, ...]:
-    rows = session.scalars(
+    found = session.scalars(
         select(UserProgress)
         .where(UserProgress.user_id == user_id)
-        .order_by(UserProgress.updated_at.desc())
+        .order_by(UserProgress.updated_at.desc(), UserProgress.id)
     ).all()
+    rank = {kind: i for i, kind in enumerate(ENTITY_ORDER)}
+    rows = sorted(found, key=lambda r: rank.get(r.entity_type, len(rank)))
     ids_by_type: dict[str, list[uuid.UUID]] = {}
     for row in rows:
         ids_by_type.setdefault(row.entity_type, []).append(row.entity_id)
@@ -317,6 +324,7 @@ def _enrolments(session: Session, user_id: uuid.UUID) -> tuple[EnrolmentInfo, ..
         ("course", Course),
         ("learning_path", LearningPath),
         ("assessment", Assessment),
+        ("lesson", Lesson),
     ):
         ids = ids_by_type.get(entity_type)
         if ids:

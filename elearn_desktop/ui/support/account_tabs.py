@@ -355,7 +355,12 @@ class SubscriptionsTab(QWidget):
 # ------------------------------------------------------------------- learning, attempts
 
 
-_TYPE_WORDS = {"course": "Course", "learning_path": "Learning path", "assessment": "Assessment"}
+_TYPE_WORDS = {
+    "course": "Course",
+    "learning_path": "Learning path",
+    "assessment": "Assessment",
+    "lesson": "Lesson",
+}
 
 
 class LearningTab(QWidget):
