@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import inspect, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from elearn_desktop.data import pg_security
@@ -42,6 +42,7 @@ from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain import plans as rules
 from elearn_desktop.domain.errors import (
     ConflictError,
+    DatabaseUnavailableError,
     ElearnError,
     NotFoundError,
     PermissionDeniedError,
@@ -115,6 +116,10 @@ def server_refusals(words: str) -> Iterator[None]:
             ) from None
         if code in _SERVER_SAYS:
             raise ConflictError(f"The server refused: {detail}.") from None
+        if isinstance(exc, OperationalError) or exc.connection_invalidated:
+            raise DatabaseUnavailableError(
+                f"The database could not be used, so nothing was changed: {detail}"
+            ) from None
         raise
 
 

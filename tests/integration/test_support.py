@@ -964,3 +964,19 @@ def test_headless_summary_and_subscription_commands(console: Console) -> None:
         support.cancel_live_subscription(
             console.support, "grace@demo.test", actor=console.support_user
         )
+
+
+def test_refusals_and_lost_connections_are_said_in_words() -> None:
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from elearn_desktop.domain.errors import DatabaseUnavailableError
+
+    refusals = support.server_refusals("cancel subscriptions")
+    with pytest.raises(PermissionDeniedError, match="nothing was changed"), refusals:
+        raise StaleDataError("UPDATE statement on table expected to update 1 row(s)")
+    lost = support.server_refusals("cancel subscriptions")
+    with pytest.raises(DatabaseUnavailableError, match="could not be used, so nothing"), lost:
+        raise OperationalError("UPDATE x", {}, Exception("server closed the connection"))
+    with pytest.raises(ValueError, match="not ours"), support.server_refusals("x"):
+        raise ValueError("not ours")

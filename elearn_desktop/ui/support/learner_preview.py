@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop.services import account_search, learning_overview
 from elearn_desktop.services.auth import SignedIn
-from elearn_desktop.services.permissions import require
+from elearn_desktop.services.permissions import allowed
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.support.common import error_text
 
@@ -97,7 +97,9 @@ class LearnerPreview(QWidget):
             self._look_up_name()
 
     def refresh(self) -> None:
-        require(self.session.user, "accounts.view_as_learner")
+        if not allowed(self.session.user, "accounts.view_as_learner"):
+            self.status.setText("Your account may not view other people's learning.")
+            return
         backend = self.session.backend
         if backend is None:
             self.status.setText("Viewing as a learner needs a connection to the server.")
