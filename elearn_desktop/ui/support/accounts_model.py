@@ -308,7 +308,7 @@ class AccountsTableModel(QAbstractTableModel):
             if record is None and not self._cached(row):
                 self._want(row)
             return record
-        if role == Qt.ItemDataRole.ForegroundRole and record is not None and not record.is_active:
+        if role == Qt.ItemDataRole.ForegroundRole and (record is None or not record.is_active):
             return QApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )

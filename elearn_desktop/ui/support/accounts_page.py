@@ -101,8 +101,7 @@ class AccountsPage(QWidget):
         filters.addStretch(1)
 
         self.model = AccountsTableModel(self)
-        self.table = large_table_view("Accounts")
-        self.table.setModel(self.model)
+        self.table = large_table_view("Accounts", self.model)
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
@@ -110,7 +109,7 @@ class AccountsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        size_columns(self.table, (30, 22, 26, 10, 12, 9, 9, 12))
+        size_columns(self.table, (36, 22, 20, 10, 12, 9, 9, 12))
         self.table.installEventFilter(self)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_status)

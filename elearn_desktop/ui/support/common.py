@@ -9,10 +9,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QDate, QDateTime, QRect, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import (
     QColor,
-    QCursor,
     QFont,
     QImage,
     QPainter,
@@ -37,9 +45,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyle,
-    QStyleOptionHeader,
-    QStyleOptionHeaderV2,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -123,73 +128,22 @@ def size_columns(view: QTableView, widths: Sequence[int]) -> None:
         view.setColumnWidth(column, chars * char + 16)
 
 
-class LargeSelectionHeader(QHeaderView):
-    """A header that paints its sections without asking which columns are selected.
+def large_table_view(name: str, model: QAbstractItemModel) -> QTableView:
+    """A multi-selection table for very many rows.
 
-    ``QHeaderView.paintSection`` works out whether the neighbouring sections are selected
-    (for the style's ``selectedPosition``), even with section highlighting off; with every
-    row of a 100k-row table selected that walks every row of every column through the
-    Python model (seconds per paint). Highlighting is off for our tables, so this header
-    draws each section as the style would, minus that question.
+    ``QHeaderView`` asks, while painting each section, whether its neighbours are
+    selected (for the style), even with section highlighting off; with every row of a
+    100k-row table selected that walks every row of every column through the Python
+    model — seconds per paint. Highlighting is off for our tables, so the header gets a
+    selection model of its own that never holds a selection: it paints exactly as before
+    and never asks. (The view keeps its real selection model; set after ``setModel``,
+    which would hand the header the view's.)
     """
-
-    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
-        if not rect.isValid():
-            return
-        option = QStyleOptionHeaderV2()
-        self.initStyleOption(option)
-        option.rect = rect
-        option.section = logical_index
-        model = self.model()
-        orientation = self.orientation()
-        text = model.headerData(logical_index, orientation, Qt.ItemDataRole.DisplayRole)
-        option.text = "" if text is None else str(text)
-        align = model.headerData(logical_index, orientation, Qt.ItemDataRole.TextAlignmentRole)
-        option.textAlignment = (
-            Qt.AlignmentFlag(int(align)) if align is not None else self.defaultAlignment()
-        )
-        option.textElideMode = self.textElideMode()
-        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical_index:
-            option.sortIndicator = (
-                QStyleOptionHeader.SortIndicator.SortDown
-                if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-                else QStyleOptionHeader.SortIndicator.SortUp
-            )
-        visible = [i for i in range(self.count()) if not self.isSectionHidden(self.logicalIndex(i))]
-        visual = self.visualIndex(logical_index)
-        if len(visible) == 1:
-            option.position = QStyleOptionHeader.SectionPosition.OnlyOneSection
-        elif visible and visual == visible[0]:
-            option.position = QStyleOptionHeader.SectionPosition.Beginning
-        elif visible and visual == visible[-1]:
-            option.position = QStyleOptionHeader.SectionPosition.End
-        else:
-            option.position = QStyleOptionHeader.SectionPosition.Middle
-        option.selectedPosition = QStyleOptionHeader.SelectedPosition.NotAdjacent
-        state = QStyle.StateFlag.State_None
-        if self.isEnabled():
-            state |= QStyle.StateFlag.State_Enabled
-        if self.window().isActiveWindow():
-            state |= QStyle.StateFlag.State_Active
-        if self.sectionsClickable():
-            state |= QStyle.StateFlag.State_Raised
-            if (
-                self.underMouse()
-                and self.logicalIndexAt(self.mapFromGlobal(QCursor.pos())) == logical_index
-            ):
-                state |= QStyle.StateFlag.State_MouseOver
-        option.state = state
-        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-
-
-def large_table_view(name: str) -> QTableView:
-    """A multi-selection table for very many rows (see :class:`LargeSelectionHeader`)."""
     view = table_view(name, multi=True)
-    header = LargeSelectionHeader(Qt.Orientation.Horizontal, view)
+    view.setModel(model)
+    header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    header.setSectionsClickable(True)
-    view.setHorizontalHeader(header)
+    header.setSelectionModel(QItemSelectionModel(model, header))
     return view
 
 
