@@ -86,6 +86,11 @@ def demo_app() -> None:
     """Demo content."""
 
 
+@app.group("subscriptions")
+def subscriptions_app() -> None:
+    """A person's live subscription: cancel or extend."""
+
+
 @app.group("users")
 def users_app() -> None:
     """People: create, list, show, deactivate, set a password."""
@@ -452,23 +457,29 @@ def users_list(ctx: click.Context, search: str, limit: int, as_json: bool) -> No
 @_JSON
 @click.pass_context
 def users_show(ctx: click.Context, who: str, as_json: bool) -> None:
-    """Show one person."""
+    """Show one person: account, roles, subscriptions and a progress summary."""
     from elearn_desktop.data.errors import database_errors
-    from elearn_desktop.services import accounts
+    from elearn_desktop.services import support
 
     backend = _with_uow(ctx)
     try:
         with database_errors(backend.engine):
-            user = accounts.find_user(backend.uow, who)
+            summary = support.account_summary_json(backend.uow, who)
     finally:
         backend.dispose()
     if as_json:
-        _print_json(user.to_json())
+        _print_json(summary)
         return
-    for key, value in user.to_json().items():
-        out.print(
-            f"[bold]{key:>11}[/]  {value if not isinstance(value, list) else ', '.join(value)}"
-        )
+    for key, value in summary.items():
+        if isinstance(value, list):
+            value = (
+                f"{len(value)} item(s)"
+                if value and isinstance(value[0], dict)
+                else ", ".join(map(str, value))
+            )
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        out.print(f"[bold]{key:>13}[/]  {value}")
 
 
 @users_app.command("deactivate")
@@ -781,6 +792,50 @@ class _SyncBar:
             self._task = self._bar.add_task("Syncing", total=total)
         label = "Sending changes" if phase == "push" else "Receiving changes"
         self._bar.update(self._task, description=label, completed=done, total=total)
+
+
+@subscriptions_app.command("cancel")
+@_WHO
+@click.pass_context
+def subscriptions_cancel(ctx: click.Context, who: str) -> None:
+    """Cancel the person's live subscription (it is audited)."""
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import support
+
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            changes = support.cancel_live_subscription(backend.uow, who)
+    finally:
+        backend.dispose()
+    out.print(changes.message)
+
+
+@subscriptions_app.command("extend")
+@_WHO
+@click.option(
+    "--until",
+    "until",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="New end date (YYYY-MM-DD, UTC).",
+)
+@click.pass_context
+def subscriptions_extend(ctx: click.Context, who: str, until: Any) -> None:
+    """Extend the person's live subscription to a new end date (it is audited)."""
+    import datetime as dt
+
+    from elearn_desktop.data.errors import database_errors
+    from elearn_desktop.services import support
+
+    end = until.replace(tzinfo=dt.UTC)
+    backend = _with_uow(ctx)
+    try:
+        with database_errors(backend.engine):
+            changes = support.extend_live_subscription(backend.uow, who, end_date=end)
+    finally:
+        backend.dispose()
+    out.print(changes.message)
 
 
 # ---------------------------------------------------------------------------------- main
