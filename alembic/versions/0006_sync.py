@@ -29,7 +29,9 @@ PostgreSQL only:
   block the batch) and returned;
 - ``elearn_union_ranges(a, b)`` and ``elearn_status_rank(status)``: the merge helpers;
 - forced row-level security and grants on the new tables (a person's own rows; staff
-  read); learners may read ``answer_options.sync_seq``.
+  read); learners may read ``answer_options.sync_seq``;
+- ``user_progress``'s policies (0004) evaluate their functions once per statement instead
+  of once per row (same meaning; the downgrade restores 0004's text).
 
 Revision ID: 0006
 Revises: 0005
@@ -99,10 +101,12 @@ def _kind_cte(kind: str) -> str:
 
 
 def _owner_checks() -> str:
+    # The person's id in either text form (the common case costs a string comparison).
     return f"""
             WHEN jsonb_typeof(s.p) IS DISTINCT FROM 'object' THEN 'the change is not a record'
-            WHEN NOT {_is_uuid("s.p -> 'user_id'")} THEN 'the change names no account'
-            WHEN (s.p ->> 'user_id')::uuid <> me THEN 'the change belongs to another account'"""
+            WHEN coalesce(lower(s.p ->> 'user_id'), '') NOT IN (me_text, me_hex) THEN
+                CASE WHEN {_is_uuid("s.p -> 'user_id'")} THEN 'the change belongs to another account'
+                     ELSE 'the change names no account' END"""
 
 
 def _record_ops(kind: str) -> str:
@@ -117,10 +121,10 @@ def _record_ops(kind: str) -> str:
         RETURNING po.op_id
     ),
     fresh AS (
-        SELECT DISTINCT ON (c.op_id) c.op_id, c.seq, c.p
+        -- An op sent twice in one batch joins twice: harmless, every merge is idempotent.
+        SELECT c.op_id, c.seq, c.p
           FROM chk c JOIN ins ON ins.op_id = c.op_id
          WHERE c.reason IS NULL
-         ORDER BY c.op_id
     )"""
 
 
@@ -159,13 +163,13 @@ APPLY_PROGRESS = f"""
     )
     INSERT INTO public.user_progress AS up
         (id, user_id, entity_type, entity_id, status, progress_percentage, completed_at,
-         updated_at)
+         updated_at, sync_seq)
     SELECT coalesce(m.id::uuid, gen_random_uuid()), me, m.entity_type, m.entity_id,
            CASE m.status_rank WHEN 2 THEN 'completed' WHEN 1 THEN 'in_progress'
                 ELSE 'not_started' END,
            CASE WHEN m.status_rank = 2 AND m.entity_type <> 'assessment' THEN 100
                 ELSE m.pct END,
-           m.completed_at, now()
+           m.completed_at, now(), stamp
       FROM merged m
      ORDER BY m.entity_type, m.entity_id
     ON CONFLICT (user_id, entity_type, entity_id) DO UPDATE SET
@@ -176,7 +180,8 @@ APPLY_PROGRESS = f"""
                  AND up.entity_type <> 'assessment' THEN 100
             ELSE greatest(coalesce(up.progress_percentage, 0), excluded.progress_percentage) END,
         completed_at = least(up.completed_at, excluded.completed_at),
-        updated_at = now()
+        updated_at = now(),
+        sync_seq = stamp
     WHERE {_RANK}(excluded.status) > {_RANK}(up.status)
        OR excluded.progress_percentage > coalesce(up.progress_percentage, 0)
        OR (excluded.completed_at IS NOT NULL
@@ -245,9 +250,9 @@ APPLY_PLAYBACK = f"""
     )
     INSERT INTO public.lesson_playback AS lp
         (user_id, lesson_id, watched_ranges, resume_position_s, resume_event_at,
-         last_watched_at, updated_at)
+         last_watched_at, updated_at, sync_seq)
     SELECT me, pl.lesson_id, pl.watched, r.resume_position_s, r.resume_event_at,
-           pl.last_watched_at, now()
+           pl.last_watched_at, now(), stamp
       FROM per_lesson pl JOIN resume r ON r.lesson_id = pl.lesson_id
      ORDER BY pl.lesson_id
     ON CONFLICT (user_id, lesson_id) DO UPDATE SET
@@ -257,7 +262,8 @@ APPLY_PLAYBACK = f"""
         resume_event_at = CASE WHEN {_resume_key("excluded")} > {_resume_key("lp")}
                                THEN excluded.resume_event_at ELSE lp.resume_event_at END,
         last_watched_at = greatest(lp.last_watched_at, excluded.last_watched_at),
-        updated_at = now()
+        updated_at = now(),
+        sync_seq = stamp
     WHERE excluded.watched_ranges IS DISTINCT FROM lp.watched_ranges
        OR {_resume_key("excluded")} > {_resume_key("lp")}
        OR excluded.last_watched_at > lp.last_watched_at
@@ -285,7 +291,10 @@ APPLY_STUDY_TIME = f"""
         SELECT ((f.p ->> 'day')::date
                 + round(extract(epoch FROM shift) / 86400)::integer) AS day,
                (f.p ->> 'lesson_id')::uuid AS lesson_id,
-               max((f.p -> 'seconds')::numeric::float8) AS seconds
+               -- Whole milliseconds, added in exact decimals: the total is the same
+               -- whatever order the reports arrive in (floats would differ in the last
+               -- digit).
+               round(max((f.p -> 'seconds')::numeric), 3)::float8 AS seconds
           FROM fresh f
          GROUP BY 1, 2
     ),
@@ -303,12 +312,15 @@ APPLY_STUDY_TIME = f"""
             WHERE excluded.seconds > d.seconds
         RETURNING d.day, d.lesson_id, d.seconds
     )
-    INSERT INTO public.study_time AS st (user_id, day, lesson_id, seconds)
-    SELECT me, g.day, g.lesson_id, g.seconds - coalesce(b.seconds, 0)
+    INSERT INTO public.study_time AS st (user_id, day, lesson_id, seconds, sync_seq)
+    SELECT me, g.day, g.lesson_id,
+           round(g.seconds::numeric - coalesce(b.seconds, 0)::numeric, 3)::float8, stamp
       FROM grown g LEFT JOIN before b ON b.day = g.day AND b.lesson_id = g.lesson_id
-     WHERE g.seconds - coalesce(b.seconds, 0) > 0
+     WHERE g.seconds > coalesce(b.seconds, 0)
      ORDER BY g.day, g.lesson_id
-    ON CONFLICT (user_id, day, lesson_id) DO UPDATE SET seconds = st.seconds + excluded.seconds
+    ON CONFLICT (user_id, day, lesson_id) DO UPDATE
+        SET seconds = round(st.seconds::numeric + excluded.seconds::numeric, 3)::float8,
+            sync_seq = stamp
 """
 
 _ANSWERS_OK = f"""(coalesce(jsonb_typeof(s.p -> 'answers'), 'null') = 'null'
@@ -404,6 +416,11 @@ DECLARE
     v_attempt_id uuid;
     attempt_state text;
     graded record;
+    -- The change cursor of every row this batch writes (set here, not by the per-row
+    -- trigger, which then does not fire: see elearn_sync_stamp's WHEN clauses).
+    stamp bigint := pg_current_xact_id()::text::bigint;
+    me_text text := me::text;
+    me_hex text := replace(me::text, '-', '');
 BEGIN
     IF me IS NULL THEN
         RAISE EXCEPTION 'only a person of this database can sync'
@@ -634,8 +651,21 @@ def _create_tables() -> None:
     op.create_index("ix_sync_tombstones_sync_seq", "sync_tombstones", ["sync_seq"])
 
 
-def _index_name(table: str) -> str:
-    return f"ix_{table}_sync_seq" if table in CONTENT_TABLES else f"ix_{table}_user_id_sync_seq"
+#: The cursor index of each table: content by sync_seq; a person's rows by (user, sync_seq,
+#: primary key), the order a pull pages through them in.
+CURSOR_INDEXES = {
+    **{table: (f"ix_{table}_sync_seq", ["sync_seq"]) for table in CONTENT_TABLES},
+    "user_progress": ("ix_user_progress_user_id_sync_seq_id", ["user_id", "sync_seq", "id"]),
+    "lesson_playback": (
+        "ix_lesson_playback_user_id_sync_seq_lesson_id",
+        ["user_id", "sync_seq", "lesson_id"],
+    ),
+    "assessment_attempts": (
+        "ix_assessment_attempts_user_id_sync_seq_id",
+        ["user_id", "sync_seq", "id"],
+    ),
+    "study_time": ("ix_study_time_user_id_sync_seq", ["user_id", "sync_seq"]),
+}
 
 
 def _add_cursor_columns() -> None:
@@ -643,8 +673,29 @@ def _add_cursor_columns() -> None:
         # A plain ALTER TABLE ... ADD COLUMN on both backends: no table copy on SQLite, so
         # the catalog search triggers of 0005 stay in place.
         op.add_column(table, sa.Column("sync_seq", sa.BigInteger(), nullable=True))
-        columns = ["sync_seq"] if table in CONTENT_TABLES else ["user_id", "sync_seq"]
-        op.create_index(_index_name(table), table, columns)
+        name, columns = CURSOR_INDEXES[table]
+        op.create_index(name, table, columns)
+
+
+def _progress_policies(*, once: bool) -> list[str]:
+    """user_progress's policies of 0004, with each function call evaluated once per
+    statement (``(SELECT f())``, an InitPlan) or, for the downgrade, per row as 0004 wrote
+    them. Same meaning; a push upserts thousands of rows in one statement, and a per-row
+    SECURITY DEFINER call (with its pinned search_path) costs more than the row itself."""
+
+    def call(fn: str) -> str:
+        return f"(SELECT public.{fn})" if once else f"public.{fn}"
+
+    me = call("elearn_current_user_id()")
+    admin = call("elearn_has_role('admin')")
+    support = call("elearn_has_role('support')")
+    staff = f"({support} OR {admin})"
+    mine = f"user_id = {me} OR {admin}"
+    return [
+        f"ALTER POLICY own_rows_read ON public.user_progress USING (user_id = {me} OR {staff})",
+        f"ALTER POLICY own_rows_insert ON public.user_progress WITH CHECK ({mine})",
+        f"ALTER POLICY own_rows_update ON public.user_progress USING ({mine}) WITH CHECK ({mine})",
+    ]
 
 
 def _postgresql() -> None:
@@ -658,10 +709,24 @@ def _postgresql() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION public.{fn} FROM PUBLIC")
     for fn in CALLABLE:
         op.execute(f"GRANT EXECUTE ON FUNCTION public.{fn} TO {GROUPS}")
-    for table in (*CONTENT_TABLES, *USER_TABLES):
+    for table in CONTENT_TABLES:
         op.execute(
             f"CREATE TRIGGER elearn_sync_stamp BEFORE INSERT OR UPDATE ON public.{table} "
             "FOR EACH ROW EXECUTE FUNCTION public.elearn_sync_stamp()"
+        )
+    # A person's own rows: a statement that sets sync_seq itself (elearn_apply_ops, with
+    # its transaction's id) skips the per-row trigger. Whoever sets it otherwise can only
+    # confuse their own devices (row-level security keeps them to their own rows).
+    for table in USER_TABLES:
+        op.execute(
+            f"CREATE TRIGGER elearn_sync_stamp BEFORE INSERT ON public.{table} "
+            "FOR EACH ROW WHEN (NEW.sync_seq IS NULL) "
+            "EXECUTE FUNCTION public.elearn_sync_stamp()"
+        )
+        op.execute(
+            f"CREATE TRIGGER elearn_sync_stamp_update BEFORE UPDATE ON public.{table} "
+            "FOR EACH ROW WHEN (NEW.sync_seq IS NOT DISTINCT FROM OLD.sync_seq) "
+            "EXECUTE FUNCTION public.elearn_sync_stamp()"
         )
     for table in CONTENT_TABLES:
         op.execute(
@@ -703,6 +768,8 @@ def _postgresql() -> None:
     op.execute(f"GRANT SELECT ON public.sync_tombstones TO {GROUPS}")
     # Learners read answer options column by column (never is_correct).
     op.execute(f"GRANT SELECT (sync_seq) ON public.answer_options TO {GROUPS}")
+    for statement in _progress_policies(once=True):
+        op.execute(statement)
 
 
 def upgrade() -> None:
@@ -715,8 +782,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
+        for statement in _progress_policies(once=False):
+            op.execute(statement)
         for table in (*CONTENT_TABLES, *USER_TABLES):
             op.execute(f"DROP TRIGGER IF EXISTS elearn_sync_stamp ON public.{table}")
+        for table in USER_TABLES:
+            op.execute(f"DROP TRIGGER IF EXISTS elearn_sync_stamp_update ON public.{table}")
         for table in CONTENT_TABLES:
             op.execute(f"DROP TRIGGER IF EXISTS elearn_sync_tombstone ON public.{table}")
         for fn in FUNCTIONS:
@@ -728,7 +799,7 @@ def downgrade() -> None:
     op.drop_index("ix_sync_devices_user_id", table_name="sync_devices")
     op.drop_table("sync_devices")
     for table in reversed((*CONTENT_TABLES, *USER_TABLES)):
-        op.drop_index(_index_name(table), table_name=table)
+        op.drop_index(CURSOR_INDEXES[table][0], table_name=table)
         if dialect == "sqlite":
             # SQLite (3.35+) drops a column in place; a batch copy of the table would lose
             # the catalog search triggers of 0005.

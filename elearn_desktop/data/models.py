@@ -521,12 +521,24 @@ Index("ix_questions_sync_seq", Question.sync_seq)
 Index("ix_answer_options_sync_seq", AnswerOption.sync_seq)
 Index("ix_learning_paths_sync_seq", LearningPath.sync_seq)
 Index("ix_path_steps_sync_seq", PathStep.sync_seq)
-Index("ix_user_progress_user_id_sync_seq", UserProgress.user_id, UserProgress.sync_seq)
-Index("ix_lesson_playback_user_id_sync_seq", LessonPlayback.user_id, LessonPlayback.sync_seq)
+# A pull pages through a person's rows by (sync_seq, primary key): the index serves it.
 Index(
-    "ix_assessment_attempts_user_id_sync_seq",
+    "ix_user_progress_user_id_sync_seq_id",
+    UserProgress.user_id,
+    UserProgress.sync_seq,
+    UserProgress.id,
+)
+Index(
+    "ix_lesson_playback_user_id_sync_seq_lesson_id",
+    LessonPlayback.user_id,
+    LessonPlayback.sync_seq,
+    LessonPlayback.lesson_id,
+)
+Index(
+    "ix_assessment_attempts_user_id_sync_seq_id",
     AssessmentAttempt.user_id,
     AssessmentAttempt.sync_seq,
+    AssessmentAttempt.id,
 )
 Index("ix_study_time_user_id_sync_seq", StudyTime.user_id, StudyTime.sync_seq)
 
