@@ -12,6 +12,7 @@ Its own tables:
 - ``outbox``: one row per local change not yet committed by the server (``seq`` is the
   device's monotonically increasing sequence, AUTOINCREMENT so a number is never reused);
   ``payload`` is the changed row's full state, as JSON text in the form the server reads;
+  ``outbox_keys`` points at the newest pending op of each row;
 - ``dead_letter``: ops the server rejected as invalid, with its reason, for the learner;
 - ``sync_state``: key/value (device id, pull cursors, last sync, the outbox switch);
 - ``offline_courses``: which courses were made available offline, when, last opened,
@@ -26,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, ForeignKeyConstraint, Index, Integer, MetaData, String, Text
+from sqlalchemy import BigInteger, ForeignKeyConstraint, Integer, MetaData, String, Text
 from sqlalchemy import Table as SATable
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -59,15 +60,13 @@ class CacheBase(DeclarativeBase):
 
 
 class OutboxOp(CacheBase):
+    # Only the primary key: ops leave by seq range once the server has them (every other
+    # index would be a random write per op in an encrypted file).
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index(None, "entity_key"),
-        Index(None, "entity_id"),
-        {"sqlite_autoincrement": True},
-    )
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    op_id: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str] = mapped_column(String(64))
     #: progress | playback | study_time | attempt
     kind: Mapped[str] = mapped_column(String(32))
@@ -77,6 +76,16 @@ class OutboxOp(CacheBase):
     entity_id: Mapped[str | None] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class OutboxKey(CacheBase):
+    """The newest pending op of each row (how a newer state supersedes an older one)."""
+
+    __tablename__ = "outbox_keys"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    entity_key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
 
 
 class DeadLetter(CacheBase):

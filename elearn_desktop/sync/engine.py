@@ -37,6 +37,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,6 +96,9 @@ class SyncReport:
     online: bool = True
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+    #: Seconds spent pushing and pulling (for logs and the benchmark).
+    push_s: float = 0.0
+    pull_s: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -112,6 +116,8 @@ class SyncReport:
             "refreshed_course_ids": [str(c) for c in self.refreshed_course_ids],
             "started_at": self.started_at.isoformat() if self.started_at else None,
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "push_s": round(self.push_s, 3),
+            "pull_s": round(self.pull_s, 3),
         }
 
 
@@ -136,6 +142,8 @@ class _Tally:
     pulled: int = 0
     assets: set[uuid.UUID] = field(default_factory=set)
     refreshed: set[uuid.UUID] = field(default_factory=set)
+    push_s: float = 0.0
+    pull_s: float = 0.0
 
 
 # ------------------------------------------------------------------------------- engine
@@ -247,6 +255,8 @@ class SyncEngine:
             online=online,
             started_at=started,
             finished_at=utcnow(),
+            push_s=tally.push_s,
+            pull_s=tally.pull_s,
         )
 
     def _server_engine(self, backend: Backend) -> Engine:
@@ -293,8 +303,16 @@ class SyncEngine:
                 if not locked:
                     return ("a sync of this device is already running",), True
                 try:
-                    self._push(conn, watchdog, tally, deadline)
-                    self._pull(conn, backend, watchdog, tally, deadline)
+                    begun = time.perf_counter()
+                    try:
+                        self._push(conn, watchdog, tally, deadline)
+                    finally:
+                        tally.push_s = time.perf_counter() - begun
+                    begun = time.perf_counter()
+                    try:
+                        self._pull(conn, backend, watchdog, tally, deadline)
+                    finally:
+                        tally.pull_s = time.perf_counter() - begun
                     self.cache.set_state(LAST_SYNC, utcnow().isoformat())
                 finally:
                     self._unlock(conn, key)
@@ -364,9 +382,10 @@ class SyncEngine:
 
     # -- push -----------------------------------------------------------------------
 
-    def _next_batch(self, after_seq: int) -> list[Any]:
+    def _next_batch(self, after_seq: int) -> tuple[list[Any], str]:
+        """The next outbox ops after ``after_seq`` and the batch's JSON body."""
         with self.cache.engine.connect() as local:
-            return list(
+            rows = list(
                 local.execute(
                     select(OutboxOp.seq, OutboxOp.op_id, OutboxOp.kind, OutboxOp.payload)
                     .where(OutboxOp.seq > after_seq)
@@ -374,37 +393,58 @@ class SyncEngine:
                     .limit(self.batch_size)
                 ).all()
             )
+        return rows, self._batch_json(rows) if rows else ""
 
     def _push(
         self, conn: Connection, watchdog: Watchdog, tally: _Tally, deadline: float | None
     ) -> None:
+        """Send the outbox batch by batch.
+
+        The local side is pipelined on one worker thread: while the server applies batch
+        k, the worker reads and encodes batch k+1, then deletes batch k from the outbox
+        once its commit is known — never before.
+        """
         total = self.cache.pending_count()
         done = 0
         batch_no = 0
-        last_seq = 0
-        while True:
-            if deadline is not None and time.monotonic() > deadline:
-                raise SyncInterruptedError("stopped before everything was sent (time is up)")
-            rows = self._next_batch(last_seq)
-            if not rows:
-                return
-            rejected = self._send(conn, watchdog, rows, deadline)
-            batch_no += 1
-            if self.hooks.after_batch_committed is not None:
-                self.hooks.after_batch_committed(batch_no, len(rows))
-            self._settle(rows, rejected)
-            last_seq = rows[-1].seq
-            tally.pushed += len(rows) - len(rejected)
-            tally.rejected += len(rejected)
-            done += len(rows)
-            if self.hooks.on_progress is not None:
-                self.hooks.on_progress("push", done, max(total, done))
+        settled: list[Future[None]] = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="elearn-sync-outbox") as worker:
+            upcoming = worker.submit(self._next_batch, 0)
+            try:
+                while True:
+                    rows, body = upcoming.result()
+                    if not rows:
+                        return
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise SyncInterruptedError(
+                            "stopped before everything was sent (time is up)"
+                        )
+                    upcoming = worker.submit(self._next_batch, rows[-1].seq)
+                    rejected = self._send(conn, watchdog, rows, deadline, body=body)
+                    batch_no += 1
+                    if self.hooks.after_batch_committed is not None:
+                        self.hooks.after_batch_committed(batch_no, len(rows))
+                    settled.append(worker.submit(self._settle, rows, rejected))
+                    tally.pushed += len(rows) - len(rejected)
+                    tally.rejected += len(rejected)
+                    done += len(rows)
+                    if self.hooks.on_progress is not None:
+                        self.hooks.on_progress("push", done, max(total, done))
+            finally:
+                for future in settled:
+                    future.result()  # committed batches leave the outbox, whatever happens
 
     def _settle(self, rows: Sequence[Any], rejected: dict[str, str]) -> None:
         """The batch is committed on the server: its ops leave the outbox (rejected ones
-        go to the dead-letter list), in one local transaction."""
+        go to the dead-letter list), in one local transaction.
+
+        The batch was the outbox's first rows by ``seq`` at the time; rows written since
+        have larger numbers (AUTOINCREMENT), so the batch is exactly what is left of its
+        ``seq`` range.
+        """
         now = utcnow()
-        ids = [row.op_id for row in rows]
+        first, last = rows[0].seq, rows[-1].seq
+        in_batch = OutboxOp.seq.between(first, last)
         with self.cache.engine.begin() as local:
             if rejected:
                 found = local.execute(
@@ -414,7 +454,7 @@ class SyncEngine:
                         OutboxOp.kind,
                         OutboxOp.entity_id,
                         OutboxOp.payload,
-                    ).where(OutboxOp.op_id.in_(list(rejected)))
+                    ).where(in_batch, OutboxOp.op_id.in_(list(rejected)))
                 ).all()
                 for row in found:
                     local.execute(
@@ -430,8 +470,7 @@ class SyncEngine:
                             at=now,
                         )
                     )
-            for part in local_apply.chunks(ids):
-                local.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(list(part))))
+            local.execute(delete(OutboxOp).where(in_batch))
 
     def _batch_json(self, rows: Sequence[Any]) -> str:
         by_kind: dict[str, list[str]] = {}
@@ -447,8 +486,12 @@ class SyncEngine:
         watchdog: Watchdog,
         rows: Sequence[Any],
         deadline: float | None,
+        *,
+        body: str | None = None,
     ) -> dict[str, str]:
         """Apply one batch in one server transaction; returns {op_id: reason} rejected."""
+        if body is None:
+            body = self._batch_json(rows)
         for attempt in range(_ATTEMPTS):
             try:
                 with watchdog.guard(conn, deadline=deadline):
@@ -460,7 +503,7 @@ class SyncEngine:
                         {
                             "device": self.cache.device_id,
                             "client_now": self._clock(),
-                            "ops": self._batch_json(rows),
+                            "ops": body,
                         },
                     ).all()
                     conn.commit()
@@ -513,7 +556,9 @@ class SyncEngine:
         user_cursor = int(self.cache.get_state(USER_CURSOR) or 0)
         content_cursor = int(self.cache.get_state(CONTENT_CURSOR) or 0)
         conn.commit()
-        conn.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        # One snapshot for the whole pull (the cursor would be right with one per statement
+        # too: every transaction below the watermark is visible to all later statements).
+        conn.execution_options(isolation_level="REPEATABLE READ")
         try:
             with watchdog.guard(conn, deadline=deadline):
                 watermark = int(
@@ -558,33 +603,45 @@ class SyncEngine:
         deadline: float | None,
         extra: str = "",
     ) -> Iterator[list[dict[str, Any]]]:
-        """The person's rows of a table changed since ``cursor``, page by page (keyset)."""
+        """The person's rows of a table changed since ``cursor``, page by page (keyset on
+        the index ``(user_id, sync_seq, key)``). The first pull also takes rows never
+        stamped (written before revision 0006, ``sync_seq`` NULL)."""
         table = Base.metadata.tables[table_name]
         columns = ", ".join(c.name for c in table.columns)
-        seq = "sync_seq" if cursor > 0 else "coalesce(sync_seq, 0)"
-        last: tuple[int, Any] | None = None
-        while True:
-            if deadline is not None and time.monotonic() > deadline:
-                raise SyncInterruptedError("stopped before everything was received (time is up)")
-            after = f"AND ({seq}, {key}) > (:last_seq, :last_key)" if last else ""
-            statement = text(
-                f"SELECT {columns}, {seq} AS cursor_seq FROM public.{table_name} "
-                f"WHERE user_id = :owner AND {seq} >= :cursor {extra} {after} "
-                f"ORDER BY {seq}, {key} LIMIT :limit"
-            ).columns(*table.columns)
-            params: dict[str, Any] = {"owner": owner, "cursor": cursor, "limit": self.page_size}
-            if last:
-                params.update(last_seq=last[0], last_key=last[1])
-            with watchdog.guard(conn, deadline=deadline):
-                rows = [dict(r) for r in conn.execute(statement, params).mappings()]
-            if not rows:
-                return
-            last = (int(rows[-1]["cursor_seq"]), rows[-1][key])
-            for row in rows:
-                del row["cursor_seq"]
-            yield rows
-            if len(rows) < self.page_size:
-                return
+        for unstamped in (True, False) if cursor == 0 else (False,):
+            last: tuple[Any, Any] | None = None
+            while True:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise SyncInterruptedError(
+                        "stopped before everything was received (time is up)"
+                    )
+                if unstamped:
+                    where = "sync_seq IS NULL" + (f" AND {key} > :last_key" if last else "")
+                    order = key
+                else:
+                    where = "sync_seq >= :cursor" + (
+                        f" AND (sync_seq, {key}) > (:last_seq, :last_key)" if last else ""
+                    )
+                    order = f"sync_seq, {key}"
+                statement = text(
+                    f"SELECT {columns} FROM public.{table_name} "
+                    f"WHERE user_id = :owner AND {where} {extra} ORDER BY {order} LIMIT :limit"
+                ).columns(*table.columns)
+                params: dict[str, Any] = {
+                    "owner": owner,
+                    "cursor": cursor,
+                    "limit": self.page_size,
+                }
+                if last:
+                    params.update(last_seq=last[0], last_key=last[1])
+                with watchdog.guard(conn, deadline=deadline):
+                    rows = [dict(r) for r in conn.execute(statement, params).mappings()]
+                if not rows:
+                    break
+                last = (rows[-1]["sync_seq"], rows[-1][key])
+                yield rows
+                if len(rows) < self.page_size:
+                    break
 
     def _pull_progress(
         self,

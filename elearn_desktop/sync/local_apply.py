@@ -66,6 +66,19 @@ def _shifted(value: dt.datetime | None, shift: dt.timedelta) -> dt.datetime | No
     return value + shift if value is not None and shift else value
 
 
+def stored_time(value: dt.datetime | None) -> str | None:
+    """A time as the cache stores it (naive UTC text), to compare without parsing."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _parse_stored(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+
+
 def apply_progress(
     conn: Connection,
     owner_id: uuid.UUID,
@@ -76,57 +89,63 @@ def apply_progress(
     """Merge server ``user_progress`` rows into the cache; returns how many rows changed.
 
     ``shift`` moves the server's timestamps onto this device's clock (see the engine: a
-    device whose clock is far off keeps its own times consistent with each other).
+    device whose clock is far off keeps its own times consistent with each other). Rows
+    the cache already holds as they are (a device's own changes coming back) are compared
+    in their stored form and skipped without further work.
     """
     table = cache_table("user_progress")
-    local: dict[tuple[str, uuid.UUID], Row] = {}
-    ids = sorted({row["entity_id"] for row in rows})
-    for part in chunks(ids):
-        for found in conn.execute(
-            select(
-                table.c.id,
-                table.c.entity_type,
-                table.c.entity_id,
-                table.c.status,
-                table.c.progress_percentage,
-                table.c.completed_at,
-            ).where(table.c.user_id == owner_id, table.c.entity_id.in_(part))
-        ).mappings():
-            local[(found["entity_type"], found["entity_id"])] = dict(found)
+    local: dict[tuple[str, str], tuple[Any, ...]] = {}
+    by_type: dict[str, set[str]] = {}
+    for row in rows:
+        by_type.setdefault(row["entity_type"], set()).add(row["entity_id"].hex)
+    for entity_type, entity_ids in by_type.items():
+        # (user_id, entity_type, entity_id) is the unique index: every lookup uses it.
+        for part in chunks(sorted(entity_ids)):
+            marks = ",".join("?" * len(part))
+            for found in conn.exec_driver_sql(
+                "SELECT entity_id, id, status, progress_percentage, completed_at "
+                "FROM user_progress WHERE user_id = ? AND entity_type = ? "
+                f"AND entity_id IN ({marks})",
+                (owner_id.hex, entity_type, *part),
+            ):
+                local[(entity_type, found[0])] = tuple(found[1:])
     inserts: list[dict[str, Any]] = []
     changed = 0
     for row in rows:
-        key = (row["entity_type"], row["entity_id"])
+        key = (row["entity_type"], row["entity_id"].hex)
+        done = _shifted(row["completed_at"], shift)
         mine = local.get(key)
-        remote = (
+        if mine is not None and mine[1:] == (
             row["status"],
             row["progress_percentage"],
-            _shifted(row["completed_at"], shift),
-        )
+            stored_time(done),
+        ):
+            continue
+        remote = (row["status"], row["progress_percentage"], done)
         if mine is None:
-            status, pct, done = merge_progress_values(key[0], remote, remote)
+            status, pct, merged_done = merge_progress_values(key[0], remote, remote)
             inserts.append(
                 {
                     "id": row["id"],
                     "user_id": owner_id,
                     "entity_type": key[0],
-                    "entity_id": key[1],
+                    "entity_id": row["entity_id"],
                     "status": status,
                     "progress_percentage": pct,
-                    "completed_at": done,
+                    "completed_at": merged_done,
                     "created_at": row.get("created_at"),
                     "updated_at": row.get("updated_at"),
                     "sync_seq": row.get("sync_seq"),
                 }
             )
-            local[key] = {**inserts[-1]}
+            local[key] = (row["id"].hex, status, pct, stored_time(merged_done))
             continue
-        before = (mine["status"], mine["progress_percentage"], mine["completed_at"])
+        before = (mine[1], mine[2], _parse_stored(mine[3]))
         after = merge_progress_values(key[0], before, remote)
         if after != before:
             conn.execute(
                 update(table)
-                .where(table.c.id == mine["id"])
+                .where(table.c.id == uuid.UUID(mine[0]))
                 .values(
                     status=after[0],
                     progress_percentage=after[1],

@@ -45,12 +45,21 @@ def _utc(column: str) -> str:
 def _op(
     kind: str, key: str, entity_id: str, payload: str, source: str = "", *, gone: str = ""
 ) -> str:
-    """Supersede pending ops of the same row (``gone``: the key as the DELETE can name it),
-    then queue the new state."""
+    """Supersede the pending op of the same row, then queue the new state.
+
+    ``outbox_keys`` maps a row to its newest op, so the outbox itself needs no index but
+    its primary key: ops leave it by ``seq`` range, cheaply, once the server has them (a
+    stale mapping only points at an op that is gone). ``gone`` is the key as the
+    statements outside the INSERT ... SELECT can name it.
+    """
+    name = gone or key
     return f"""
-    DELETE FROM outbox WHERE entity_key = {gone or key};
+    DELETE FROM outbox WHERE seq = (SELECT seq FROM outbox_keys WHERE entity_key = {name});
     INSERT INTO outbox (op_id, device_id, kind, entity_key, entity_id, payload, created_at)
-    SELECT {_NEW_UUID}, {_DEVICE}, '{kind}', {key}, {entity_id}, {payload}, {_NOW} {source};"""
+    SELECT {_NEW_UUID}, {_DEVICE}, '{kind}', {key}, {entity_id}, {payload}, {_NOW} {source};
+    INSERT OR REPLACE INTO outbox_keys (entity_key, seq)
+    SELECT entity_key, seq FROM outbox
+    WHERE seq = (SELECT max(seq) FROM outbox) AND entity_key = {name};"""
 
 
 _PROGRESS = _op(
@@ -131,11 +140,15 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("outbox_pkey")),
-        sa.UniqueConstraint("op_id", name=op.f("outbox_op_id_key")),
         sqlite_autoincrement=True,
     )
-    op.create_index("ix_outbox_entity_id", "outbox", ["entity_id"])
-    op.create_index("ix_outbox_entity_key", "outbox", ["entity_key"])
+    op.create_table(
+        "outbox_keys",
+        sa.Column("entity_key", sa.String(length=120), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("entity_key", name=op.f("outbox_keys_pkey")),
+        sqlite_with_rowid=False,
+    )
 
     op.create_table(
         "dead_letter",
@@ -466,7 +479,9 @@ def upgrade() -> None:
         "user_progress",
         ["user_id", "entity_type", "entity_id"],
     )
-    op.create_index("ix_user_progress_user_id_sync_seq", "user_progress", ["user_id", "sync_seq"])
+    op.create_index(
+        "ix_user_progress_user_id_sync_seq_id", "user_progress", ["user_id", "sync_seq", "id"]
+    )
 
     op.create_table(
         "lesson_playback",
@@ -492,7 +507,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("user_id", "lesson_id", name=op.f("lesson_playback_pkey")),
     )
     op.create_index(
-        "ix_lesson_playback_user_id_sync_seq", "lesson_playback", ["user_id", "sync_seq"]
+        "ix_lesson_playback_user_id_sync_seq_lesson_id",
+        "lesson_playback",
+        ["user_id", "sync_seq", "lesson_id"],
     )
 
     op.create_table(
@@ -552,7 +569,9 @@ def upgrade() -> None:
         ["user_id", "assessment_id"],
     )
     op.create_index(
-        "ix_assessment_attempts_user_id_sync_seq", "assessment_attempts", ["user_id", "sync_seq"]
+        "ix_assessment_attempts_user_id_sync_seq_id",
+        "assessment_attempts",
+        ["user_id", "sync_seq", "id"],
     )
 
     op.create_table(
@@ -618,6 +637,7 @@ def downgrade() -> None:
         "users",
         "offline_courses",
         "dead_letter",
+        "outbox_keys",
         "outbox",
         "sync_state",
     ):
