@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -168,7 +167,6 @@ class LocalCache:
         self._maker = maker
         self.uow: UnitOfWorkFactory = lambda: UnitOfWork(maker)
         self._device_id: str | None = None
-        self._lock = threading.Lock()
 
     # -- state --------------------------------------------------------------------------
 

@@ -367,7 +367,9 @@ class SyncEngine:
         if user_id is None:
             raise ElearnError("this login is not a person of this database: sign in again")
         owner = self.cache.owner_id
-        if owner is not None and owner != user_id:
+        if owner is None:
+            raise ElearnError("this offline copy has no owner yet: sign in online once")
+        if owner != user_id:
             raise ElearnError("this offline copy belongs to another account than the one signed in")
         conn.execute(
             text(
