@@ -148,9 +148,7 @@ def test_a_valid_plan_is_normalised() -> None:
 
 def test_every_wrong_field_is_reported_at_once() -> None:
     with pytest.raises(PlanFieldsError) as caught:
-        validate_plan(
-            draft(name="", price="-3", billing_cycle="fortnightly", features='{"x": 1}')
-        )
+        validate_plan(draft(name="", price="-3", billing_cycle="fortnightly", features='{"x": 1}'))
     errors = caught.value.errors
     assert set(errors) == {"name", "price", "billing_cycle", "features"}
     assert "negative" in errors["price"]
