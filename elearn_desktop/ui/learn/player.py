@@ -844,8 +844,10 @@ class LessonPlayerPage(QWidget):
         self._media_ok = False
         self.tracker = None
         if self.player is not None:
+            # stop() only: clearing the source (setSource(QUrl())) right after the end of
+            # the media can block in Qt's FFmpeg backend (seen in CI, PySide6 6.11); the
+            # next lesson's setSource replaces it anyway.
             self.player.stop()
-            self.player.setSource(QUrl())
         self.end_panel.hide()
 
     def hideEvent(self, event: QHideEvent) -> None:
