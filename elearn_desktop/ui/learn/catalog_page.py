@@ -265,14 +265,6 @@ class CatalogPage(QWidget):
             return
         self._bind(session.backend.uow, session.user.id)
 
-    def set_loaders(self, uow_factory: UnitOfWorkFactory, *_unused: Any) -> None:
-        """Compatibility with the main window before it shows the LearnWorkspace.
-
-        Without a person: searching and browsing work, enrolling and the progress filter
-        do not (the workspace passes the signed-in person through ``set_session``).
-        """
-        self._bind(uow_factory, None)
-
     def _bind(self, uow_factory: UnitOfWorkFactory, user_id: uuid.UUID | None) -> None:
         self._uow, self._user_id = uow_factory, user_id
         self.state_filter.setEnabled(user_id is not None)
@@ -520,8 +512,3 @@ class CatalogPage(QWidget):
 
     def _open_selected_path(self) -> None:
         self._open_path_at(self.paths_list.currentIndex())
-
-
-def catalog_loaders(uow_factory: UnitOfWorkFactory) -> tuple[UnitOfWorkFactory]:
-    """Compatibility with the main window before it shows the LearnWorkspace."""
-    return (uow_factory,)
