@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from elearn_desktop.services import path_authoring
-from elearn_desktop.services.assessment_authoring import EditConflictError
+from elearn_desktop.services.authored_rows import EditConflictError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.path_authoring import (
     ASSESSMENT,
