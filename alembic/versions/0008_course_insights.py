@@ -57,57 +57,47 @@ _GUARD = r"""
     END IF;
 """
 
+
+def _function(name: str, returns: str, query: str) -> str:
+    """A guarded, read-only SECURITY DEFINER function of one course returning ``query``."""
+    return (
+        f"CREATE FUNCTION public.{name}(p_course uuid)\n"
+        f"    RETURNS TABLE ({returns})\n"
+        "    LANGUAGE plpgsql STABLE SECURITY DEFINER\n"
+        "    SET search_path = pg_catalog, pg_temp\n"
+        f"AS $fn$\nBEGIN{_GUARD}    RETURN QUERY{query};\nEND\n$fn$;"
+    )
+
+
 FUNCTIONS_SQL = (
-    r"""
-CREATE FUNCTION public.elearn_course_enrolments(p_course uuid)
-    RETURNS TABLE (day date, learners bigint, completed bigint)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN"""
-    + _GUARD
-    + r"""
-    RETURN QUERY
+    _function(
+        "elearn_course_enrolments",
+        "day date, learners bigint, completed bigint",
+        r"""
         SELECT (p.created_at AT TIME ZONE 'UTC')::date,
                count(*),
                count(*) FILTER (WHERE p.status = 'completed')
         FROM public.user_progress p
         WHERE p.entity_type = 'course' AND p.entity_id = p_course
         GROUP BY 1
-        ORDER BY 1 NULLS LAST;
-END
-$fn$;
-""",
-    r"""
-CREATE FUNCTION public.elearn_course_module_completions(p_course uuid)
-    RETURNS TABLE (module_id uuid, completed bigint)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN"""
-    + _GUARD
-    + r"""
-    RETURN QUERY
+        ORDER BY 1 NULLS LAST""",
+    ),
+    _function(
+        "elearn_course_module_completions",
+        "module_id uuid, completed bigint",
+        r"""
         SELECT m.id, count(DISTINCT p.user_id)
         FROM public.modules m
         LEFT JOIN public.user_progress p
             ON p.entity_type = 'module' AND p.entity_id = m.id AND p.status = 'completed'
         WHERE m.course_id = p_course
         GROUP BY m.id
-        ORDER BY m.id;
-END
-$fn$;
-""",
-    r"""
-CREATE FUNCTION public.elearn_course_score_bins(p_course uuid)
-    RETURNS TABLE (bin integer, attempts bigint, passed bigint)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN"""
-    + _GUARD
-    + r"""
-    RETURN QUERY
+        ORDER BY m.id""",
+    ),
+    _function(
+        "elearn_course_score_bins",
+        "bin integer, attempts bigint, passed bigint",
+        r"""
         SELECT least(greatest(a.score, 0) / 10, 9),
                count(*),
                count(*) FILTER (WHERE a.passed)
@@ -121,10 +111,8 @@ BEGIN"""
                     SELECT c.path_id FROM public.path_steps c
                     WHERE c.entity_type = 'course' AND c.entity_id = p_course))
         GROUP BY 1
-        ORDER BY 1;
-END
-$fn$;
-""",
+        ORDER BY 1""",
+    ),
 )
 
 

@@ -22,8 +22,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, TextClause, bindparam, func, select, text
+from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -176,42 +177,35 @@ def _server_words(title: str) -> Iterator[None]:
         raise
 
 
-def _course_param(sql: str) -> TextClause:
-    return text(sql).bindparams(bindparam("course", type_=postgresql.UUID(as_uuid=True)))
+def _from_server(session: Session, sql: str, course_id: uuid.UUID, *, title: str) -> list[Any]:
+    """Rows of one of revision 0008's functions (``:course`` in ``sql``), refusals in words."""
+    statement = text(sql).bindparams(bindparam("course", type_=postgresql.UUID(as_uuid=True)))
+    with _server_words(title):
+        return list(session.execute(statement, {"course": course_id}).all())
 
 
 def enrolled_on_server(session: Session, course_id: uuid.UUID, *, title: str) -> int:
     """Learners enrolled in the course, counted by ``elearn_course_enrolments`` (PostgreSQL)."""
-    with _server_words(title):
-        count = session.execute(
-            _course_param(
-                "SELECT coalesce(sum(learners), 0) FROM public.elearn_course_enrolments(:course)"
-            ),
-            {"course": course_id},
-        ).scalar()
-    return int(count or 0)
+    [(count,)] = _from_server(
+        session,
+        "SELECT coalesce(sum(learners), 0) FROM public.elearn_course_enrolments(:course)",
+        course_id,
+        title=title,
+    )
+    return int(count)
 
 
 def _counts_on_server(session: Session, course_id: uuid.UUID, *, title: str) -> _Counts:
-    with _server_words(title):
-        enrolments = session.execute(
-            _course_param(
-                "SELECT day, learners, completed FROM public.elearn_course_enrolments(:course)"
-            ),
-            {"course": course_id},
-        ).all()
-        modules = session.execute(
-            _course_param(
-                "SELECT module_id, completed FROM public.elearn_course_module_completions(:course)"
-            ),
-            {"course": course_id},
-        ).all()
-        bins = session.execute(
-            _course_param(
-                "SELECT bin, attempts, passed FROM public.elearn_course_score_bins(:course)"
-            ),
-            {"course": course_id},
-        ).all()
+    def rows(sql: str) -> list[Any]:
+        return _from_server(session, sql, course_id, title=title)
+
+    enrolments = rows(
+        "SELECT day, learners, completed FROM public.elearn_course_enrolments(:course)"
+    )
+    modules = rows(
+        "SELECT module_id, completed FROM public.elearn_course_module_completions(:course)"
+    )
+    bins = rows("SELECT bin, attempts, passed FROM public.elearn_course_score_bins(:course)")
     return _Counts(
         enrolments=tuple((d, int(n), int(c)) for d, n, c in enrolments),
         modules_completed={m: int(n) for m, n in modules},
