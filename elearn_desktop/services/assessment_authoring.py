@@ -23,9 +23,8 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from elearn_desktop.data.models import (
@@ -34,137 +33,33 @@ from elearn_desktop.data.models import (
     LearningPath,
     PathStep,
     Question,
-    User,
 )
-from elearn_desktop.data.types import utcnow
-from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
+from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.domain.assessment_rules import (
     AssessmentDraft,
     OptionDraft,
     QuestionDraft,
     find_problems,
 )
-from elearn_desktop.domain.errors import (
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-    ValidationError,
+from elearn_desktop.domain.errors import NotFoundError, ValidationError
+from elearn_desktop.services.authored_rows import (
+    AuthoredKind,
+    author_names,
+    by_title_with_counts,
+    can_edit,
+    clean,
+    matched_rows,
+    refuse_problems,
+    set_changed,
 )
+from elearn_desktop.services.authored_rows import (  # where the editors and tests find them
+    EditConflictError as EditConflictError,
+)
+from elearn_desktop.services.authored_rows import InvalidDraftError as InvalidDraftError
 from elearn_desktop.services.dto import UserSummary
 from elearn_desktop.services.permissions import require
 
 ASSESSMENT_STEP = "assessment"
-_M = TypeVar("_M")
-
-
-# ------------------------------------------------------------------- shared by authoring
-
-
-class EditConflictError(ConflictError):
-    """Someone saved a newer version (or deleted it) since this edit began.
-
-    ``mine`` is what this edit wanted to save; ``theirs`` the version now in the database
-    (None when it was deleted). Nothing of ``mine`` was written.
-    """
-
-    def __init__(self, message: str, *, mine: object, theirs: object | None) -> None:
-        super().__init__(message)
-        self.mine = mine
-        self.theirs = theirs
-
-
-class InvalidDraftError(ValidationError):
-    """The draft breaks the rules; ``problems`` lists every reason in words."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        first = problems[0] if problems else "the draft is not valid"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__("draft", f"{first}{more}")
-        self.problems = tuple(problems)
-
-
-def can_edit(actor: UserSummary | None, author_id: uuid.UUID | None) -> bool:
-    """Instructors change what they author; admins (and the operator, None) anything."""
-    if actor is None or actor.has_role("admin"):
-        return True
-    return actor.has_role("instructor") and author_id is not None and author_id == actor.id
-
-
-def require_owner(actor: UserSummary | None, author_id: uuid.UUID | None, what: str) -> None:
-    if not can_edit(actor, author_id):
-        raise PermissionDeniedError(
-            f"You may change only {what}s you author; this one is not yours."
-        )
-
-
-def lock_row(session: Session, model: type[_M], row_id: uuid.UUID) -> _M | None:
-    """Load a row for changing it, after taking the lock that serialises its writers."""
-    table: Any = model.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "sqlite":
-        # A write first takes SQLite's write lock: every read after it sees the newest
-        # committed version. Setting updated_at to itself keeps its onupdate default away.
-        session.execute(
-            update(table).where(table.c.id == row_id).values(updated_at=table.c.updated_at)
-        )
-        stmt = select(model).where(table.c.id == row_id)
-    else:
-        stmt = select(model).where(table.c.id == row_id).with_for_update(of=table)
-    return session.scalar(stmt.execution_options(populate_existing=True))
-
-
-def refuse_if_present(
-    session: Session, model: type[Any], row_id: uuid.UUID, actor: UserSummary | None, what: str
-) -> None:
-    """After :func:`lock_row` found nothing: was the row deleted, or refused to us?
-
-    On PostgreSQL row-level security hides a row from ``FOR UPDATE`` when the person may
-    not change it, while a plain read still sees it: that is a refusal, not a deletion.
-    """
-    found = session.execute(select(model.author_id).where(model.id == row_id)).first()
-    if found is not None:
-        require_owner(actor, found[0], what)
-        raise PermissionDeniedError(f"The server does not let you change this {what}.")
-
-
-def next_stamp(session: Session, previous: dt.datetime | None) -> dt.datetime:
-    """A new ``updated_at``: the server's clock, strictly after ``previous``."""
-    if session.get_bind().dialect.name == "postgresql":
-        now: dt.datetime = session.scalar(select(func.clock_timestamp())) or utcnow()
-    else:
-        now = utcnow()
-    now = now.astimezone(dt.UTC)
-    if previous is not None and now <= previous:
-        now = previous + dt.timedelta(microseconds=1)
-    return now
-
-
-def same_version(a: dt.datetime | None, b: dt.datetime | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return a.astimezone(dt.UTC) == b.astimezone(dt.UTC)
-
-
-def clean(text: str | None) -> str | None:
-    """Trimmed text, or None when there is none."""
-    if text is None:
-        return None
-    stripped = text.strip()
-    return stripped or None
-
-
-def escape_like(text: str) -> str:
-    return text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def author_names(session: Session, ids: Sequence[uuid.UUID | None]) -> dict[uuid.UUID, str]:
-    """Display names of authors this person may read (on PostgreSQL, maybe none)."""
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(User.id, User.first_name, User.last_name, User.email).where(User.id.in_(wanted))
-    ).all()
-    return {r[0]: " ".join(p for p in (r[1], r[2]) if p) or r[3] for r in rows}
 
 
 # ------------------------------------------------------------------------------ results
@@ -323,20 +218,7 @@ def list_assessments(
     """Assessments by title (optionally those whose title contains ``search``)."""
     require(actor, "content.author")
     with uow_factory() as uow:
-        counts = (
-            select(Question.assessment_id, func.count(Question.id).label("n"))
-            .group_by(Question.assessment_id)
-            .subquery()
-        )
-        stmt = (
-            select(Assessment, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.assessment_id == Assessment.id)
-            .order_by(func.lower(Assessment.title), Assessment.id)
-            .limit(limit)
-        )
-        if search.strip():
-            pattern = f"%{escape_like(search.strip())}%"
-            stmt = stmt.where(func.lower(Assessment.title).like(pattern, escape="\\"))
+        stmt = by_title_with_counts(Assessment, Question.assessment_id, search=search, limit=limit)
         rows = uow.session.execute(stmt).all()
         names = author_names(uow.session, [r[0].author_id for r in rows])
         return [
@@ -381,98 +263,39 @@ def without_ids(draft: AssessmentDraft) -> AssessmentDraft:
 
 
 def _check(draft: AssessmentDraft) -> None:
-    problems = find_problems(draft)
-    if problems:
-        raise InvalidDraftError([p.message for p in problems])
+    refuse_problems([p.message for p in find_problems(draft)])
 
 
 def _apply_options(question: Question, drafts: Sequence[OptionDraft]) -> None:
-    existing = {o.id: o for o in question.options}
-    seen: set[uuid.UUID] = set()
-    options: list[AnswerOption] = []
-    for index, draft in enumerate(drafts):
-        option = existing.get(draft.id) if draft.id is not None and draft.id not in seen else None
-        if option is None:
-            option = AnswerOption(id=uuid.uuid4())
-        else:
-            seen.add(option.id)
-        _set(option, text=draft.text.strip(), is_correct=draft.is_correct, order_index=index)
-        options.append(option)
+    options = list(matched_rows(question.options, [d.id for d in drafts], AnswerOption))
+    for index, (draft, option) in enumerate(zip(drafts, options, strict=True)):
+        set_changed(option, text=draft.text.strip(), is_correct=draft.is_correct, order_index=index)
     question.options = options
 
 
-def _set(obj: object, **values: object) -> None:
-    """Assign only what changed: unchanged rows cause no UPDATE (and no audit entry)."""
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-
-
 def _apply(assessment: Assessment, draft: AssessmentDraft) -> None:
-    _set(
+    set_changed(
         assessment,
         title=draft.title.strip(),
         description=clean(draft.description),
         passing_score=draft.passing_score,
         time_limit=draft.time_limit,
     )
-    existing = {q.id: q for q in assessment.questions}
-    seen: set[uuid.UUID] = set()
-    questions: list[Question] = []
-    for index, q_draft in enumerate(draft.questions):
-        known = q_draft.id is not None and q_draft.id not in seen
-        question = existing.get(q_draft.id) if known and q_draft.id is not None else None
-        if question is None:
-            question = Question(id=uuid.uuid4())
-        else:
-            seen.add(question.id)
-        _set(question, text=q_draft.text.strip(), type=q_draft.type, order_index=index)
+    ids = [q.id for q in draft.questions]
+    questions = list(matched_rows(assessment.questions, ids, Question))
+    for index, (q_draft, question) in enumerate(zip(draft.questions, questions, strict=True)):
+        set_changed(question, text=q_draft.text.strip(), type=q_draft.type, order_index=index)
         _apply_options(question, q_draft.options)
-        questions.append(question)
     assessment.questions = questions
 
 
-def _conflict(
-    session: Session,
-    assessment_id: uuid.UUID,
-    mine: object,
-    actor: UserSummary | None,
-) -> EditConflictError:
-    current = _load(session, assessment_id)
-    if current is None:
-        return EditConflictError(
-            "Someone deleted this assessment while you edited it; your changes were not saved.",
-            mine=mine,
-            theirs=None,
-        )
-    theirs = _detail(session, current, actor)
-    # Say when, not who: the author is not necessarily the one who saved.
-    when = f" at {theirs.updated_at.astimezone():%H:%M:%S}" if theirs.updated_at else ""
-    return EditConflictError(
-        f"Someone else saved a newer version of '{theirs.title}'{when}; "
-        "your changes were not saved.",
-        mine=mine,
-        theirs=theirs,
-    )
-
-
-def _locked_for_change(
-    uow: UnitOfWork,
-    assessment_id: uuid.UUID,
-    expected_updated_at: dt.datetime | None,
-    mine: object,
-    actor: UserSummary | None,
-) -> Assessment:
-    locked = lock_row(uow.session, Assessment, assessment_id)
-    if locked is None:
-        refuse_if_present(uow.session, Assessment, assessment_id, actor, "assessment")
-        raise _conflict(uow.session, assessment_id, mine, actor)
-    require_owner(actor, locked.author_id, "assessment")
-    if not same_version(locked.updated_at, expected_updated_at):
-        raise _conflict(uow.session, assessment_id, mine, actor)
-    assessment = _load(uow.session, assessment_id)
-    assert assessment is not None
-    return assessment
+_ASSESSMENTS = AuthoredKind(
+    model=Assessment,
+    noun="assessment",
+    deleted="Someone deleted this assessment while you edited it; your changes were not saved.",
+    load=_load,
+    detail=_detail,
+)
 
 
 def save_assessment(
@@ -500,15 +323,12 @@ def save_assessment(
             previous = None
             draft = without_ids(draft)
         else:
-            assessment = _locked_for_change(uow, assessment_id, expected_updated_at, draft, actor)
+            assessment = _ASSESSMENTS.locked(
+                uow, assessment_id, expected_updated_at=expected_updated_at, mine=draft, actor=actor
+            )
             previous = assessment.updated_at
         _apply(assessment, draft)
-        assessment.updated_at = next_stamp(uow.session, previous)
-        uow.flush()
-        uow.commit()
-        saved = _load(uow.session, assessment.id)
-        assert saved is not None
-        return _detail(uow.session, saved, actor)
+        return _ASSESSMENTS.finish(uow, assessment, previous, actor)
 
 
 def create_assessment(
@@ -545,8 +365,12 @@ def reorder_questions(
     """Put the questions in the order of ``question_ids`` (all of them, each once)."""
     require(actor, "content.author")
     with uow_factory() as uow:
-        assessment = _locked_for_change(
-            uow, assessment_id, expected_updated_at, tuple(question_ids), actor
+        assessment = _ASSESSMENTS.locked(
+            uow,
+            assessment_id,
+            expected_updated_at=expected_updated_at,
+            mine=tuple(question_ids),
+            actor=actor,
         )
         current = {q.id: q for q in assessment.questions}
         if len(question_ids) != len(current) or set(question_ids) != set(current):
@@ -554,13 +378,8 @@ def reorder_questions(
                 "questions", "the new order must name every question of the assessment once"
             )
         for index, qid in enumerate(question_ids):
-            _set(current[qid], order_index=index)
-        assessment.updated_at = next_stamp(uow.session, assessment.updated_at)
-        uow.flush()
-        uow.commit()
-        saved = _load(uow.session, assessment_id)
-        assert saved is not None
-        return _detail(uow.session, saved, actor)
+            set_changed(current[qid], order_index=index)
+        return _ASSESSMENTS.finish(uow, assessment, assessment.updated_at, actor)
 
 
 def delete_assessment(
@@ -577,7 +396,9 @@ def delete_assessment(
     """
     require(actor, "content.author")
     with uow_factory() as uow:
-        assessment = _locked_for_change(uow, assessment_id, expected_updated_at, None, actor)
+        assessment = _ASSESSMENTS.locked(
+            uow, assessment_id, expected_updated_at=expected_updated_at, mine=None, actor=actor
+        )
         paths = _paths_using(uow.session, assessment_id)
         title = assessment.title
         uow.session.delete(assessment)

@@ -4,8 +4,8 @@ A path's steps refer to a course or an assessment by id. A step whose item was d
 (or is hidden from this person) or whose course is archived is *flagged*: it stays in the
 path, with a warning in words, until its author removes or replaces it.
 
-Changes name the path's ``updated_at`` they started from (optimistic concurrency, as in
-:mod:`~elearn_desktop.services.assessment_authoring`); ``order_index`` stays dense
+Changes name the path's ``updated_at`` they started from (optimistic concurrency, shared
+with assessments in :mod:`~elearn_desktop.services.authored_rows`); ``order_index`` stays dense
 (0, 1, 2, …) after every change. :func:`save_path` writes fields and steps as one unit,
 which is what the editor's Save does; the single-step functions serve scripts and the
 "attach this assessment to a path" command.
@@ -22,20 +22,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from elearn_desktop.data.models import Assessment, Course, LearningPath, PathStep, Question
-from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
+from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from elearn_desktop.services.assessment_authoring import (
-    EditConflictError,
-    InvalidDraftError,
+from elearn_desktop.services.authored_rows import (
+    AuthoredKind,
     author_names,
+    by_title_with_counts,
     can_edit,
     clean,
-    escape_like,
-    lock_row,
-    next_stamp,
-    refuse_if_present,
-    require_owner,
-    same_version,
+    matched_rows,
+    refuse_problems,
+    set_changed,
+    title_contains,
 )
 from elearn_desktop.services.dto import UserSummary
 from elearn_desktop.services.permissions import require
@@ -282,20 +280,7 @@ def list_paths(
 ) -> list[PathListItem]:
     require(actor, "content.author")
     with uow_factory() as uow:
-        counts = (
-            select(PathStep.path_id, func.count(PathStep.id).label("n"))
-            .group_by(PathStep.path_id)
-            .subquery()
-        )
-        stmt = (
-            select(LearningPath, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.path_id == LearningPath.id)
-            .order_by(func.lower(LearningPath.title), LearningPath.id)
-            .limit(limit)
-        )
-        if search.strip():
-            pattern = f"%{escape_like(search.strip())}%"
-            stmt = stmt.where(func.lower(LearningPath.title).like(pattern, escape="\\"))
+        stmt = by_title_with_counts(LearningPath, PathStep.path_id, search=search, limit=limit)
         return [
             PathListItem(
                 id=p.id,
@@ -330,13 +315,12 @@ def search_step_targets(
 ) -> list[StepTarget]:
     """Courses (not archived) and assessments whose title contains ``text``, by title."""
     require(actor, "content.author")
-    pattern = f"%{escape_like(text.strip())}%"
     found: list[StepTarget] = []
     with uow_factory() as uow:
         if COURSE in kinds:
             courses = uow.session.execute(
                 select(Course.id, Course.title, Course.status, Course.level)
-                .where(func.lower(Course.title).like(pattern, escape="\\"))
+                .where(title_contains(Course.title, text))
                 .where(func.coalesce(Course.status, "draft") != ARCHIVED)
                 .order_by(func.lower(Course.title))
                 .limit(limit)
@@ -355,7 +339,7 @@ def search_step_targets(
             rows = uow.session.execute(
                 select(Assessment.id, Assessment.title, func.coalesce(counts.c.n, 0))
                 .outerjoin(counts, counts.c.assessment_id == Assessment.id)
-                .where(func.lower(Assessment.title).like(pattern, escape="\\"))
+                .where(title_contains(Assessment.title, text))
                 .order_by(func.lower(Assessment.title))
                 .limit(limit)
             ).all()
@@ -370,71 +354,27 @@ def search_step_targets(
 
 
 def _check(draft: PathDraft) -> None:
-    problems = path_problems(draft)
-    if problems:
-        raise InvalidDraftError([p.message for p in problems])
+    refuse_problems([p.message for p in path_problems(draft)])
 
 
-def _conflict(
-    session: Session, path_id: uuid.UUID, mine: object, actor: UserSummary | None
-) -> EditConflictError:
-    current = _load(session, path_id)
-    if current is None:
-        return EditConflictError(
-            "This learning path was deleted (or is no longer visible to you) while you edited "
-            "it; your changes were not saved.",
-            mine=mine,
-            theirs=None,
-        )
-    theirs = _detail(session, current, actor)
-    when = f" at {theirs.updated_at.astimezone():%H:%M:%S}" if theirs.updated_at else ""
-    return EditConflictError(
-        f"Someone else saved a newer version of '{theirs.title}'{when}; "
-        "your changes were not saved.",
-        mine=mine,
-        theirs=theirs,
-    )
-
-
-def _locked(
-    uow: UnitOfWork,
-    path_id: uuid.UUID,
-    expected_updated_at: dt.datetime | None,
-    mine: object,
-    actor: UserSummary | None,
-) -> LearningPath:
-    locked = lock_row(uow.session, LearningPath, path_id)
-    if locked is None:
-        refuse_if_present(uow.session, LearningPath, path_id, actor, "learning path")
-        raise _conflict(uow.session, path_id, mine, actor)
-    require_owner(actor, locked.author_id, "learning path")
-    if not same_version(locked.updated_at, expected_updated_at):
-        raise _conflict(uow.session, path_id, mine, actor)
-    path = _load(uow.session, path_id)
-    assert path is not None
-    return path
+_PATHS = AuthoredKind(
+    model=LearningPath,
+    noun="learning path",
+    deleted=(
+        "This learning path was deleted (or is no longer visible to you) while you edited "
+        "it; your changes were not saved."
+    ),
+    load=_load,
+    detail=_detail,
+)
 
 
 def _set_steps(path: LearningPath, steps: Sequence[StepDraft]) -> None:
-    existing = {s.id: s for s in path.steps}
-    kept: list[PathStep] = []
-    used: set[uuid.UUID] = set()
-    for index, draft in enumerate(steps):
-        # An id not (or no longer) in the path makes a new step: an undo in the editor may
-        # bring back a step that a save removed.
-        step = existing.get(draft.id) if draft.id is not None and draft.id not in used else None
-        if step is None:
-            step = PathStep(id=uuid.uuid4())
-        else:
-            used.add(step.id)
-        for name, value in (
-            ("entity_type", draft.entity_type),
-            ("entity_id", draft.entity_id),
-            ("order_index", index),
-        ):
-            if getattr(step, name) != value:
-                setattr(step, name, value)
-        kept.append(step)
+    kept = list(matched_rows(path.steps, [s.id for s in steps], PathStep))
+    for index, (draft, step) in enumerate(zip(steps, kept, strict=True)):
+        set_changed(
+            step, entity_type=draft.entity_type, entity_id=draft.entity_id, order_index=index
+        )
     path.steps = kept
 
 
@@ -447,17 +387,6 @@ def _check_targets_exist(
     for _step, (title, _status, problem) in zip(new, described, strict=True):
         if title is None:
             raise ValidationError("steps", problem or "this step points at nothing")
-
-
-def _finish(
-    uow: UnitOfWork, path: LearningPath, previous: dt.datetime | None, actor: UserSummary | None
-) -> PathDetail:
-    path.updated_at = next_stamp(uow.session, previous)
-    uow.flush()
-    uow.commit()
-    saved = _load(uow.session, path.id)
-    assert saved is not None
-    return _detail(uow.session, saved, actor)
 
 
 def save_path(
@@ -479,22 +408,23 @@ def save_path(
             draft = replace(draft, steps=tuple(replace(s, id=None) for s in draft.steps))
             before: set[uuid.UUID] = set()
         else:
-            path = _locked(uow, path_id, expected_updated_at, draft, actor)
+            path = _PATHS.locked(
+                uow, path_id, expected_updated_at=expected_updated_at, mine=draft, actor=actor
+            )
             previous = path.updated_at
             before = {s.id for s in path.steps}
         _check_targets_exist(uow.session, draft.steps, before)
-        for name, value in (
-            ("title", draft.title.strip()),
-            ("description", clean(draft.description)),
-            ("thumbnail_url", clean(draft.thumbnail_url)),
-            ("status", draft.status),
-        ):
-            if getattr(path, name) != value:
-                setattr(path, name, value)
+        set_changed(
+            path,
+            title=draft.title.strip(),
+            description=clean(draft.description),
+            thumbnail_url=clean(draft.thumbnail_url),
+            status=draft.status,
+        )
         _set_steps(path, draft.steps)
         if path_id is None:
             uow.session.add(path)
-        return _finish(uow, path, previous, actor)
+        return _PATHS.finish(uow, path, previous, actor)
 
 
 def create_path(
@@ -552,20 +482,20 @@ def _change_steps(
 ) -> PathDetail:
     require(actor, "content.author")
     with uow_factory() as uow:
-        path = _locked(uow, path_id, expected_updated_at, change, actor)
+        path = _PATHS.locked(
+            uow, path_id, expected_updated_at=expected_updated_at, mine=change, actor=actor
+        )
         current = [
             StepDraft(s.entity_type, s.entity_id, s.id)
             for s in sorted(path.steps, key=lambda s: (s.order_index, str(s.id)))
         ]
         steps = edit(current)
         draft = PathDraft(title=path.title, status=path.status or "draft", steps=tuple(steps))
-        problems = [p for p in path_problems(draft) if p.field == "steps"]
-        if problems:
-            raise InvalidDraftError([p.message for p in problems])
+        refuse_problems([p.message for p in path_problems(draft) if p.field == "steps"])
         _check_targets_exist(uow.session, steps, {s.id for s in path.steps})
         previous = path.updated_at
         _set_steps(path, steps)
-        return _finish(uow, path, previous, actor)
+        return _PATHS.finish(uow, path, previous, actor)
 
 
 def add_step(
@@ -680,7 +610,9 @@ def delete_path(
 ) -> None:
     require(actor, "content.author")
     with uow_factory() as uow:
-        path = _locked(uow, path_id, expected_updated_at, None, actor)
+        path = _PATHS.locked(
+            uow, path_id, expected_updated_at=expected_updated_at, mine=None, actor=actor
+        )
         uow.session.delete(path)
         uow.flush()
         uow.commit()

@@ -30,9 +30,8 @@ from elearn_desktop.ui.author.assessment_editor import (
     AssessmentEditor,
     OptionTableModel,
     QuestionListModel,
-    ReorderableListModel,
-    VersionConflictDialog,
 )
+from elearn_desktop.ui.author.draft_editor import ReorderableListModel, VersionConflictDialog
 
 pytestmark = pytest.mark.gui
 

@@ -27,7 +27,7 @@ from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.domain.assessment_rules import AssessmentDraft, OptionDraft, QuestionDraft
 from elearn_desktop.domain.errors import PermissionDeniedError, ValidationError
 from elearn_desktop.services import assessment_authoring as authoring
-from elearn_desktop.services import path_authoring
+from elearn_desktop.services import authored_rows, path_authoring
 from elearn_desktop.services.accounts import user_summary
 from elearn_desktop.services.assessment_authoring import EditConflictError, InvalidDraftError
 from elearn_desktop.services.dto import UserSummary
@@ -307,7 +307,7 @@ def test_nothing_is_half_written_when_the_save_fails_midway(
     def broken(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(authoring, "next_stamp", broken)
+    monkeypatch.setattr(authored_rows, "next_stamp", broken)  # after every row was changed
     edited = replace(created.draft(), title="Changed", questions=created.draft().questions[:1])
     with pytest.raises(RuntimeError):
         authoring.update_assessment(

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from elearn_desktop.data.models import (
     Assessment,
@@ -19,8 +24,12 @@ from elearn_desktop.data.models import (
 )
 from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.domain.errors import NotFoundError, PermissionDeniedError
-from elearn_desktop.services import insights
+from elearn_desktop.services import accounts, authoring, insights
+from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.dto import UserSummary
+from elearn_desktop.services.profiles import ServerProfile
 from tests.integration.test_assessment_authoring import People, make_people
+from tests.support.pgcluster import PostgresCluster
 
 
 def day(n: int, hour: int = 9) -> dt.datetime:
@@ -43,7 +52,11 @@ def world(uow_factory: UnitOfWorkFactory) -> tuple[People, uuid.UUID]:
     with uow_factory() as uow:
         s = uow.session
         course = Course(
-            id=uuid.uuid4(), title="Stats", slug="stats", author_id=people.instructor.id
+            id=uuid.uuid4(),
+            title="Stats",
+            slug="stats",
+            author_id=people.instructor.id,
+            status="published",  # so other people's logins may read the course itself
         )
         modules = [
             Module(id=uuid.uuid4(), title=t, order_index=i)
@@ -110,9 +123,7 @@ def world(uow_factory: UnitOfWorkFactory) -> tuple[People, uuid.UUID]:
         return people, course.id
 
 
-def test_course_insights(
-    uow_factory: UnitOfWorkFactory, world: tuple[People, uuid.UUID], backend_url: str
-) -> None:
+def test_course_insights(uow_factory: UnitOfWorkFactory, world: tuple[People, uuid.UUID]) -> None:
     people, course_id = world
     result = insights.course_insights(uow_factory, course_id=course_id, actor=people.instructor)
     assert (result.title, result.learners, result.completed) == ("Stats", 5, 1)
@@ -131,11 +142,8 @@ def test_course_insights(
     assert (result.attempts, result.passed) == (5, 3)
     assert result.assessments == ("Stats quiz",)
     assert not result.empty
-    # On PostgreSQL an instructor's view may miss learners' private rows; the page says so.
-    assert result.partial == backend_url.startswith("postgresql")
-    assert not insights.course_insights(
-        uow_factory, course_id=course_id, actor=people.admin
-    ).partial
+    # An admin gets the same numbers (on PostgreSQL from revision 0008's functions).
+    assert insights.course_insights(uow_factory, course_id=course_id, actor=people.admin) == result
 
 
 def test_a_course_nobody_took(
@@ -159,6 +167,8 @@ def test_who_may_look(uow_factory: UnitOfWorkFactory, world: tuple[People, uuid.
     people, course_id = world
     with pytest.raises(PermissionDeniedError):
         insights.course_insights(uow_factory, course_id=course_id, actor=people.learner)
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        insights.course_insights(uow_factory, course_id=course_id, actor=people.other_instructor)
     with pytest.raises(NotFoundError):
         insights.course_insights(uow_factory, course_id=uuid.uuid4(), actor=None)
     assert [c.title for c in insights.course_choices(uow_factory, actor=people.instructor)] == [
@@ -179,3 +189,156 @@ def test_who_may_look(uow_factory: UnitOfWorkFactory, world: tuple[People, uuid.
 def test_score_bins(scores: list[int], bins: list[int]) -> None:
     assert [b.count for b in insights.score_bins(scores)] == bins
     assert [b.label for b in insights.score_bins(scores)][:2] == ["0–9", "10–19"]
+
+
+# ------------------------------------------------- PostgreSQL: each person as their own login
+
+_CHEAP_ARGON2 = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+
+
+@pytest.fixture
+def logins(
+    world: tuple[People, uuid.UUID],
+    uow_factory: UnitOfWorkFactory,
+    pg_cluster: PostgresCluster,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[dict[str, SignedIn]]:
+    """The world's four people signed in to PostgreSQL as their own login roles."""
+    people, _course = world
+    # What is tested is the database; argon2id's cost is tested elsewhere.
+    monkeypatch.setattr(accounts, "hash_password", _CHEAP_ARGON2.hash)
+    with uow_factory() as uow:
+        url = uow.session.get_bind().engine.url
+    assert url.database is not None
+    profile = ServerProfile(
+        name="t",
+        kind="postgresql",
+        host=pg_cluster.host,
+        port=pg_cluster.port,
+        database=url.database,
+        sslmode="disable",
+    )
+    sessions: dict[str, SignedIn] = {}
+    try:
+        for key in ("instructor", "other_instructor", "admin", "learner"):
+            person: UserSummary = getattr(people, key)
+            password = f"Pw-{key}-2026-insights"
+            accounts.set_password(uow_factory, person.email, password)
+            sessions[key] = sign_in(profile, person.email, password)
+        yield sessions
+    finally:
+        for session in sessions.values():
+            session.close()
+
+
+def _backend(session: SignedIn) -> UnitOfWorkFactory:
+    assert session.backend is not None
+    return session.backend.uow
+
+
+@pytest.mark.parametrize("backend_url", ["postgresql"], indirect=True)
+def test_postgresql_instructor_gets_exact_numbers_as_their_own_login(
+    uow_factory: UnitOfWorkFactory,
+    world: tuple[People, uuid.UUID],
+    logins: dict[str, SignedIn],
+) -> None:
+    _people, course_id = world
+    ivy = logins["instructor"]
+    mine = _backend(ivy)
+    # Row-level security hides the learners' rows from the instructor's own login...
+    with mine() as uow:
+        visible = uow.session.scalar(
+            select(func.count())
+            .select_from(UserProgress)
+            .where(UserProgress.user_id != ivy.user.id)
+        )
+    assert visible == 0
+    # ...yet revision 0008's functions give the exact numbers the owner reads from the tables.
+    result = insights.course_insights(mine, course_id=course_id, actor=ivy.user)
+    assert (result.learners, result.completed) == (5, 1)
+    assert [(p.day.day, p.new, p.total) for p in result.enrollments] == [
+        (1, 2, 2),
+        (3, 1, 3),
+        (10, 2, 5),
+    ]
+    assert [f.completed for f in result.funnel] == [4, 2, 1]
+    assert [b.count for b in result.scores] == [1, 0, 0, 0, 0, 1, 1, 0, 0, 2]
+    assert (result.attempts, result.passed) == (5, 3)
+    assert result == insights.course_insights(uow_factory, course_id=course_id, actor=None)
+    admin = logins["admin"]
+    assert insights.course_insights(_backend(admin), course_id=course_id, actor=admin.user) == (
+        result
+    )
+    # The warning before unpublishing or archiving counts every enrolled learner too.
+    assert authoring.enrolled_learners(mine, actor=ivy.user, course_id=course_id).learners == 5
+    assert authoring.enrolled_learners(
+        _backend(admin), actor=admin.user, course_id=course_id
+    ).words() == ("5 learners are enrolled.")
+
+
+def _forged(person: UserSummary, *, as_id: uuid.UUID, roles: tuple[str, ...]) -> UserSummary:
+    """The app's own checks bypassed: the client claims to be someone else."""
+    return replace(person, id=as_id, roles=roles)
+
+
+@pytest.mark.parametrize("backend_url", ["postgresql"], indirect=True)
+def test_postgresql_refuses_another_instructor_and_a_learner(
+    world: tuple[People, uuid.UUID], logins: dict[str, SignedIn]
+) -> None:
+    people, course_id = world
+    otto, lea = logins["other_instructor"], logins["learner"]
+    # The service says no first...
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        insights.course_insights(_backend(otto), course_id=course_id, actor=otto.user)
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        authoring.enrolled_learners(_backend(otto), actor=otto.user, course_id=course_id)
+    with pytest.raises(PermissionDeniedError):
+        insights.course_insights(_backend(lea), course_id=course_id, actor=lea.user)
+    # ...and with the client's checks bypassed the server refuses, in the same words.
+    posing = _forged(otto.user, as_id=people.instructor.id, roles=("learner", "instructor"))
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        insights.course_insights(_backend(otto), course_id=course_id, actor=posing)
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        authoring.enrolled_learners(_backend(otto), actor=posing, course_id=course_id)
+    posing = _forged(lea.user, as_id=lea.user.id, roles=("learner", "admin"))
+    with pytest.raises(PermissionDeniedError, match="Only the instructor of 'Stats'"):
+        insights.course_insights(_backend(lea), course_id=course_id, actor=posing)
+    # Raw SQL: the function's own check (42501) for an instructor, no EXECUTE for a learner.
+    for who, message in (
+        (otto, "only the course's instructor or an administrator"),
+        (lea, "permission denied for function elearn_course_score_bins"),
+    ):
+        with _backend(who)() as uow, pytest.raises(DBAPIError, match=message) as info:
+            uow.session.execute(
+                text("SELECT * FROM public.elearn_course_score_bins(CAST(:c AS uuid))"),
+                {"c": str(course_id)},
+            )
+        assert getattr(info.value.orig, "sqlstate", None) == "42501"
+
+
+def test_an_enrolment_without_a_creation_time_counts_but_has_no_day(
+    uow_factory: UnitOfWorkFactory, world: tuple[People, uuid.UUID]
+) -> None:
+    people, course_id = world
+    late = uuid.uuid4()
+    with uow_factory() as uow:
+        uow.session.add(User(id=late, email="late@example.test", password_hash="x"))
+        uow.session.add(
+            UserProgress(
+                user_id=late,
+                entity_type="course",
+                entity_id=course_id,
+                status="completed",
+            )
+        )
+        uow.flush()  # the server default stamps the row; then the time is taken away
+        uow.session.execute(
+            update(UserProgress).where(UserProgress.user_id == late).values(created_at=None)
+        )
+        uow.commit()
+    result = insights.course_insights(uow_factory, course_id=course_id, actor=people.instructor)
+    assert (result.learners, result.completed) == (6, 2)
+    assert [(p.day.day, p.total) for p in result.enrollments] == [(1, 2), (3, 3), (10, 5)]
+    assert authoring.enrolled_learners(
+        uow_factory, actor=people.instructor, course_id=course_id
+    ).words() == ("6 learners are enrolled.")

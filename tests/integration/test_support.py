@@ -924,7 +924,7 @@ def test_0007_functions_are_locked_down_and_downgrade(pg_url: str, make_engine: 
         ("elearn_set_temporary_password", True, False, False, False, True),
     ]
     assert all("search_path=pg_catalog, pg_temp" in r[2] for r in rows)
-    migrations.downgrade(engine, "-1")
+    migrations.downgrade(engine, "0006")  # below 0007, whatever the head
     with engine.connect() as conn:
         left = conn.execute(
             text(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from elearn_desktop.data import migrations
-from tests.security.conftest import World
+from tests.security.conftest import World, denied
 
 pytestmark = pytest.mark.postgres
 
@@ -248,3 +248,50 @@ def test_downgrade_removes_the_security_layer_and_upgrade_restores_it(
         ).fetchone()
     assert forced is not None
     assert forced[0] >= len(PER_USER_TABLES)
+
+
+#: Revision 0008: a course's numbers for its instructor, and their result columns — counts
+#: and buckets only, never a learner's id.
+INSIGHT_FUNCTIONS = {
+    "elearn_course_enrolments(uuid)": ["p_course", "day", "learners", "completed"],
+    "elearn_course_module_completions(uuid)": ["p_course", "module_id", "completed"],
+    "elearn_course_score_bins(uuid)": ["p_course", "bin", "attempts", "passed"],
+}
+
+
+def test_course_insight_functions_are_definers_for_instructors_and_admins(world: World) -> None:
+    with world.su() as conn:
+        rows = conn.execute(
+            "SELECT p.oid::regprocedure::text, p.prosecdef, p.proargnames, "
+            "array(SELECT r.rolname FROM pg_roles r WHERE r.rolname LIKE 'elearn\\_%%' "
+            "AND r.rolname NOT LIKE 'elearn\\_u\\_%%' "
+            "AND has_function_privilege(r.oid, p.oid, 'EXECUTE') ORDER BY 1) "
+            "FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace "
+            "AND p.proname LIKE 'elearn\\_course\\_%%' ORDER BY 1"
+        ).fetchall()
+    assert [r[0] for r in rows] == sorted(INSIGHT_FUNCTIONS)
+    for name, definer, arg_names, callers in rows:
+        assert definer, name
+        assert arg_names == INSIGHT_FUNCTIONS[name], name
+        assert callers == ["elearn_admin", "elearn_instructor"], name
+
+
+def test_course_insight_functions_answer_only_the_author_and_admins(world: World) -> None:
+    course_a, course_b = world.ids["course_a"], world.ids["course_b"]
+    module_a = world.ids["module_a"]
+    author, admin = world.connect("instructor_a"), world.connect("admin")
+    for signature in INSIGHT_FUNCTIONS:
+        query = f"SELECT * FROM public.{signature.split('(')[0]}(%s)"
+        author.execute(query, (course_a,)).fetchall()
+        admin.execute(query, (course_b,)).fetchall()
+        refused = denied(world.connect("instructor_b"), query, (course_a,))
+        assert "only the course's instructor or an administrator" in str(refused)
+        for who in ("learner_a", "support"):  # no EXECUTE at all
+            assert "permission denied for function" in str(
+                denied(world.connect(who), query, (course_a,))
+            )
+    completions = author.execute(
+        "SELECT module_id, completed FROM public.elearn_course_module_completions(%s)",
+        (course_a,),
+    ).fetchall()
+    assert completions == [(module_a, 0)]

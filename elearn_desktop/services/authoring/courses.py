@@ -29,6 +29,7 @@ from elearn_desktop.domain.assessment_rules import AssessmentDraft, OptionDraft,
 from elearn_desktop.domain.errors import NotFoundError, ValidationError
 from elearn_desktop.domain.publishing import ARCHIVED, DRAFT, PUBLISHED
 from elearn_desktop.domain.validation import slugify
+from elearn_desktop.services import insights
 from elearn_desktop.services.authoring._rows import (
     _author_name,
     _check_token,
@@ -337,23 +338,35 @@ def update_course_fields(
     return _run(uow_factory, "the course", work)
 
 
-def _enrolment(uow: UnitOfWork, actor: UserSummary | None, course_id: uuid.UUID) -> EnrolmentCount:
+def _enrolment(uow: UnitOfWork, course: Course) -> EnrolmentCount:
+    """Learners with progress on the course. On PostgreSQL their rows are private to them
+    (and staff), so revision 0008's ``elearn_course_enrolments`` counts them (it lets only
+    the course's instructor or an admin ask); the embedded database counts the rows."""
+    if _is_postgresql(uow):
+        return EnrolmentCount(
+            learners=insights.enrolled_on_server(uow.session, course.id, title=course.title)
+        )
     learners = uow.session.scalar(
         select(func.count(func.distinct(UserProgress.user_id))).where(
-            UserProgress.entity_type == "course", UserProgress.entity_id == course_id
+            UserProgress.entity_type == "course", UserProgress.entity_id == course.id
         )
     )
-    staff = actor is None or bool({"admin", "support"} & set(actor.roles))
-    return EnrolmentCount(learners=int(learners or 0), exact=staff or not _is_postgresql(uow))
+    return EnrolmentCount(learners=int(learners or 0))
 
 
 def enrolled_learners(
     uow_factory: UnitOfWorkFactory, *, actor: UserSummary | None, course_id: uuid.UUID
 ) -> EnrolmentCount:
-    """How many learners are enrolled (have progress on the course): warn before hiding it."""
+    """How many learners are enrolled (have progress on the course): warn before hiding it.
+
+    Only the course's instructor or an admin may ask (:class:`PermissionDeniedError`)."""
     require(actor, "content.author")
     with uow_factory() as uow:
-        return _enrolment(uow, actor, course_id)
+        course = uow.session.get(Course, course_id)
+        if course is None:
+            raise NotFoundError("This course no longer exists: it may have been deleted.")
+        insights.check_may_see(actor, course)
+        return _enrolment(uow, course)
 
 
 def _path_assessments(uow: UnitOfWork, course_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
@@ -485,7 +498,7 @@ def _set_status(
             course.status = status
             _Stamper(uow)(course)
             uow.flush()
-        enrolled = _enrolment(uow, actor, course_id)
+        enrolled = _enrolment(uow, course)
         uow.commit()
         return StatusChange(course=_draft(uow, course_id), old_status=old, enrolled=enrolled)
 

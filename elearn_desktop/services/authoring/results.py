@@ -202,18 +202,16 @@ class Moved:
 
 @dataclass(frozen=True, slots=True)
 class EnrolmentCount:
+    """Learners enrolled in a course (with progress on it): exact on both backends."""
+
     learners: int
-    #: False when the database shows this person only part of the enrolments (an
-    #: instructor on PostgreSQL sees only their own progress rows): then "at least".
-    exact: bool
 
     def words(self) -> str:
-        if self.learners == 0 and self.exact:
+        if self.learners == 0:
             return "No learners are enrolled."
-        prefix = "" if self.exact else "at least "
-        noun = "learner is" if self.learners == 1 else "learners are"
-        text = f"{prefix}{self.learners} {noun} enrolled."
-        return text[0].upper() + text[1:]
+        if self.learners == 1:
+            return "1 learner is enrolled."
+        return f"{self.learners} learners are enrolled."
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,13 +108,6 @@ class CourseInsightsPage(QWidget):
         self.summary = QLabel("Loading…")
         self.summary.setObjectName("insightsSummary")
         self.summary.setWordWrap(True)
-        self.note = QLabel(
-            "On the shared server learners' progress is private: these numbers include only "
-            "what your account may read."
-        )
-        self.note.setObjectName("partialNote")
-        self.note.setWordWrap(True)
-        self.note.hide()
         self.charts_area = QWidget()
         self.grid = QGridLayout(self.charts_area)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +122,6 @@ class CourseInsightsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addWidget(self.charts_area, 1)
         layout.addWidget(self.fallback, 1)
@@ -199,7 +191,6 @@ class CourseInsightsPage(QWidget):
             return  # an older request finishing late
         self.data = data
         self.summary.setText(summary_text(data))
-        self.note.setVisible(data.partial)
         self.fallback.setPlainText(insights_text(data))
         charts = self._charts or _charts_module()
         if charts is None:

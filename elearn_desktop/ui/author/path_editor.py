@@ -5,11 +5,13 @@ over titles), reordered by drag-and-drop or Alt+Up/Down, removed with the Remove
 or the Delete key. A step whose course or assessment was deleted, or whose course is
 archived, carries a warning mark and says why. Same pattern as the assessment editor:
 one immutable draft, an undo stack, Save (Ctrl+S) in the background with a conflict
-dialog on a newer version, and a prompt before unsaved changes are lost.
+dialog on a newer version, and a prompt before unsaved changes are lost — all from
+:class:`~elearn_desktop.ui.author.draft_editor.DraftEditorBase`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,13 +40,11 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from elearn_desktop.services import path_authoring
-from elearn_desktop.services.assessment_authoring import EditConflictError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.path_authoring import (
     ASSESSMENT,
@@ -56,15 +56,10 @@ from elearn_desktop.services.path_authoring import (
     StepTarget,
     path_problems,
 )
-from elearn_desktop.ui.author.assessment_editor import (
-    KEEP_MINE,
-    TAKE_THEIRS,
-    DraftCommand,
+from elearn_desktop.ui.author.draft_editor import (
     DraftEditorBase,
     ReorderableListModel,
-    VersionConflictDialog,
     error_label,
-    heading,
     setup_reorderable_view,
     show_error,
 )
@@ -263,6 +258,9 @@ class PathEditor(DraftEditorBase):
     path_changed = Signal(object)
     #: A save went through: the saved PathDetail.
     path_saved = Signal(object)
+    NOUN = "learning path"
+    DELETED_NOUN = "path"
+    DETAIL_TYPE = PathDetail
 
     def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -284,30 +282,11 @@ class PathEditor(DraftEditorBase):
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = heading("Learning path")
-        self.heading.setObjectName("pathHeading")
-        self.dirty_label = QLabel("")
-        self.dirty_label.setObjectName("dirtyIndicator")
-        self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.undo_stack.createUndoAction(self, "Undo"))
-        self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.undo_stack.createRedoAction(self, "Redo"))
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(
-            f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})"
+        top = self._build_top_bar(
+            "Learning path",
+            name="pathHeading",
+            read_only="You can read this learning path; only its author or an admin may change it.",
         )
-        self.save_button.clicked.connect(self._save_clicked)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.dirty_label)
-        top.addStretch(1)
-        for widget in (self.undo_button, self.redo_button, self.save_button):
-            top.addWidget(widget)
-        self.read_only_note = QLabel(
-            "You can read this learning path; only its author or an admin may change it."
-        )
-        self.read_only_note.hide()
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
@@ -440,9 +419,7 @@ class PathEditor(DraftEditorBase):
     def _load(self, detail: PathDetail | None, draft: PathDraft) -> None:
         self.detail = detail
         if detail is not None:
-            self._targets.update(
-                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in detail.steps}
-            )
+            self._adopt(detail)
         self._saved = draft if detail is not None else PathDraft(title="")
         self.undo_stack.clear()
         self._show_draft(draft)
@@ -456,12 +433,6 @@ class PathEditor(DraftEditorBase):
     @property
     def draft(self) -> PathDraft:
         return self._draft
-
-    def _change(self, after: PathDraft, text: str, merge_key: str | None = None) -> None:
-        if after != self._draft:
-            self.undo_stack.push(
-                DraftCommand(self._show_draft, self._draft, after, text, merge_key)
-            )
 
     def _rows(self, draft: PathDraft) -> list[StepRow]:
         rows = []
@@ -540,13 +511,6 @@ class PathEditor(DraftEditorBase):
         ):
             widget.setEnabled(editable)
         self.step_model.set_movable(editable)
-        self._refresh_dirty()
-
-    def _set_busy(self, busy: bool, *, block_edits: bool = False) -> None:
-        super()._set_busy(busy, block_edits=block_edits)
-        self._refresh_dirty()
-
-    def _undo_index_changed(self, _index: int) -> None:
         self._refresh_dirty()
 
     # -- edits -------------------------------------------------------------------------------
@@ -667,52 +631,29 @@ class PathEditor(DraftEditorBase):
 
     # -- saving ----------------------------------------------------------------------------
 
-    def _save_clicked(self) -> None:
-        self.save()
-
-    def save(self, *, after: Callable[[], None] | None = None) -> None:
-        if self._busy or not self._editable:
-            return
+    def _ready_to_save(self) -> bool:
         problems = path_problems(self._draft)
         if problems:
             self.status.setText(f"Not saved: {problems[0].message}")
-            return
-        draft, detail = self._draft, self.detail
-        expected = detail.updated_at if detail is not None else None
+        return not problems
+
+    def _save_work(
+        self, draft: PathDraft, row_id: uuid.UUID | None, expected: dt.datetime | None
+    ) -> Callable[[], PathDetail]:
         uow, actor = self.uow, self.actor
-        self.status.setText("Saving…")
+        return lambda: path_authoring.save_path(
+            uow, draft=draft, actor=actor, path_id=row_id, expected_updated_at=expected
+        )
 
-        def work() -> PathDetail:
-            return path_authoring.save_path(
-                uow,
-                draft=draft,
-                actor=actor,
-                path_id=detail.id if detail is not None else None,
-                expected_updated_at=expected,
-            )
+    def _adopt(self, detail: PathDetail) -> None:
+        """What the saved version says of its steps' targets (titles, problems)."""
+        self._targets.update(
+            {(s.entity_type, s.entity_id): (s.title, s.problem) for s in detail.steps}
+        )
 
-        def saved(result: PathDetail) -> None:
-            self.detail = result
-            self._targets.update(
-                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in result.steps}
-            )
-            self._saved = result.draft()
-            self._show_draft(self._saved)
-            self._set_editable(result.can_edit)
-            when = f" at {result.updated_at.astimezone():%H:%M:%S}" if result.updated_at else ""
-            self.status.setText(f"Saved{when}.")
-            self.path_saved.emit(result)
-            self.path_changed.emit(result)
-            if after is not None:
-                after()
-
-        self._run("save path", work, saved, block_edits=True)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, EditConflictError):
-            self._resolve_conflict(exc)
-            return
-        self.status.setText(f"Not saved: {exc}")
+    def _announce_saved(self, detail: PathDetail) -> None:
+        self.path_saved.emit(detail)
+        self.path_changed.emit(detail)
 
     def _describe(self, draft: PathDraft) -> str:
         lines = [
@@ -724,34 +665,3 @@ class PathEditor(DraftEditorBase):
         ]
         lines += [_step_line(i, r).replace("\n", " — ") for i, r in enumerate(self._rows(draft))]
         return "\n".join(lines)
-
-    def _resolve_conflict(self, conflict: EditConflictError) -> None:
-        theirs = conflict.theirs if isinstance(conflict.theirs, PathDetail) else None
-        if theirs is not None:
-            self._targets.update(
-                {(s.entity_type, s.entity_id): (s.title, s.problem) for s in theirs.steps}
-            )
-        self.status.setText("Not saved: someone else changed this learning path.")
-        dialog = VersionConflictDialog(
-            str(conflict),
-            self._describe(self._draft),
-            self._describe(theirs.draft()) if theirs is not None else None,
-            self,
-        )
-
-        def chosen(_result: int) -> None:
-            dialog.deleteLater()
-            if dialog.choice == KEEP_MINE:
-                self.detail = theirs
-                self.save()
-            elif dialog.choice == TAKE_THEIRS:
-                if theirs is not None:
-                    self._load(theirs, theirs.draft())
-                    self.status.setText("Showing the saved version; your changes were dropped.")
-                else:
-                    self._saved = self._draft
-                    self._set_dirty(False)
-                    self.status.setText("The path was deleted; your changes were dropped.")
-
-        dialog.finished.connect(chosen)
-        dialog.open()

@@ -120,7 +120,7 @@ class PublishDialog(QDialog):
 
     def _show_enrolment(self, enrolled: EnrolmentCount) -> None:
         verb = "unpublish" if self.action == UNPUBLISH else "archive"
-        if enrolled.learners or not enrolled.exact:
+        if enrolled.learners:
             self.heading.setText(f"{enrolled.words()} Really {verb} it?")
             self.detail.setText(
                 "Enrolled learners keep their progress, but the course leaves the catalog "
