@@ -9,7 +9,8 @@ it proves build.spec shipped them:
 * every demo video the database names is a file in ``config.RESOURCES_DIR``;
 * a throwaway encrypted local cache is created and migrated by the cache's own Alembic
   scripts (``sync/cache_alembic``) through SQLCipher;
-* a ``QMediaPlayer`` loads one of them (the FFmpeg plugin and its libraries load).
+* a ``QMediaPlayer`` loads one of them (the FFmpeg plugin and its libraries load);
+* the SVG app icon renders (Qt's SVG icon engine plugin is there).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from elearn_desktop import config
 from elearn_desktop.ui.multimedia import probe_multimedia
 from elearn_desktop.ui.ops import BackgroundOp
+from elearn_desktop.ui.resources import icon
 
 #: How long the media backend may take to open a demo video.
 VIDEO_TIMEOUT_MS = 15_000
@@ -123,6 +125,11 @@ class SmokeChecks(QObject):
         self._timer.timeout.connect(self._video_timed_out)
 
     def start(self) -> None:
+        # The window icon is SVG: without Qt's SVG icon engine plugin it renders as nothing.
+        if icon("app").pixmap(64, 64).isNull():
+            self._failed(SmokeCheckError("the app icon does not render (no SVG support)"))
+            return
+        print("smoke: the SVG app icon renders")
         url = config.embedded_database_url()
         BackgroundOp(lambda: check_files(url), label="smoke file checks").on_success(
             self._files_checked

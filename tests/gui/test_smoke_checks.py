@@ -21,6 +21,7 @@ from elearn_desktop.data.engines import create_server_engine
 from elearn_desktop.data.uow import uow_factory_for
 from elearn_desktop.services.demo import load_demo
 from elearn_desktop.sync.cache import cache_head_revision
+from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.smoke_checks import SmokeCheckError, SmokeChecks, check_files
 
 pytestmark = pytest.mark.gui
@@ -100,6 +101,7 @@ def test_the_checks_pass_and_open_a_demo_video(
 ) -> None:
     assert _run_checks(qtbot, data_dir) == [0]
     out = capsys.readouterr().out
+    assert "smoke: the SVG app icon renders" in out
     assert "smoke: 2 demo videos found" in out
     assert f"smoke: an encrypted offline cache migrated to {cache_head_revision()}" in out
     assert "smoke: the media backend opened intro-to-python.mp4 (12.0 s)" in out
@@ -124,3 +126,25 @@ def test_a_missing_video_fails_before_the_backend(
     out = capsys.readouterr().out
     assert "is missing" in out
     assert "media backend" not in out
+
+
+# Qt's SVG reader says why it cannot draw the broken file; the check's own line is tested.
+@pytest.mark.qt_log_ignore("Cannot read file", extend=True)
+def test_an_app_icon_that_does_not_render_fails_the_checks(
+    qtbot: QtBot,
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # What a bundle without the SVG icon engine shows: an icon file Qt cannot draw.
+    broken = tmp_path / "broken-resources"
+    (broken / "icons").mkdir(parents=True)
+    (broken / "icons" / "app.svg").write_text("this is not SVG")
+    monkeypatch.setattr("elearn_desktop.ui.resources.RESOURCES_DIR", broken)
+    icon.cache_clear()
+    try:
+        assert _run_checks(qtbot, data_dir) == [1]
+    finally:
+        icon.cache_clear()
+    assert "smoke: failed: the app icon does not render" in capsys.readouterr().out
