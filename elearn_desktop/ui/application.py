@@ -19,7 +19,6 @@ from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.single_instance import SingleInstance
-from elearn_desktop.ui.smoke_checks import SmokeChecks
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +132,10 @@ def run(
 
 
 def _run_smoke(app: QApplication, controller: AppController) -> int:
-    """Sign in as the demo admin (a test hook, no dialog), show the window, exit 0."""
+    """Sign in as the demo admin (a test hook, no dialog), show the window, run the
+    smoke checks (ui/smoke_checks.py), exit 0 if they pass."""
+    from elearn_desktop.ui.smoke_checks import SmokeChecks
+
     result: dict[str, int] = {}
 
     def signed_in(session: SignedIn) -> None:
