@@ -178,6 +178,8 @@ class SmokeChecks(QObject):
         self._failed(SmokeCheckError(f"the media backend did not open {self._video} in time"))
 
     def _failed(self, exc: BaseException) -> None:
+        if self._done is None:  # already reported (an error and InvalidMedia both come)
+            return
         print(f"smoke: failed: {exc}")
         self._finish(1)
 
