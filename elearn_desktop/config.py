@@ -8,6 +8,7 @@ folder (``ELEARN_DATA_DIR`` or the platform's user data dir).
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,24 @@ ENV_DATABASE_URL = "ELEARN_DATABASE_URL"
 ENV_DATA_DIR = "ELEARN_DATA_DIR"
 EMBEDDED_DB_FILENAME = "embedded.sqlite3"
 
-#: The repository (or installed package) root, where alembic/ and resources/ are shipped.
+
+def bundle_root() -> Path | None:
+    """The data folder of a PyInstaller bundle (``sys._MEIPASS``), or None from source.
+
+    build.spec copies alembic/, alembic.ini and resources/ there, beside the frozen
+    package: a frozen app must find them in the bundle, never in a source tree that may
+    or may not sit next to it.
+    """
+    meipass = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and isinstance(meipass, str):
+        return Path(meipass).resolve()
+    return None
+
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = PACKAGE_DIR.parent
+#: Where alembic/, alembic.ini and resources/ are: the repository root (or an installed
+#: package's parent) from source, the bundle's data folder when frozen.
+PROJECT_ROOT = bundle_root() or PACKAGE_DIR.parent
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 ALEMBIC_DIR = PROJECT_ROOT / "alembic"
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"

@@ -68,6 +68,8 @@ PACKAGES=(
     libxcb-xfixes0
     libxcb-xkb1
     libxkbcommon-x11-0
+    # desktop-file-validate checks packaging/linux/elearn-desktop.desktop in the tests.
+    desktop-file-utils
 )
 
 check_only=false

@@ -35,6 +35,8 @@ def create_application(argv: list[str]) -> QApplication:
     app = QApplication(argv)
     app.setApplicationDisplayName("elearn")
     app.setWindowIcon(icon("app"))
+    # Wayland compositors match windows to packaging/linux/elearn-desktop.desktop by this.
+    app.setDesktopFileName(APP_NAME)
     return app
 
 
@@ -130,18 +132,26 @@ def run(
 
 
 def _run_smoke(app: QApplication, controller: AppController) -> int:
-    """Sign in as the demo admin (a test hook, no dialog), show the window, exit 0."""
+    """Sign in as the demo admin (a test hook, no dialog), show the window, run the
+    smoke checks (ui/smoke_checks.py), exit 0 if they pass."""
+    from elearn_desktop.ui.smoke_checks import SmokeChecks
+
     result: dict[str, int] = {}
 
     def signed_in(session: SignedIn) -> None:
         window = controller.open_window(session)
 
+        def finish(code: int) -> None:
+            result["code"] = code
+            app.quit()
+
         def check() -> None:
             rows = window.learn.catalog.model.rowCount() if window.learn else 0
             if rows > 0:
+                poll.stop()
                 print(f"smoke: ok, {rows} courses shown")
-                result["code"] = 0
-                app.quit()
+                # Then the run-time files (migrations, demo media) and the media backend.
+                SmokeChecks(window, done=finish).start()
 
         poll = QTimer(window, interval=100)
         poll.timeout.connect(check)
@@ -157,7 +167,7 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
     BackgroundOp(
         lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="smoke sign-in"
     ).on_success(signed_in).on_failure(failed).run(parent=holder)
-    QTimer.singleShot(30_000, lambda: (print("smoke: timed out"), app.exit(1)))
+    QTimer.singleShot(60_000, lambda: (print("smoke: timed out"), app.exit(1)))
     code = app.exec()
     if controller.window is not None and controller.window.session is not None:
         controller.window.session.close()

@@ -133,6 +133,8 @@ def test_smoke_mode_opens_the_window_on_a_temporary_database(tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "smoke: ok, 2 courses shown" in result.stdout
+    assert f"migrated from {REPO / 'alembic'}" in result.stdout
+    assert "smoke: the media backend opened" in result.stdout
     assert "Traceback" not in result.stderr
 
 

@@ -1,0 +1,5 @@
+"""Entry script of the bundled `elearn-desktop` (build.spec): the GUI, as installed."""
+
+from elearn_desktop.app import main
+
+raise SystemExit(main())
