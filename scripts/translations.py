@@ -73,7 +73,7 @@ def update() -> int:
     lupdate(files)
     for ts in files:
         lrelease(ts, ts.with_suffix(".qm"))
-        print(f"translations: {ts.relative_to(ROOT)} -> {ts.with_suffix('.qm').name}")
+        print(f"translations: {ts.name} -> {ts.with_suffix('.qm').name}")
     return 0
 
 

@@ -25,6 +25,7 @@ from elearn_desktop.config import log_dir
 from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend, server_version
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.learn.workspace import LearnWorkspace
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -138,7 +139,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """Menus and actions; their texts are set (and reset) by retranslate()."""
         self.file_menu = self.menuBar().addMenu("")
-        self.refresh_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self.settings_action = QAction(self)
         self.settings_action.setShortcuts(
@@ -354,6 +356,9 @@ class MainWindow(QMainWindow):
         from elearn_desktop.ui.downloads_page import DownloadsIndicator, DownloadsPage
 
         folder = cache_dir_for(session.profile, session.user.email) / "downloads"
+        chosen = preferences.download_dir()  # Settings → Folders; kept per server and person
+        if chosen is not None:
+            folder = chosen / folder.parent.parent.name / folder.parent.name
         self.download_queue = DownloadQueue(folder)
         self.downloads = DownloadsPage(self.download_queue)
         self._replace_page("downloads", self.downloads)
@@ -374,7 +379,7 @@ class MainWindow(QMainWindow):
         from elearn_desktop.ui.learn.player import LessonPlayerPage
 
         if self.player is None:
-            player = LessonPlayerPage(self.session)
+            player = LessonPlayerPage(self.session, media_dir=preferences.media_library_dir())
             # The workspace's own Back (and Alt+Left) leaves the lesson: one Back button.
             player.back_button.hide()
             player.next_lesson_requested.connect(player.open_lesson)

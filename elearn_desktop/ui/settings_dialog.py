@@ -196,6 +196,7 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
         for index, title in enumerate(
             (self.tr("&Servers"), self.tr("&Folders"), self.tr("Pla&yback"), self.tr("&Look"))
         ):

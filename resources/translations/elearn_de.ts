@@ -496,6 +496,10 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>Settings pages</source>
+        <translation>Seiten der Einstellungen</translation>
+    </message>
+    <message>
         <source>&amp;Servers</source>
         <translation>&amp;Server</translation>
     </message>

@@ -326,3 +326,65 @@ def test_test_connection_explains_a_server_that_is_not_there(
     assert text.startswith(f"⚠ cannot reach elearn on 127.0.0.1:{free_port}")
     assert "refused" in text.lower()
     assert "Traceback" not in text
+
+
+# ----------------------------------------------------------------------------- wiring
+
+
+def test_chosen_folders_reach_the_downloads_and_the_player(
+    qtbot: QtBot, dialog: SettingsDialog, embedded_target: object, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+    from elearn_desktop.ui.application import build_window
+
+    downloads, media = tmp_path / "my-downloads", tmp_path / "my-media"
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.download_dir.edit, str(downloads))
+    qtbot.keyClicks(dialog.media_dir.edit, str(media))
+    _apply(qtbot, dialog)
+
+    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
+    try:
+        window = build_window()
+        qtbot.addWidget(window)
+        window.set_session(session)
+        # Downloads serve PostgreSQL profiles; the folder is kept per server and person.
+        server = ServerProfile(name="Campus", kind=POSTGRESQL, host="db.example.org")
+        window._build_downloads(replace(session, profile=server))
+        folder = window.download_queue.folder
+        assert folder.is_relative_to(downloads)
+        assert folder.parent.name == server.key
+        window.download_queue.shutdown(timeout=2.0)
+        window.download_queue = None
+        assert window._player_page().media_dir == media  # type: ignore[attr-defined]
+    finally:
+        session.close()
+
+
+def test_the_player_takes_new_defaults_without_a_restart(
+    qtbot: QtBot, dialog: SettingsDialog, embedded_target: object
+) -> None:
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+    from elearn_desktop.ui.learn.player import LessonPlayerPage
+
+    session = sign_in(EMBEDDED_PROFILE, "learner@demo.test", "learn-demo-2026")
+    try:
+        player = LessonPlayerPage(session)
+        qtbot.addWidget(player)
+        assert player.volume_slider.value() == 100
+        assert player.playback_rate() == 1.0
+
+        dialog.tabs.setCurrentIndex(2)
+        dialog.speed.setCurrentIndex(dialog.speed.findData(1.25))
+        dialog.volume.setFocus()
+        qtbot.keyClick(dialog.volume, Qt.Key.Key_PageDown)  # 100 → 90 %
+        _apply(qtbot, dialog)
+
+        assert player.volume_slider.value() == 90
+        assert player.playback_rate() == 1.25
+    finally:
+        session.close()
