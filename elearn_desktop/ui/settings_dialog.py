@@ -217,7 +217,8 @@ class SettingsDialog(QDialog):
         self.cache_note.setText(
             self.tr(
                 "Offline copies of courses are kept within this limit. "
-                "An empty folder field means the default place."
+                "An empty folder field means the default place; a new folder is used "
+                "from the next sign-in."
             )
         )
         self.speed_label.setText(self.tr("Default sp&eed:"))

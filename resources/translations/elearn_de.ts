@@ -548,12 +548,12 @@
         <translation>Grenze für Offline-Kopien in Gibibyte</translation>
     </message>
     <message>
-        <source>Offline copies of courses are kept within this limit. An empty folder field means the default place.</source>
-        <translation>Offline-Kopien von Kursen bleiben innerhalb dieser Grenze. Ein leeres Ordnerfeld bedeutet den Standardort.</translation>
-    </message>
-    <message>
         <source>Offline &amp;cache limit:</source>
         <translation>&amp;Grenze für Offline-Kopien:</translation>
+    </message>
+    <message>
+        <source>Offline copies of courses are kept within this limit. An empty folder field means the default place; a new folder is used from the next sign-in.</source>
+        <translation>Offline-Kopien von Kursen bleiben innerhalb dieser Grenze. Ein leeres Ordnerfeld bedeutet den Standardort; ein neuer Ordner gilt ab der nächsten Anmeldung.</translation>
     </message>
     <message>
         <source>Default sp&amp;eed:</source>

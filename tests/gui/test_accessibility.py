@@ -316,3 +316,24 @@ def test_no_hard_coded_pixel_or_point_font_sizes_in_the_ui() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_text_follows_a_larger_system_font(
+    qtbot: QtBot, data_dir: Path, qapp: QApplication
+) -> None:
+    original = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        dialog = LoginDialog(settings=QSettings())
+        qtbot.addWidget(dialog)
+        welcome = FirstRunDialog()
+        qtbot.addWidget(welcome)
+        size = bigger.pointSizeF()
+        assert dialog.labels["email"].font().pointSizeF() == pytest.approx(size)
+        assert dialog.heading.font().pointSizeF() == pytest.approx(size * 1.4)
+        assert welcome.heading.font().pointSizeF() == pytest.approx(size * 1.4)
+        assert welcome.accounts.font().pointSizeF() == pytest.approx(size)
+    finally:
+        qapp.setFont(original)
