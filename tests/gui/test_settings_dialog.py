@@ -388,3 +388,22 @@ def test_the_player_takes_new_defaults_without_a_restart(
         assert player.playback_rate() == 1.25
     finally:
         session.close()
+
+
+def test_a_server_saved_in_settings_is_offered_at_sign_in(qtbot: QtBot, data_dir: Path) -> None:
+    from elearn_desktop.ui.login_dialog import LoginDialog
+
+    settings_dialog = SettingsDialog()  # the real profiles.json in the data folder
+    qtbot.addWidget(settings_dialog)
+    _click(qtbot, settings_dialog.servers.new_button)
+    _fill_profile(qtbot, settings_dialog, name="Campus", host="db.campus.example")
+    _click(qtbot, settings_dialog.servers.save_button)
+    assert [s.name for s in profile_store.load_profiles()] == ["Campus"]
+
+    login = LoginDialog(settings=QSettings())
+    qtbot.addWidget(login)
+    names = [login.server.itemText(i) for i in range(login.server.count())]
+    assert "Campus" in names
+    login.server.setCurrentIndex(names.index("Campus"))
+    assert login.host.text() == "db.campus.example"
+    assert login.sslmode.currentData() == "verify-full"  # the safe default for a new server
