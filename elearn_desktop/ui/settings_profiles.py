@@ -204,10 +204,11 @@ class ServerProfilesPage(QWidget):
         """List the stored profiles, then the sign-in dialog's remembered ones."""
         self.profile_list.clear()
         found: list[ServerProfile] = []
+        problem = ""
         try:
             found = [stored.profile for stored in profile_store.load_profiles(path=self.store_path)]
         except ElearnError as exc:
-            self.show_status(str(exc), problem=True)
+            problem = str(exc)
         for profile in login_dialog.remembered_profiles(self.settings):
             if all(p.key != profile.key and p.name != profile.name for p in found):
                 found.append(profile)
@@ -220,6 +221,8 @@ class ServerProfilesPage(QWidget):
         self.profile_list.setCurrentRow(row)
         if row < 0:
             self.new_profile()
+        if problem:
+            self.show_status(problem, problem=True)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         profile = current.data(PROFILE_ROLE) if current is not None else None
@@ -261,8 +264,10 @@ class ServerProfilesPage(QWidget):
     # -- editing --------------------------------------------------------------------------
 
     def _clear_errors(self) -> None:
+        """Forget the last outcome: errors under fields and the status line."""
         for error in self.errors.values():
             error.show_problem("")
+        self.status.clear()
 
     def show_status(self, message: str, *, problem: bool = False) -> None:
         self.status.setText(f"⚠ {message}" if problem else message)

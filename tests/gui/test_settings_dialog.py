@@ -407,3 +407,15 @@ def test_a_server_saved_in_settings_is_offered_at_sign_in(qtbot: QtBot, data_dir
     login.server.setCurrentIndex(names.index("Campus"))
     assert login.host.text() == "db.campus.example"
     assert login.sslmode.currentData() == "verify-full"  # the safe default for a new server
+
+
+def test_a_damaged_profiles_file_is_explained_not_fatal(
+    qtbot: QtBot, store: Path, data_dir: Path
+) -> None:
+    store.write_text("{ this is not json")
+    dialog = SettingsDialog(profiles_path=store)
+    qtbot.addWidget(dialog)
+    text = dialog.servers.status.text()
+    assert text.startswith("⚠ the saved profiles in ")
+    assert "cannot be read" in text
+    assert dialog.servers.profile_list.count() == 0
