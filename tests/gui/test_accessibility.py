@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from elearn_desktop.config import PACKAGE_DIR, DatabaseTarget
 from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.demo import demo_id
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui import i18n
 from elearn_desktop.ui.application import build_window
@@ -36,6 +37,8 @@ from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
+INTRO_COURSE = demo_id("course:introduction-to-python")
+TEXT_LESSON = demo_id("lesson:introduction-to-python:0:1")  # "Installing Python", text only
 
 
 @pytest.fixture
@@ -182,6 +185,42 @@ def test_every_focusable_widget_of_every_workspace_has_a_name(
                 problems[f"{window.sidebar.item(row).text()} / {view}"] = missing
     assert problems == {}
     assert window.sidebar in focus_chain(window)
+
+
+def _settle() -> None:
+    """Let background loads finish and deliver their results to the widgets."""
+    assert QThreadPool.globalInstance().waitForDone(15_000)
+    QApplication.processEvents()
+
+
+def test_every_learn_section_and_the_course_page_name_their_widgets(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    learn = window.learn
+    assert learn is not None
+    problems: dict[str, list[str]] = {}
+    for key, button in learn.nav_buttons.items():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda k=key: learn.current_section() == k)  # type: ignore[misc]
+        _settle()  # the section's background load has filled it
+        missing = unnamed(window)
+        if missing:
+            problems[key] = missing
+    page = learn.open_course(INTRO_COURSE)
+    qtbot.waitUntil(page.isVisible)
+    _settle()
+    if unnamed(window):
+        problems["course view"] = unnamed(window)
+    assert problems == {}
+
+
+def test_the_lesson_page_is_named_too(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_lesson(TEXT_LESSON)
+    player = window.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.isVisible() and player.context is not None)  # type: ignore[attr-defined]
+    assert unnamed(window) == []
+    assert accessible_name(player) == "Lesson player"
 
 
 def test_every_menu_and_action_is_reachable_from_the_keyboard(

@@ -152,6 +152,7 @@ class LessonPlayerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPlayerPage")
+        self.setAccessibleName("Lesson player")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
         self.media_dir = media_dir
