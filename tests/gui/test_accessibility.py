@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
     QMenu,
     QTabWidget,
@@ -96,8 +97,8 @@ def unnamed(top: QWidget) -> list[str]:
     found = []
     for widget in focus_chain(top):
         parent = widget.parentWidget()
-        # A spin box's editor is read out as the spin box itself.
-        named = parent if isinstance(parent, QAbstractSpinBox) else widget
+        # A spin box's or an editable combo box's editor is read out as the box itself.
+        named = parent if isinstance(parent, QAbstractSpinBox | QComboBox) else widget
         if not accessible_name(named):
             found.append(
                 f"{type(named).__name__} {named.objectName()!r} in {type(parent).__name__}"
@@ -211,6 +212,33 @@ def test_every_learn_section_and_the_course_page_name_their_widgets(
     _settle()
     if unnamed(window):
         problems["course view"] = unnamed(window)
+    assert problems == {}
+
+
+def test_the_course_editor_and_the_account_view_name_their_widgets(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    problems: dict[str, list[str]] = {}
+    window.sidebar.setCurrentRow(1)  # Author
+    author = window.author
+    assert author is not None
+    author.setCurrentIndex(0)  # type: ignore[attr-defined]
+    author.courses.open_course(INTRO_COURSE)  # type: ignore[attr-defined]
+    _settle()
+    for view in each_tab(window.stack.currentWidget(), qtbot):
+        _settle()
+        if unnamed(window):
+            problems[f"author / {view}"] = unnamed(window)
+
+    window.sidebar.setCurrentRow(2)  # Support
+    support = window.support
+    assert support is not None
+    account = support.open_account(demo_id("user:learner@demo.test"))  # type: ignore[attr-defined]
+    _settle()
+    for view in each_tab(account, qtbot):
+        _settle()
+        if unnamed(window):
+            problems[f"account / {view}"] = unnamed(window)
     assert problems == {}
 
 
