@@ -91,7 +91,10 @@ class LanguageSwitcher:
                     self._translators.append(translator)
                 else:
                     log.warning("translation catalogue %s could not be loaded", name)
-        QLocale.setDefault(QLocale(wanted))
+        system = QLocale.system()
+        # Keep the system's region (en_GB dates stay en_GB) when its language is the one shown.
+        same = QLocale.languageToCode(system.language()) == wanted
+        QLocale.setDefault(system if same else QLocale(wanted))
         self.current = wanted
         return wanted
 
