@@ -14,11 +14,13 @@ from elearn_desktop.logging_setup import configure_logging
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
 from elearn_desktop.ui.errors import ErrorReporter
+from elearn_desktop.ui.first_run import maybe_show_first_run
 from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.single_instance import SingleInstance
+from elearn_desktop.ui.theme import apply_saved_appearance
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,8 @@ class AppController:
         dialog = LoginDialog(preset=self.preset)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
             return False
-        self.open_window(dialog.signed_in)
+        window = self.open_window(dialog.signed_in)
+        maybe_show_first_run(window, dialog.signed_in)
         return True
 
     def open_window(self, session: SignedIn) -> MainWindow:
@@ -112,6 +115,7 @@ def run(
     log.info("starting elearn-desktop")
     app = create_application(argv if argv is not None else sys.argv)
     app.setQuitOnLastWindowClosed(True)
+    apply_saved_appearance()  # theme and language before the first window
     reporter = ErrorReporter(_LOG_PATH, app)
     reporter.install()
     controller = AppController(app, preset=preset)

@@ -11,7 +11,7 @@ import json
 import logging
 from dataclasses import asdict
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from elearn_desktop.domain.errors import DatabaseUnavailableError, ElearnError
-from elearn_desktop.services import offline_auth, secrets
+from elearn_desktop.services import offline_auth, profile_store, secrets
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import (
     EMBEDDED_PROFILE,
@@ -46,9 +46,9 @@ NEW_SERVER = "__new__"
 # ----------------------------------------------------------------------------- profiles
 
 
-def load_profiles(settings: QSettings) -> list[ServerProfile]:
-    """Embedded first, then the PostgreSQL servers used before (from QSettings)."""
-    profiles = [EMBEDDED_PROFILE]
+def remembered_profiles(settings: QSettings) -> list[ServerProfile]:
+    """The PostgreSQL servers signed in to before (kept in QSettings)."""
+    profiles: list[ServerProfile] = []
     raw = settings.value("signIn/profiles", "[]")
     try:
         for item in json.loads(str(raw)):
@@ -61,8 +61,36 @@ def load_profiles(settings: QSettings) -> list[ServerProfile]:
     return profiles
 
 
+def load_profiles(settings: QSettings) -> list[ServerProfile]:
+    """Embedded first, then the servers signed in to before, then the ones saved in
+    Settings → Servers (``profile_store``)."""
+    profiles = [EMBEDDED_PROFILE, *remembered_profiles(settings)]
+    try:
+        stored = [s.profile for s in profile_store.load_profiles()]
+    except ElearnError:
+        log.warning("ignoring unreadable profiles.json")
+        stored = []
+    for profile in stored:
+        if not profile.is_embedded and all(p.key != profile.key for p in profiles):
+            profiles.append(profile)
+    return profiles
+
+
+def forget_profile(settings: QSettings, key: str) -> None:
+    """Drop a remembered server (by ``ServerProfile.key``) from the sign-in history."""
+    try:
+        stored = [
+            item
+            for item in json.loads(str(settings.value("signIn/profiles", "[]")))
+            if ServerProfile(**item).key != key
+        ]
+    except (ValueError, TypeError):
+        stored = []
+    settings.setValue("signIn/profiles", json.dumps(stored))
+
+
 def save_profile(settings: QSettings, profile: ServerProfile) -> None:
-    stored = [p for p in load_profiles(settings)[1:] if p.key != profile.key]
+    stored = [p for p in remembered_profiles(settings) if p.key != profile.key]
     if not profile.is_embedded:
         stored.insert(0, profile)
     settings.setValue("signIn/profiles", json.dumps([asdict(p) for p in stored]))
@@ -81,7 +109,6 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.setWindowTitle("Sign in to elearn")
         self.setWindowIcon(icon("app"))
         self.settings = settings or QSettings()
         self.signed_in: SignedIn | None = None
@@ -91,39 +118,33 @@ class LoginDialog(QDialog):
         if preset is not None and all(p.key != preset.key for p in self.profiles):
             self.profiles.append(preset)
         self.server = QComboBox()
-        self.server.setAccessibleName("Server")
         for profile in self.profiles:
             self.server.addItem(profile.name, profile.key)
-        self.server.addItem("Another PostgreSQL server…", NEW_SERVER)
+        self.server.addItem("", NEW_SERVER)
 
         self.host = QLineEdit(placeholderText="db.example.org")
-        self.host.setAccessibleName("Host")
         self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
-        self.port.setAccessibleName("Port")
         self.database = QLineEdit(placeholderText="elearn")
-        self.database.setAccessibleName("Database")
         self.sslmode = QComboBox()
-        self.sslmode.setAccessibleName("TLS")
         for mode in SSL_MODES:
-            label = {
-                "verify-full": "verify-full (encrypted, server identity checked)",
-                "require": "require (encrypted, identity not checked)",
-                "disable": "disable (no encryption)",
-            }.get(mode, mode)
-            self.sslmode.addItem(label, mode)
+            self.sslmode.addItem(mode, mode)
         self.sslmode.setCurrentIndex(SSL_MODES.index("prefer"))
-        self.server_box = QGroupBox("PostgreSQL server")
+        self.server_box = QGroupBox()
         server_form = QFormLayout(self.server_box)
-        server_form.addRow("&Host:", self.host)
-        server_form.addRow("&Port:", self.port)
-        server_form.addRow("&Database:", self.database)
-        server_form.addRow("&TLS:", self.sslmode)
+        self.labels = {key: QLabel() for key in ("server", "host", "port", "database", "tls")}
+        self.labels |= {"email": QLabel(), "password": QLabel()}
+        for key, field in (
+            ("host", self.host),
+            ("port", self.port),
+            ("database", self.database),
+            ("tls", self.sslmode),
+        ):
+            self.labels[key].setBuddy(field)
+            server_form.addRow(self.labels[key], field)
 
         self.email = QLineEdit(placeholderText="you@example.org")
-        self.email.setAccessibleName("Email")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.remember = QCheckBox("&Remember me on this computer")
+        self.remember = QCheckBox()
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setObjectName("keyringNote")
@@ -134,11 +155,7 @@ class LoginDialog(QDialog):
             self.keyring_note.setText(status.message)
         self.keyring_note.setVisible(not status.secure)
 
-        self.demo_hint = QLabel(
-            "First time here? The embedded database has demo accounts, e.g. "
-            "learner@demo.test / learn-demo-2026 or admin@demo.test / admin-demo-2026 "
-            "(all are listed in the README)."
-        )
+        self.demo_hint = QLabel()
         self.demo_hint.setObjectName("demoHint")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,15 +164,14 @@ class LoginDialog(QDialog):
         self.error.setObjectName("signInError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setAccessibleName("Sign-in problem")
         self.error.hide()
         self.progress = QLabel()
         self.progress.setObjectName("signInProgress")
 
         self.buttons = QDialogButtonBox()
-        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button = QPushButton()
         self.sign_in_button.setDefault(True)
-        self.offline_button = QPushButton("Continue &offline")
+        self.offline_button = QPushButton()
         self.offline_button.hide()
         self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.offline_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -165,18 +181,21 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Ser&ver:", self.server)
+        for key, field in (("server", self.server), ("email", self.email)):
+            self.labels[key].setBuddy(field)
+        self.labels["password"].setBuddy(self.password)
+        form.addRow(self.labels["server"], self.server)
         form.addRow(self.server_box)
-        form.addRow("&Email:", self.email)
-        form.addRow("Pass&word:", self.password)
+        form.addRow(self.labels["email"], self.email)
+        form.addRow(self.labels["password"], self.password)
         form.addRow(self.remember)
         layout = QVBoxLayout(self)
-        heading = QLabel("Sign in")
-        font = heading.font()
+        self.heading = QLabel()
+        font = self.heading.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        font.setPointSizeF(font.pointSizeF() * 1.4)  # relative: follows the system font
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.demo_hint)
         layout.addWidget(self.keyring_note)
@@ -184,6 +203,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
 
+        self.retranslate()
         self.server.currentIndexChanged.connect(self._server_changed)
         last = self.settings.value("signIn/lastProfile", "")
         wanted = preset.key if preset is not None else str(last)
@@ -195,6 +215,64 @@ class LoginDialog(QDialog):
         self._recall_password()
         (self.password if self.email.text() else self.email).setFocus()
         self.setMinimumWidth(460)
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign in to elearn"))
+        self.heading.setText(self.tr("Sign in"))
+        self.server.setItemText(
+            self.server.findData(NEW_SERVER), self.tr("Another PostgreSQL server…")
+        )
+        self.server.setItemText(
+            self.server.findData(EMBEDDED_PROFILE.key), self.tr("Embedded (this computer)")
+        )
+        tls = {
+            "verify-full": self.tr("verify-full (encrypted, server identity checked)"),
+            "require": self.tr("require (encrypted, identity not checked)"),
+            "disable": self.tr("disable (no encryption)"),
+        }
+        for index, mode in enumerate(SSL_MODES):
+            self.sslmode.setItemText(index, tls.get(mode, mode))
+        self.server_box.setTitle(self.tr("PostgreSQL server"))
+        texts = {
+            "server": self.tr("Ser&ver:"),
+            "host": self.tr("&Host:"),
+            "port": self.tr("&Port:"),
+            "database": self.tr("&Database:"),
+            "tls": self.tr("&TLS:"),
+            "email": self.tr("&Email:"),
+            "password": self.tr("Pass&word:"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        names = (
+            (self.server, self.tr("Server")),
+            (self.host, self.tr("Host")),
+            (self.port, self.tr("Port")),
+            (self.database, self.tr("Database")),
+            (self.sslmode, self.tr("TLS")),
+            (self.email, self.tr("Email")),
+            (self.password, self.tr("Password")),
+            (self.error, self.tr("Sign-in problem")),
+        )
+        for widget, name in names:
+            widget.setAccessibleName(name)
+        self.remember.setText(self.tr("&Remember me on this computer"))
+        self.demo_hint.setText(
+            self.tr(
+                "First time here? The embedded database has demo accounts, e.g. "
+                "learner@demo.test / learn-demo-2026 or admin@demo.test / admin-demo-2026 "
+                "(all are listed in the README)."
+            )
+        )
+        self.sign_in_button.setText(self.tr("&Sign in"))
+        self.offline_button.setText(self.tr("Continue &offline"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- profile fields --------------------------------------------------------------------
 
@@ -225,7 +303,7 @@ class LoginDialog(QDialog):
         host = self.host.text().strip()
         database = self.database.text().strip()
         return ServerProfile(
-            name=f"{database} on {host}" if host and database else "PostgreSQL server",
+            name=f"{database} on {host}" if host and database else self.tr("PostgreSQL server"),
             kind=POSTGRESQL,
             host=host,
             port=self.port.value(),
@@ -281,13 +359,13 @@ class LoginDialog(QDialog):
         email = self.email.text().strip()
         password = self.password.text()
         if not email or not password:
-            self.show_error("Enter your email and password.")
+            self.show_error(self.tr("Enter your email and password."))
             return
         remember = self.remember.isChecked() and self.remember.isEnabled()
         message = (
-            "Preparing the embedded database and checking your password…"
+            self.tr("Preparing the embedded database and checking your password…")
             if profile.is_embedded
-            else f"Connecting to {profile.display}…"
+            else self.tr("Connecting to {0}…").format(profile.display)
         )
         self._set_busy(True, message)
 
@@ -322,12 +400,16 @@ class LoginDialog(QDialog):
             message = str(exc)
         else:
             log.error("sign-in failed unexpectedly", exc_info=exc)
-            message = f"Sign-in failed unexpectedly ({type(exc).__name__}). Details are in the log."
+            message = self.tr("Sign-in failed unexpectedly ({0}). Details are in the log.").format(
+                type(exc).__name__
+            )
         offline = isinstance(exc, DatabaseUnavailableError) and offline_auth.has_offline_cache(
             profile, email
         )
         if offline:
-            message += "\nThis computer has an offline copy: you can continue offline."
+            message += "\n" + self.tr(
+                "This computer has an offline copy: you can continue offline."
+            )
         self.offline_button.setVisible(offline)
         self.show_error(message)
         self.password.setFocus()
@@ -337,7 +419,7 @@ class LoginDialog(QDialog):
         profile = self.current_profile()
         email = self.email.text().strip()
         password = self.password.text()
-        self._set_busy(True, "Unlocking your offline copy…")
+        self._set_busy(True, self.tr("Unlocking your offline copy…"))
 
         def work() -> SignedIn:
             account = offline_auth.unlock_offline(profile, email, password)

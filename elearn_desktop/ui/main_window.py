@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from elearn_desktop.config import log_dir
 from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend, server_version
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.learn.workspace import LearnWorkspace
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -37,12 +38,20 @@ class Workspace:
     icon_name: str
 
 
+# Titles are translated where they are shown (MainWindow.retranslate).
 WORKSPACES = (
-    Workspace("learn", "Learn", "learn"),
-    Workspace("author", "Author", "author"),
-    Workspace("support", "Support", "support"),
-    Workspace("downloads", "Downloads", "sync"),
+    Workspace("learn", QT_TRANSLATE_NOOP("MainWindow", "Learn"), "learn"),
+    Workspace("author", QT_TRANSLATE_NOOP("MainWindow", "Author"), "author"),
+    Workspace("support", QT_TRANSLATE_NOOP("MainWindow", "Support"), "support"),
+    Workspace("downloads", QT_TRANSLATE_NOOP("MainWindow", "Downloads"), "sync"),
 )
+
+
+def standard_shortcuts(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's shortcuts for a standard action, or ``fallback`` where it has none
+    (e.g. Preferences and Quit on Linux and Windows)."""
+    keys = QKeySequence.keyBindings(key)
+    return keys or [QKeySequence(fallback)]
 
 
 def _placeholder(text: str) -> QWidget:
@@ -74,18 +83,18 @@ class MainWindow(QMainWindow):
         self.player: QWidget | None = None
         self.download_queue: Any = None
         self.pages: dict[str, QWidget] = {
-            w.key: _placeholder("Sign in to see this workspace.") for w in WORKSPACES
+            w.key: _placeholder(self.tr("Sign in to see this workspace.")) for w in WORKSPACES
         }
+        self._backend_error: str | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("workspaceSidebar")
-        self.sidebar.setAccessibleName("Workspaces")
         self.sidebar.setIconSize(QSize(24, 24))
         self.sidebar.setSpacing(2)
         self.sidebar.setFixedWidth(150)
         self.stack = QStackedWidget()
         for workspace in WORKSPACES:
-            item = QListWidgetItem(icon(workspace.icon_name), workspace.title)
+            item = QListWidgetItem(icon(workspace.icon_name), "")
             item.setData(Qt.ItemDataRole.UserRole, workspace.key)
             item.setSizeHint(QSize(140, 40))
             self.sidebar.addItem(item)
@@ -103,23 +112,23 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.sidebar.setCurrentRow(0)
+        self.retranslate()
         self.resize(1100, 720)
 
     # -- chrome --------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.connection_label = QLabel("Connecting…")
+        self.connection_label = QLabel(self.tr("Connecting…"))
         self.connection_label.setObjectName("connectionStatus")
-        self.connection_label.setAccessibleName("Connection status")
-        self.sync_label = QLabel("Sync: —")
+        self.sync_label = QLabel(self.tr("Sync: —"))
         self.sync_label.setObjectName("syncStatus")
-        self.downloads_label = QLabel("No downloads")
+        self.downloads_label = QLabel(self.tr("No downloads"))
         self.downloads_label.setObjectName("downloadStatus")
         self.playback_label = QLabel("")
         self.playback_label.setObjectName("playbackStatus")
         self.playback_label.setWordWrap(False)
-        self.user_label = QLabel("Not signed in")
+        self.user_label = QLabel(self.tr("Not signed in"))
         self.user_label.setObjectName("userStatus")
         bar.addWidget(self.user_label)
         bar.addWidget(self.connection_label)
@@ -128,40 +137,102 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.downloads_label)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        refresh = QAction("&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
-        sign_out = QAction("Sign &out", self)
-        sign_out.triggered.connect(self.sign_out_requested.emit)
-        file_menu.addAction(sign_out)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        """Menus and actions; their texts are set (and reset) by retranslate()."""
+        self.file_menu = self.menuBar().addMenu("")
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcuts(
+            standard_shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcuts(standard_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu("")
         self.workspace_actions: dict[str, QAction] = {}
         for row, workspace in enumerate(WORKSPACES):
-            action = QAction(icon(workspace.icon_name), workspace.title, self)
+            action = QAction(icon(workspace.icon_name), "", self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self._select_workspace_row(r))
-            view_menu.addAction(action)
+            self.view_menu.addAction(action)
             self.workspace_actions[workspace.key] = action
 
-        help_menu = self.menuBar().addMenu("&Help")
-        open_logs = QAction("Open &log folder", self)
-        open_logs.triggered.connect(self._open_log_folder)
-        help_menu.addAction(open_logs)
-        about = QAction("&About elearn", self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.welcome_action = QAction(self)
+        self.welcome_action.setShortcuts(
+            standard_shortcuts(QKeySequence.StandardKey.HelpContents, "F1")
+        )
+        self.welcome_action.triggered.connect(self.open_welcome)
+        self.open_logs_action = QAction(self)
+        self.open_logs_action.triggered.connect(self._open_log_folder)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+        for action in (self.welcome_action, self.open_logs_action, self.about_action):
+            self.help_menu.addAction(action)
         # Shortcuts must work even where the menu bar is not a widget of this window
         # (native menu bars, offscreen): the window itself carries every action.
-        for menu in (file_menu, view_menu, help_menu):
+        for menu in (self.file_menu, self.view_menu, self.help_menu):
             self.addActions(menu.actions())
+
+    def retranslate(self) -> None:
+        """Set every text this window owns in the current language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for row, workspace in enumerate(WORKSPACES):
+            title = self.tr(workspace.title)
+            self.sidebar.item(row).setText(title)
+            self.workspace_actions[workspace.key].setText(f"&{row + 1} {title}")
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.welcome_action.setText(self.tr("&Welcome and demo accounts"))
+        self.open_logs_action.setText(self.tr("Open &log folder"))
+        self.about_action.setText(self.tr("&About elearn"))
+        self.sidebar.setAccessibleName(self.tr("Workspaces"))
+        self.connection_label.setAccessibleName(self.tr("Connection status"))
+        self.sync_label.setAccessibleName(self.tr("Sync status"))
+        self.user_label.setAccessibleName(self.tr("Signed-in person"))
+        self.playback_label.setAccessibleName(self.tr("Playback status"))
+        if self.session is None:
+            self.user_label.setText(self.tr("Not signed in"))
+        else:
+            self._show_user()
+        if self.backend is not None:
+            self.set_backend(self.backend)
+        elif self._backend_error is not None:
+            self.show_backend_error(self._backend_error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def open_settings(self) -> None:
+        from elearn_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_welcome(self) -> None:
+        from elearn_desktop.ui.first_run import show_first_run
+
+        show_first_run(self)
 
     def _about(self) -> None:
         backend = self.backend
@@ -186,7 +257,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_about(self, server: str) -> None:
-        QMessageBox.about(self, "About elearn", self.about_text(server))
+        QMessageBox.about(self, self.tr("About elearn"), self.about_text(server))
 
     def _open_log_folder(self) -> None:
         folder = self.log_path.parent if self.log_path else log_dir()
@@ -219,16 +290,24 @@ class MainWindow(QMainWindow):
         self._build_workspaces(session)
         if self.sidebar.item(self.sidebar.currentRow()).isHidden():
             self.sidebar.setCurrentRow(0)
-        user = session.user
-        self.user_label.setText(f"Signed in as {user.display_name} ({', '.join(user.roles)})")
-        self.user_label.setToolTip(f"{user.email} on {session.where}")
-        self.setWindowTitle(f"elearn — {user.display_name}")
+        self._show_user()
         if session.backend is not None:
             self.set_backend(session.backend)
         else:
             self.show_backend_error(
-                f"offline: working from this computer's copy ({session.profile.display})"
+                self.tr("offline: working from this computer's copy ({0})").format(
+                    session.profile.display
+                )
             )
+
+    def _show_user(self) -> None:
+        assert self.session is not None
+        user = self.session.user
+        self.user_label.setText(
+            self.tr("Signed in as {0} ({1})").format(user.display_name, ", ".join(user.roles))
+        )
+        self.user_label.setToolTip(self.tr("{0} on {1}").format(user.email, self.session.where))
+        self.setWindowTitle(f"elearn — {user.display_name}")
 
     def _allows(self, key: str) -> bool:
         if self.session is None:
@@ -277,6 +356,9 @@ class MainWindow(QMainWindow):
         from elearn_desktop.ui.downloads_page import DownloadsIndicator, DownloadsPage
 
         folder = cache_dir_for(session.profile, session.user.email) / "downloads"
+        chosen = preferences.download_dir()  # Settings → Folders; kept per server and person
+        if chosen is not None:
+            folder = chosen / folder.parent.parent.name / folder.parent.name
         self.download_queue = DownloadQueue(folder)
         self.downloads = DownloadsPage(self.download_queue)
         self._replace_page("downloads", self.downloads)
@@ -297,7 +379,7 @@ class MainWindow(QMainWindow):
         from elearn_desktop.ui.learn.player import LessonPlayerPage
 
         if self.player is None:
-            player = LessonPlayerPage(self.session)
+            player = LessonPlayerPage(self.session, media_dir=preferences.media_library_dir())
             # The workspace's own Back (and Alt+Left) leaves the lesson: one Back button.
             player.back_button.hide()
             player.next_lesson_requested.connect(player.open_lesson)
@@ -356,15 +438,19 @@ class MainWindow(QMainWindow):
 
     def set_backend(self, backend: Backend) -> None:
         self.backend = backend
-        kind = "Embedded database" if backend.target.embedded else backend.target.display
-        self.connection_label.setText(f"● Online · {kind}")
+        self._backend_error = None
+        kind = self.tr("Embedded database") if backend.target.embedded else backend.target.display
+        self.connection_label.setText(self.tr("● Online · {0}").format(kind))
         self.connection_label.setToolTip(backend.target.display)
         self.sync_label.setText(
-            "Sync: not needed (embedded)" if backend.target.embedded else "Sync: idle"
+            self.tr("Sync: not needed (embedded)")
+            if backend.target.embedded
+            else self.tr("Sync: idle")
         )
 
     def show_backend_error(self, message: str) -> None:
-        self.connection_label.setText(f"○ Offline · {message}")
+        self._backend_error = message
+        self.connection_label.setText(self.tr("○ Offline · {0}").format(message))
         self.connection_label.setToolTip(message)
 
     def show_playback_status(self, available: bool, message: str) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop.services import assessment_authoring, path_authoring
 from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.author.assessment_editor import AssessmentEditor
 from elearn_desktop.ui.author.insights import CourseInsightsPage
 from elearn_desktop.ui.author.path_editor import PathEditor
@@ -113,10 +114,11 @@ class AuthorArea(QTabWidget):
     def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("authorArea")
+        self.setAccessibleName("Author pages")
         self.setDocumentMode(True)
         assert session.backend is not None
         uow, actor = session.backend.uow, session.user
-        self.courses = AuthorWorkspace(session)
+        self.courses = AuthorWorkspace(session, media_dir=preferences.media_library_dir())
         self.courses.preview_requested.connect(self.preview_requested)
         self.assessment_editor = AssessmentEditor(session)
         self.assessments = _ListAndEditor(

@@ -159,6 +159,7 @@ class CourseEditor(QWidget):
         self.panel.slug_check_requested.connect(self._check_slug)
         self.panel.thumbnail_file_chosen.connect(self._import_thumbnail)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Properties")
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(380)

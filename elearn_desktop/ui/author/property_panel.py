@@ -184,6 +184,7 @@ class PropertyPanel(QWidget):
         column.setSpacing(2)
         column.addWidget(extra or field.widget)
         column.addWidget(field.error)
+        field.widget.setAccessibleName(label.replace("&", "").rstrip(":"))  # named as labelled
         form.addRow(label, box)
 
     def _build_course_page(self) -> QWidget:

@@ -179,6 +179,7 @@ class CatalogPage(QWidget):
         paths_column.addWidget(self.paths_list, 1)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Courses and learning paths")
         self.tabs.addTab(courses, icon("course"), "Courses")
         self.tabs.addTab(paths, icon("path"), "Learning paths")
         self.tabs.currentChanged.connect(self._tab_changed)

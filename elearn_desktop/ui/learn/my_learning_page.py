@@ -212,6 +212,7 @@ class MyLearningPage(QWidget):
         column.addWidget(self.recent)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("My learning")
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

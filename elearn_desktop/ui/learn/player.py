@@ -47,6 +47,7 @@ from elearn_desktop.domain.progress import COMPLETED, IN_PROGRESS, WatchTracker,
 from elearn_desktop.services import progress as progress_service
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.progress import LessonContext, ProgressUpdate
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.multimedia import probe_multimedia
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -151,6 +152,7 @@ class LessonPlayerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPlayerPage")
+        self.setAccessibleName("Lesson player")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
         self.media_dir = media_dir
@@ -182,6 +184,7 @@ class LessonPlayerPage(QWidget):
 
         self._build()
         self._restore_preferences()
+        preferences.notifier().preferences_changed.connect(self._restore_preferences)
 
     # ------------------------------------------------------------------ construction
 
@@ -373,12 +376,8 @@ class LessonPlayerPage(QWidget):
 
     def _restore_preferences(self) -> None:
         settings = QSettings()
-        try:
-            volume = int(settings.value("player/volume", 100))  # type: ignore[arg-type]
-            rate = float(settings.value("player/rate", 1.0))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            volume, rate = 100, 1.0
-        self.volume_slider.setValue(min(max(volume, 0), 100))
+        volume, rate = preferences.playback_volume(settings), preferences.playback_rate(settings)
+        self.volume_slider.setValue(volume)
         if rate in SPEEDS:
             self.speed_combo.setCurrentIndex(SPEEDS.index(rate))
         self.mute_button.setChecked(settings.value("player/muted", False) in (True, "true"))
@@ -660,6 +659,8 @@ class LessonPlayerPage(QWidget):
         self.end_panel.show()
         if ctx.next_lesson_id is not None:
             self.next_button.setFocus()
+            if preferences.autoplay_next():
+                self.next_lesson_requested.emit(ctx.next_lesson_id)
 
     # ------------------------------------------------------------------ controls (public)
 

@@ -94,6 +94,7 @@ class ProgressPage(QWidget):
         column.addLayout(self._grid)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("My progress")
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -199,6 +200,7 @@ class ProgressPage(QWidget):
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(CHART_HEIGHT)
         view.setAccessibleName(chart.objectName() or name)
+        view.viewport().setAccessibleName(view.accessibleName())  # it takes the focus
         chart.setParent(view)
         self.charts[name] = chart
         self.chart_views[name] = view

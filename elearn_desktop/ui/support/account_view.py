@@ -141,6 +141,7 @@ class AccountView(QWidget):
         self.audit_tab.filters_changed.connect(self.load_audit)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
+        self.tabs.setAccessibleName("Account details")
         self.tabs.setDocumentMode(True)
         for widget, title in (
             (self.profile_tab, "Profile"),

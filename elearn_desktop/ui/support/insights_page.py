@@ -73,6 +73,7 @@ class InsightsPage(QWidget):
         column.addLayout(grid)
         column.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Insights")
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

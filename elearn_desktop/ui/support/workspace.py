@@ -40,6 +40,7 @@ class SupportWorkspace(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supportTabs")
+        self.tabs.setAccessibleName("Support pages")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
         self.tabs.setDocumentMode(True)
