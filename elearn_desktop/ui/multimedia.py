@@ -9,6 +9,9 @@ from __future__ import annotations
 import importlib
 import sys
 from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QMetaObject, QObject, Qt
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,19 @@ def _install_hint(detail: str) -> str:
             f"({detail}). Install the missing system library and restart."
         )
     return f"Video playback is off: Qt Multimedia could not load ({detail})."
+
+
+def control(player: QObject, slot: Literal["play", "pause", "stop"]) -> None:
+    """Call ``player.play()``/``pause()``/``stop()`` with Python's GIL released.
+
+    A plain Python call keeps the GIL while Qt runs. Qt's FFmpeg backend destroys its audio
+    and video renderers on their own threads; the renderer's ``~QObject`` then asks the
+    Python wrapper of our ``QAudioOutput`` whether Python overrides ``disconnectNotify``,
+    which needs the GIL, while holding the signal lock that ``stop()`` on the GUI thread
+    waits for: both threads wait forever (seen in CI, PySide6 6.11). ``invokeMethod``
+    with a direct connection runs the same slot synchronously but releases the GIL.
+    """
+    QMetaObject.invokeMethod(player, slot, Qt.ConnectionType.DirectConnection)
 
 
 def probe_multimedia() -> MultimediaStatus:

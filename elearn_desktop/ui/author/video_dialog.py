@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop.domain.publishing import PROVIDER_ID_MAX, VIDEO_TITLE_MAX
 from elearn_desktop.services import authoring
-from elearn_desktop.ui.multimedia import probe_multimedia
+from elearn_desktop.ui.multimedia import control, probe_multimedia
 from elearn_desktop.ui.ops import BackgroundOp
 
 VIDEO_FILTER = "Videos (*.mp4 *.m4v *.mov *.webm *.mkv *.avi);;All files (*)"
@@ -118,7 +118,7 @@ class VideoPreview(QWidget):
         self._reported = False
         if self.player is None:
             return
-        self.player.stop()
+        control(self.player, "stop")
         self.play_button.setEnabled(False)
         self.screen.setPixmap(QPixmap())
         self.screen.setText("Loading…")
@@ -129,7 +129,7 @@ class VideoPreview(QWidget):
         self.screen.setPixmap(QPixmap())
         self.screen.setText("No video chosen yet")
         if self.player is not None:
-            self.player.stop()
+            control(self.player, "stop")
             self.player.setSource(QUrl())
             self.play_button.setEnabled(False)
 
@@ -137,9 +137,9 @@ class VideoPreview(QWidget):
         if self.player is None:
             return
         if self.player.playbackState() == self._playing:
-            self.player.pause()
+            control(self.player, "pause")
         else:
-            self.player.play()
+            control(self.player, "play")
 
     @Slot(object)
     def _on_frame(self, frame: Any) -> None:
@@ -164,7 +164,7 @@ class VideoPreview(QWidget):
 
     def _on_status(self, status: Any) -> None:
         if status == self._media_status.LoadedMedia and self.player is not None:
-            self.player.pause()  # shows the first frame
+            control(self.player, "pause")  # shows the first frame
         if status == self._media_status.InvalidMedia and not self._reported:
             self._reported = True
             self.screen.setText("Cannot play this")
@@ -181,7 +181,7 @@ class VideoPreview(QWidget):
 
     def stop(self) -> None:
         if self.player is not None:
-            self.player.stop()
+            control(self.player, "stop")
 
 
 class VideoDialog(QDialog):

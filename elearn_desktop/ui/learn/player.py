@@ -48,7 +48,7 @@ from elearn_desktop.services import progress as progress_service
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.progress import LessonContext, ProgressUpdate
 from elearn_desktop.ui import preferences
-from elearn_desktop.ui.multimedia import probe_multimedia
+from elearn_desktop.ui.multimedia import control, probe_multimedia
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
@@ -551,7 +551,7 @@ class LessonPlayerPage(QWidget):
             self.tracker.seek(resume)
             self._set_time(resume, duration)
             if self.autoplay:
-                self.player.play()
+                control(self.player, "play")
         elif status == QMediaPlayer.MediaStatus.EndOfMedia and self._media_ok:
             self._tick(self.player.duration())
             self._save("end")
@@ -584,7 +584,7 @@ class LessonPlayerPage(QWidget):
         if detail:
             text += f"\n\n(Details: {detail})"
         if self.player is not None:
-            self.player.stop()
+            control(self.player, "stop")
         self._show_message(text)
 
     def _duration_changed(self, ms: int) -> None:
@@ -692,15 +692,15 @@ class LessonPlayerPage(QWidget):
         if self.player is None or not self._media_ok:
             return
         if self.is_playing():
-            self.player.pause()
+            control(self.player, "pause")
         else:
             self.end_panel.hide()
-            self.player.play()
+            control(self.player, "play")
 
     def replay(self) -> None:
         self.seek(0.0)
         if self.player is not None and self._media_ok:
-            self.player.play()
+            control(self.player, "play")
 
     def seek(self, position_s: float) -> None:
         """Jump to ``position_s`` (clamped to the video): the jump itself is not watching."""
@@ -848,7 +848,7 @@ class LessonPlayerPage(QWidget):
             # stop() only: clearing the source (setSource(QUrl())) right after the end of
             # the media can block in Qt's FFmpeg backend (seen in CI, PySide6 6.11); the
             # next lesson's setSource replaces it anyway.
-            self.player.stop()
+            control(self.player, "stop")
         self.end_panel.hide()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -860,7 +860,7 @@ class LessonPlayerPage(QWidget):
             and self.is_playing()
             and not self.is_fullscreen()
         ):
-            self.player.pause()
+            control(self.player, "pause")
         super().hideEvent(event)
 
     # ------------------------------------------------------------------ saving
