@@ -58,6 +58,7 @@ from elearn_desktop.domain.progress import (
 from elearn_desktop.services import progress
 from elearn_desktop.services.catalog import summarize_courses
 from elearn_desktop.services.dto import CourseSummary, PathSummary
+from elearn_desktop.services.offline_mode import on_offline_cache
 
 #: The ``user_progress.entity_type`` of a person's progress on a learning path.
 LEARNING_PATH = "learning_path"
@@ -156,6 +157,10 @@ def plan_access(
         row = uow.courses.get(course_id)
         if row is None:
             raise NotFoundError("this course no longer exists")
+        if on_offline_cache(uow.session):
+            # Only courses the person could study were made available offline; the cache
+            # holds no plans to check again (the server does at the next sign-in).
+            return Access(True, "Available offline on this computer.", [])
         title, slug = row.title, row.slug
         roles = set(uow.session.scalars(select(UserRole.role).where(UserRole.user_id == user_id)))
         if "admin" in roles:
@@ -187,6 +192,66 @@ def plan_access(
             )
         return Access(
             False, f"You have no active plan, and no plan on offer includes {title}.", on_offer
+        )
+
+
+def _plan_allows_offline(features: Any, slug: str) -> bool:
+    return (
+        isinstance(features, Mapping)
+        and features.get("offline") is True
+        and _plan_includes(features, slug)
+    )
+
+
+def offline_access(
+    uow_factory: UnitOfWorkFactory,
+    user_id: uuid.UUID,
+    course: CourseSummary | uuid.UUID,
+    *,
+    now: dt.datetime | None = None,
+) -> Access:
+    """May the person download ``course`` for offline study (plan feature ``offline``)?
+    If not, which plan on offer would let them (in words)."""
+    with uow_factory() as uow:
+        course_id = course.id if isinstance(course, CourseSummary) else course
+        row = uow.courses.get(course_id)
+        if row is None:
+            raise NotFoundError("this course no longer exists")
+        if on_offline_cache(uow.session):
+            return Access(True, "This course is on this computer already.", [])
+        title, slug = row.title, row.slug
+        roles = set(uow.session.scalars(select(UserRole.role).where(UserRole.user_id == user_id)))
+        if "admin" in roles:
+            return Access(True, "Administrators can download every course.", [])
+        if row.author_id is not None and row.author_id == user_id:
+            return Access(True, "You teach this course.", [])
+        mine = active_plans(uow, user_id, now=now)
+        on_offer = [
+            plan.name
+            for plan in uow.subscriptions.plans(active_only=True)
+            if _plan_allows_offline(plan.features, slug)
+        ]
+        including = [plan.name for plan in mine if _plan_allows_offline(plan.features, slug)]
+        if including:
+            return Access(True, f"Offline study is included in your {including[0]} plan.", on_offer)
+        if mine:
+            names = [plan.name for plan in mine]
+            plural = "plan does" if len(names) == 1 else "plans do"
+            head = f"Your {_both(names)} {plural} not include downloading {title} for offline study"
+            if on_offer:
+                return Access(False, f"{head}; the {_either(on_offer)} plan does.", on_offer)
+            return Access(False, f"{head}, and no plan on offer includes it yet.", on_offer)
+        if on_offer:
+            return Access(
+                False,
+                f"You have no active plan; the {_either(on_offer)} plan includes downloading "
+                f"{title} for offline study.",
+                on_offer,
+            )
+        return Access(
+            False,
+            f"You have no active plan, and no plan on offer includes downloading {title}.",
+            on_offer,
         )
 
 
