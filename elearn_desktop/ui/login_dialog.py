@@ -36,6 +36,7 @@ from elearn_desktop.services.profiles import (
     SSL_MODES,
     ServerProfile,
 )
+from elearn_desktop.sync import offline
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
@@ -298,10 +299,14 @@ class LoginDialog(QDialog):
                     secrets.remember_password(profile, email, password)
                 else:
                     secrets.forget_password(profile, email)
-                if not profile.is_embedded:
-                    offline_auth.remember_for_offline(profile, session.user, password)
             except Exception:  # remembering is a convenience; sign-in succeeded
                 log.warning("could not store sign-in conveniences", exc_info=True)
+            try:
+                # The offline copy: verifier, encrypted cache (argon2id), profile for
+                # `elearn sync`. Without it the person still works online.
+                session = offline.attach_cache(session, password)
+            except Exception:
+                log.warning("could not open the offline copy", exc_info=True)
             return session
 
         BackgroundOp(work, label="sign in").on_success(self._succeeded).on_failure(
@@ -340,8 +345,7 @@ class LoginDialog(QDialog):
         self._set_busy(True, "Unlocking your offline copy…")
 
         def work() -> SignedIn:
-            account = offline_auth.unlock_offline(profile, email, password)
-            return SignedIn(user=account.user, profile=profile, backend=None, offline=True)
+            return offline.sign_in_offline(profile, email, password)
 
         BackgroundOp(work, label="offline sign in").on_success(self._succeeded).on_failure(
             lambda exc: self._failed_offline(exc)

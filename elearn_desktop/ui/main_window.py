@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +27,10 @@ from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend, server_version
 from elearn_desktop.ui.learn.workspace import LearnWorkspace
+from elearn_desktop.ui.offline_window import OfflineSyncMixin
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
+from elearn_desktop.ui.sync_controller import ModeBanner, SyncController, SyncStatusLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ def _placeholder(text: str) -> QWidget:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OfflineSyncMixin, QMainWindow):
     workspace_changed = Signal(str)
     refresh_requested = Signal()
     sign_out_requested = Signal()
@@ -73,6 +76,12 @@ class MainWindow(QMainWindow):
         self.downloads: QWidget | None = None
         self.player: QWidget | None = None
         self.download_queue: Any = None
+        # Offline copy and sync (PostgreSQL sessions with an offline cache): see set_session.
+        self.sync: SyncController | None = None
+        self.offline_copies: Any = None
+        self.banner = ModeBanner()
+        self.banner.action_requested.connect(self._banner_action)
+        self._server_lost_reason = ""
         self.pages: dict[str, QWidget] = {
             w.key: _placeholder("Sign in to see this workspace.") for w in WORKSPACES
         }
@@ -97,7 +106,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -112,8 +126,8 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel("Connecting…")
         self.connection_label.setObjectName("connectionStatus")
         self.connection_label.setAccessibleName("Connection status")
-        self.sync_label = QLabel("Sync: —")
-        self.sync_label.setObjectName("syncStatus")
+        self.sync_label = SyncStatusLabel("Sync: —")
+        self.sync_label.clicked.connect(self.show_dead_letters)
         self.downloads_label = QLabel("No downloads")
         self.downloads_label.setObjectName("downloadStatus")
         self.playback_label = QLabel("")
@@ -132,6 +146,14 @@ class MainWindow(QMainWindow):
         refresh = QAction("&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh)
         file_menu.addAction(refresh)
+        self.sync_now_action = QAction("S&ync now", self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.sync_now_action.setEnabled(False)
+        self.sync_now_action.triggered.connect(self.sync_now)
+        file_menu.addAction(self.sync_now_action)
+        self.dead_letters_action = QAction("Changes the server &rejected…", self)
+        self.dead_letters_action.setEnabled(False)
+        self.dead_letters_action.triggered.connect(self.show_dead_letters)
+        file_menu.addAction(self.dead_letters_action)
         sign_out = QAction("Sign &out", self)
         sign_out.triggered.connect(self.sign_out_requested.emit)
         file_menu.addAction(sign_out)
@@ -223,12 +245,14 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"Signed in as {user.display_name} ({', '.join(user.roles)})")
         self.user_label.setToolTip(f"{user.email} on {session.where}")
         self.setWindowTitle(f"elearn — {user.display_name}")
-        if session.backend is not None:
+        if session.backend is not None and not session.offline:
             self.set_backend(session.backend)
         else:
+            self.backend = None
             self.show_backend_error(
                 f"offline: working from this computer's copy ({session.profile.display})"
             )
+        self._start_sync(session)
 
     def _allows(self, key: str) -> bool:
         if self.session is None:
@@ -236,7 +260,7 @@ class MainWindow(QMainWindow):
         if key == "downloads":
             # Offline copies serve PostgreSQL profiles; the embedded database is local.
             return not self.session.profile.is_embedded
-        if key in ("author", "support") and self.session.backend is None:
+        if key in ("author", "support") and (self.session.offline or self.session.backend is None):
             return False  # editing and support need the server
         return self.session.allows(key)
 
@@ -251,34 +275,54 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def _build_workspaces(self, session: SignedIn) -> None:
+        if self.player is not None:  # built for the previous session (online/offline)
+            self.player.close_lesson()  # type: ignore[attr-defined]
+            self.player = None
         self.learn = LearnWorkspace(session)
         self.learn.lesson_requested.connect(self.open_lesson)
         self.learn.assessment_requested.connect(self.open_assessment)
         self.learn.page_closed.connect(self._learn_page_closed)
         self._replace_page("learn", self.learn)
-        if self._allows("author"):
+        if self._allows("downloads") and self.download_queue is None:
+            self._build_downloads(session)
+        if self.offline_copies is not None:
+            self.offline_copies.set_session(session)
+        elif session.cache is not None and self.download_queue is not None:
+            from elearn_desktop.ui.learn.offline_copy import OfflineCopies
+
+            self.offline_copies = OfflineCopies(
+                session, self.download_queue, self.offline_budget, self
+            )
+        self.learn.offline_copies = self.offline_copies
+        if self._allows("author") and self.author is None:
             from elearn_desktop.ui.author.area import AuthorArea
 
             author = AuthorArea(session)
             author.preview_requested.connect(self.preview_course)
             self.author = author
             self._replace_page("author", author)
-        if self._allows("support"):
+        if self._allows("support") and self.support is None:
             from elearn_desktop.ui.support.workspace import SupportWorkspace
 
             self.support = SupportWorkspace(session)
             self._replace_page("support", self.support)
-        if self._allows("downloads"):
-            self._build_downloads(session)
 
     def _build_downloads(self, session: SignedIn) -> None:
         from elearn_desktop.services.offline_auth import cache_dir_for
         from elearn_desktop.sync.downloads import DownloadQueue
+        from elearn_desktop.sync.offline import videos_dir
         from elearn_desktop.ui.downloads_page import DownloadsIndicator, DownloadsPage
 
-        folder = cache_dir_for(session.profile, session.user.email) / "downloads"
+        folder = (
+            videos_dir(session.cache)
+            if session.cache is not None
+            else cache_dir_for(session.profile, session.user.email) / "downloads"
+        )
         self.download_queue = DownloadQueue(folder)
         self.downloads = DownloadsPage(self.download_queue)
+        self.downloads.offline_copy_removed.connect(self._offline_copy_removed)
+        self.downloads.sync_requested.connect(self.sync_now)
+        self.downloads.dead_letters_requested.connect(self.show_dead_letters)
         self._replace_page("downloads", self.downloads)
         indicator = DownloadsIndicator(self.download_queue)
         indicator.downloads_page_requested.connect(
@@ -301,7 +345,8 @@ class MainWindow(QMainWindow):
             # The workspace's own Back (and Alt+Left) leaves the lesson: one Back button.
             player.back_button.hide()
             player.next_lesson_requested.connect(player.open_lesson)
-            player.closed.connect(self.learn.go_back)
+            player.closed.connect(self._player_closed)
+            player.video_locator = self._video_locator()
             self.player = player
         return self.player
 
@@ -347,6 +392,12 @@ class MainWindow(QMainWindow):
         ).on_failure(lambda exc: QMessageBox.information(self, "Preview as learner", str(exc))).run(
             parent=self
         )
+
+    def _player_closed(self) -> None:
+        # Only when the player itself asked to leave: leaving it by the workspace's Back
+        # also closes the lesson, which must not go back a second page.
+        if self.learn is not None and self.learn.current_page() is self.player:
+            self.learn.go_back()
 
     def _learn_page_closed(self, widget: QWidget) -> None:
         if widget is self.player:
@@ -411,6 +462,10 @@ class MainWindow(QMainWindow):
             return
         if self.player is not None:
             self.player.close_lesson()  # type: ignore[attr-defined]
+        if self.sync is not None:
+            # The last sync, bounded (the window keeps painting meanwhile).
+            self.statusBar().showMessage("Sending your last changes to the server…")
+            self.sync.shutdown()
         if self.download_queue is not None:
             self.download_queue.shutdown(timeout=2.0)
         self.save_state(QSettings())

@@ -1,0 +1,343 @@
+"""Offline study and sync in the app, driven by the real engine (issue 6).
+
+A real PostgreSQL server behind a small loopback proxy that can refuse connections (the
+server "goes away" and "comes back"), the learner's real encrypted cache, the real sync
+engine, connectivity monitor and scheduler behind the main window's status bar, banner and
+Downloads page, and real video downloads from a loopback HTTP server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from elearn_desktop.config import RESOURCES_DIR
+from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.profiles import POSTGRESQL, ServerProfile
+from elearn_desktop.sync.cache import make_path_available
+from elearn_desktop.sync.offline import attach_cache, sign_in_offline
+from elearn_desktop.ui.learn.assessment_page import AssessmentPage
+from elearn_desktop.ui.learn.course_view import CourseViewPage
+from elearn_desktop.ui.main_window import MainWindow
+from tests.support.http_server import LoopbackFileServer
+from tests.support.pgcluster import PostgresCluster
+from tests.sync.conftest import SyncWorld, make_world, server_rows
+from tests.sync.tcp_proxy import FlakyProxy
+
+WAIT_MS = 30_000
+MEDIA = RESOURCES_DIR / "media"
+VIDEOS = {"video_1": "intro-to-python.mp4", "video_2": "sql-basics.mp4"}
+
+
+@dataclass
+class Offline:
+    world: SyncWorld
+    proxy: FlakyProxy
+    profile: ServerProfile  # the server through the proxy
+    http: LoopbackFileServer
+    shots: Path
+
+    @property
+    def ids(self) -> dict[str, uuid.UUID]:
+        return self.world.ids
+
+    def online(self, who: str = "learner") -> SignedIn:
+        person = self.world.people[who]
+        session = attach_cache(
+            sign_in(self.profile, person.email, person.password), person.password
+        )
+        return session
+
+    def offline(self, who: str = "learner") -> SignedIn:
+        person = self.world.people[who]
+        return sign_in_offline(self.profile, person.email, person.password)
+
+
+@pytest.fixture
+def env(pg_cluster: PostgresCluster, tmp_path: Path, data_dir: Path) -> Iterator[Offline]:
+    with make_world(pg_cluster, tmp_path) as world, LoopbackFileServer() as http:
+        proxy = FlakyProxy(pg_cluster.host, pg_cluster.port)
+        profile = ServerProfile(
+            name="proxied",
+            kind=POSTGRESQL,
+            host="127.0.0.1",
+            port=proxy.port,
+            database=world.dbname,
+            sslmode="disable",
+        )
+        # The course's videos come from a web server (as on a real platform).
+        for video, file in VIDEOS.items():
+            http.add(f"/{video}.mp4", MEDIA / file)
+        with world.su() as conn, conn.transaction():
+            for video in ("video_1", "video_2"):
+                conn.execute(
+                    "UPDATE video_assets SET provider = 'url', provider_id = %s WHERE id = %s",
+                    (http.url(f"/{video}.mp4"), world.ids[video]),
+                )
+        shots = Path(os.environ.get("ELEARN_TEST_SHOTS", tmp_path / "shots"))
+        shots.mkdir(parents=True, exist_ok=True)
+        try:
+            yield Offline(world, proxy, profile, http, shots)
+        finally:
+            proxy.close()
+
+
+def _give_plan(env: Offline, *, offline: bool, name: str) -> None:
+    """The learner subscribes to a plan (with or without offline downloads)."""
+    plan = uuid.uuid4()
+    features = json.dumps({"all_courses": True, "courses": [], "offline": offline})
+    with env.world.su() as conn, conn.transaction():
+        conn.execute(
+            "INSERT INTO subscription_plans (id, name, price, billing_cycle, features, is_active) "
+            "VALUES (%s, %s, 9.99, 'monthly', %s::json, true)",
+            (plan, name, features),
+        )
+        conn.execute(
+            "INSERT INTO subscriptions (id, user_id, plan_id, status, start_date) "
+            "VALUES (%s, %s, %s, 'active', now() - interval '1 day')",
+            (uuid.uuid4(), env.world.learner.id, plan),
+        )
+
+
+def _offer_plan(env: Offline, name: str) -> None:
+    with env.world.su() as conn, conn.transaction():
+        conn.execute(
+            "INSERT INTO subscription_plans (id, name, price, billing_cycle, features, is_active) "
+            "VALUES (%s, %s, 19.99, 'monthly', "
+            '\'{"all_courses": true, "courses": [], "offline": true}\'::json, true)',
+            (uuid.uuid4(), name),
+        )
+
+
+def _window(qtbot: QtBot, session: SignedIn) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_session(session)
+    window.show()
+    return window
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    if window.session is not None:
+        window.session.close()
+
+
+def test_status_bar_and_downloads_page_follow_offline_online_synced(
+    qtbot: QtBot, env: Offline
+) -> None:
+    # An earlier online session made the path available on this computer.
+    first = env.online()
+    assert first.cache is not None
+    assert first.server is not None
+    make_path_available(first.server.uow, first.cache, env.ids["path"])
+    first.close()
+
+    # The server is away: the learner signs in on the offline copy.
+    env.proxy.refuse = True
+    session = env.offline()
+    assert session.offline
+    window = _window(qtbot, session)
+    try:
+        sync = window.sync
+        assert sync is not None
+        qtbot.waitUntil(lambda: sync.online is False, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: window.sync_label.text().startswith("Sync: Offline"), timeout=WAIT_MS
+        )
+        assert window.connection_label.text().startswith("○ Offline")
+        assert "cannot reach" in window.sync_label.toolTip()  # the reason, in words
+        assert window.banner.isVisible()
+        assert "You are offline" in window.banner.text.text()
+        assert not window.banner.button.isVisible()
+        assert window.pages["author"] is not None
+        assert window.sidebar.item(1).isHidden()  # no authoring offline
+
+        # Study offline: enrol in the course and complete its text lesson.
+        assert window.learn is not None
+        page = window.learn.open_course(env.ids["course"])
+        assert isinstance(page, CourseViewPage)
+        qtbot.waitUntil(lambda: page.enrol_button.isVisible(), timeout=WAIT_MS)
+        qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.enrol_button.isVisible(), timeout=WAIT_MS)
+        bar = page.offline_bar  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bar.state is not None, timeout=WAIT_MS)
+        assert bar.state.available
+        assert bar.remove_button.isVisible()
+        assert "On this computer" in bar.status.text()
+
+        window.open_lesson(env.ids["lesson_text"])
+        player = window.player
+        assert player is not None
+        qtbot.waitUntil(lambda: player.mark_complete_button.isVisible(), timeout=WAIT_MS)
+        qtbot.mouseClick(player.mark_complete_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "changes to sync" in window.sync_label.text(), timeout=WAIT_MS)
+        assert window.sync_label.text().startswith("Sync: Offline")
+        assert window.downloads is not None
+        qtbot.waitUntil(
+            lambda: "changes to sync" in window.downloads.sync_label.text(), timeout=WAIT_MS
+        )
+        window.grab().save(str(env.shots / "offline.png"))
+        assert server_rows(
+            env.world,
+            "SELECT count(*) FROM user_progress WHERE user_id = %s",
+            (env.world.learner.id,),
+        ) == [(0,)]
+
+        # The server comes back: the next probe finds it, and sync starts by itself.
+        env.proxy.refuse = False
+        sync.monitor.check_soon()
+        qtbot.waitUntil(lambda: sync.online is True, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: (
+                "all changes synced" in window.sync_label.text()
+                and "last sync" in window.sync_label.text()
+            ),
+            timeout=WAIT_MS,
+        )
+        qtbot.waitUntil(
+            lambda: "all changes synced" in window.downloads.sync_label.text(), timeout=WAIT_MS
+        )
+        rows = server_rows(
+            env.world,
+            "SELECT entity_type, status FROM user_progress WHERE user_id = %s "
+            "AND entity_id IN (%s, %s) ORDER BY entity_type",
+            (env.world.learner.id, env.ids["course"], env.ids["lesson_text"]),
+        )
+        assert rows[0][0] == "course"
+        assert rows[0][1] in ("in_progress", "completed")
+        assert rows[1] == ("lesson", "completed")
+
+        # Back online: the banner offers to reload from the server, and does.
+        qtbot.waitUntil(lambda: "Back online" in window.banner.text.text(), timeout=WAIT_MS)
+        window.grab().save(str(env.shots / "back-online.png"))
+        qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+        assert window.session is not None
+        assert not window.session.offline
+        assert window.connection_label.text().startswith("● Online")
+        assert not window.banner.isVisible()
+        assert not window.sidebar.item(0).isHidden()
+    finally:
+        _close(window)
+
+
+def test_make_available_offline_is_gated_by_the_plan_then_downloads(
+    qtbot: QtBot, env: Offline
+) -> None:
+    _give_plan(env, offline=False, name="Basic")
+    _offer_plan(env, "Pro")
+    session = env.online()
+    window = _window(qtbot, session)
+    try:
+        assert window.learn is not None
+        page = window.learn.open_course(env.ids["course"])
+        bar = page.offline_bar  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bar.state is not None, timeout=WAIT_MS)
+        # Refused, saying which plan would include it.
+        assert not bar.make_button.isEnabled()
+        assert bar.status.text() == (
+            "⚠ Your Basic plan does not include downloading Zebra Offline Course for "
+            "offline study; the Pro plan does."
+        )
+        assert bar.make_button.toolTip() == bar.status.text()[2:]
+        qtbot.waitUntil(lambda: page.title.text() == "Zebra Offline Course", timeout=WAIT_MS)
+        window.grab().save(str(env.shots / "gated.png"))
+
+        # With a plan that includes offline study the action works: tree and videos.
+        _give_plan(env, offline=True, name="Pro")
+        page = window.learn.open_course(env.ids["course"])
+        bar = page.offline_bar  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bar.make_button.isEnabled(), timeout=WAIT_MS)
+        qtbot.mouseClick(bar.make_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "downloading" in bar.status.text(), timeout=WAIT_MS)
+        assert "2 videos are downloading" in bar.status.text()
+        queue = window.download_queue
+        assert queue.wait_idle(timeout=30)
+        items = queue.items()
+        assert sorted(i.state.value for i in items) == ["done", "done"]
+        assert session.cache is not None
+        assert env.ids["course"] in session.cache.offline_course_ids()
+        qtbot.waitUntil(lambda: bar.remove_button.isVisible(), timeout=WAIT_MS)
+        sizes = sorted(i.request.dest.stat().st_size for i in items)
+        assert sizes == sorted((MEDIA / f).stat().st_size for f in VIDEOS.values())
+
+        # The lesson plays from the downloaded file.
+        window.open_lesson(env.ids["lesson_1"])
+        player = window.player
+        qtbot.waitUntil(lambda: player.context is not None, timeout=WAIT_MS)
+        assert player.context.video.is_file
+        assert Path(player.context.video.location) in {i.request.dest for i in items}
+        qtbot.waitUntil(lambda: player.duration_s() > 0, timeout=WAIT_MS)  # it opened
+        window.learn.go_back()
+        assert window.learn.current_page() is page
+
+        # Remove the offline copy: videos and cached content go.
+        qtbot.mouseClick(bar.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bar.make_button.isVisible(), timeout=WAIT_MS)
+        assert env.ids["course"] not in session.cache.offline_course_ids()
+        assert not any(i.request.dest.exists() for i in items)
+    finally:
+        _close(window)
+
+
+def test_offline_attempt_is_submitted_then_graded_after_sync(
+    qtbot: QtBot, env: Offline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = env.online()
+    assert first.cache is not None
+    assert first.server is not None
+    make_path_available(first.server.uow, first.cache, env.ids["path"])
+    first.close()
+    env.proxy.refuse = True
+    session = env.offline()
+    try:
+        page = AssessmentPage(session)
+        qtbot.addWidget(page)
+        page.show()
+        page.open_assessment(env.ids["assessment"])
+        qtbot.waitUntil(page.start_button.isEnabled, timeout=WAIT_MS)
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.stack.currentWidget() is page.runner_screen, timeout=WAIT_MS)
+        view = page.question_views[0]
+        button = next(b for b in view.buttons if b.text() == "right")
+        button.click()
+        qtbot.waitUntil(lambda: page.save_label.text() == "All answers saved", timeout=WAIT_MS)
+        monkeypatch.setattr(QMessageBox, "exec", lambda _box: int(QMessageBox.StandardButton.Yes))
+        with qtbot.waitSignal(page.attempt_submitted_offline, timeout=WAIT_MS):
+            qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+        assert page.stack.currentWidget() is page.result_screen
+        assert page.result_score.text() == "Submitted, graded on sync"
+        assert "after the next sync" in page.result_verdict.text()
+        page.grab().save(str(env.shots / "submitted-offline.png"))
+
+        # Back online, one sync: the server grades it and the grade comes back.
+        env.proxy.refuse = False
+        window = _window(qtbot, session)
+        try:
+            sync = window.sync
+            assert sync is not None
+            qtbot.waitUntil(
+                lambda: sync.last_report is not None and sync.last_report.ok, timeout=WAIT_MS
+            )
+            graded = server_rows(
+                env.world,
+                "SELECT status, score FROM assessment_attempts WHERE user_id = %s",
+                (env.world.learner.id,),
+            )
+            assert graded == [("graded", 50)]
+            page.open_assessment(env.ids["assessment"])
+            qtbot.waitUntil(lambda: page.history_model.rowCount() == 1, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: "50 %" in page.start_attempts.text(), timeout=WAIT_MS)
+        finally:
+            window.close()
+    finally:
+        session.close()
