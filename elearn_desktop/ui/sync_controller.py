@@ -336,6 +336,15 @@ class ModeBanner(QWidget):
         self.setVisible(bool(text))
 
 
+#: What each kind of outbox op is, for the learner.
+_KINDS = {
+    "progress": "Progress",
+    "playback": "Video position",
+    "study_time": "Study time",
+    "attempt": "Assessment attempt",
+}
+
+
 class DeadLettersDialog(QDialog):
     """Changes the server rejected: what, when and why; the learner dismisses them."""
 
@@ -384,7 +393,7 @@ class DeadLettersDialog(QDialog):
         self.list.clear()
         for entry in self.entries:
             when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at else "?"
-            what = entry.kind.replace("_", " ")
+            what = _KINDS.get(entry.kind, entry.kind.replace("_", " "))
             item = QListWidgetItem(f"{when} · {what}: {entry.reason}")
             item.setData(Qt.ItemDataRole.UserRole, entry.op_id)
             self.list.addItem(item)

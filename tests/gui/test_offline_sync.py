@@ -8,6 +8,7 @@ Downloads page, and real video downloads from a loopback HTTP server.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -24,10 +26,12 @@ from elearn_desktop.config import RESOURCES_DIR
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import POSTGRESQL, ServerProfile
 from elearn_desktop.sync.cache import make_path_available
+from elearn_desktop.sync.cache_models import OutboxOp
 from elearn_desktop.sync.offline import attach_cache, sign_in_offline
 from elearn_desktop.ui.learn.assessment_page import AssessmentPage
 from elearn_desktop.ui.learn.course_view import CourseViewPage
 from elearn_desktop.ui.main_window import MainWindow
+from elearn_desktop.ui.sync_controller import DeadLettersDialog
 from tests.support.http_server import LoopbackFileServer
 from tests.support.pgcluster import PostgresCluster
 from tests.sync.conftest import SyncWorld, make_world, server_rows
@@ -341,3 +345,93 @@ def test_offline_attempt_is_submitted_then_graded_after_sync(
             window.close()
     finally:
         session.close()
+
+
+def test_rejected_changes_are_shown_and_dismissed_sync_now_by_shortcut(
+    qtbot: QtBot, env: Offline
+) -> None:
+    session = env.online()
+    assert session.cache is not None
+    cache = session.cache
+    # A change this device queued that the server will refuse (an unknown status, as an
+    # older or damaged client might have written).
+    with cache.engine.begin() as conn:
+        conn.execute(
+            OutboxOp.__table__.insert().values(  # type: ignore[attr-defined]
+                op_id=str(uuid.uuid4()),
+                device_id=cache.device_id,
+                kind="progress",
+                entity_key="bad:1",
+                payload=json.dumps(
+                    {
+                        "user_id": env.world.learner.id.hex,
+                        "entity_type": "lesson",
+                        "entity_id": env.ids["lesson_1"].hex,
+                        "status": "finished",
+                    }
+                ),
+                created_at=dt.datetime.now(dt.UTC),
+            )
+        )
+    window = _window(qtbot, session)
+    try:
+        sync = window.sync
+        assert sync is not None
+        qtbot.waitUntil(lambda: sync.last_report is not None, timeout=WAIT_MS)
+        # Ctrl+Shift+S syncs now (a second sync: the first ran on connecting).
+        first = sync.last_report
+        with qtbot.waitSignal(sync.synced, timeout=WAIT_MS):
+            QTest.keyClick(
+                window,
+                Qt.Key.Key_S,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+            )
+        assert sync.last_report is not first
+        qtbot.waitUntil(lambda: "1 rejected" in window.sync_label.text(), timeout=WAIT_MS)
+        assert "could not accept" in window.sync_label.toolTip()
+        assert window.downloads is not None
+        qtbot.waitUntil(lambda: not window.downloads.rejected_button.isHidden(), timeout=WAIT_MS)
+
+        qtbot.mouseClick(window.sync_label, Qt.MouseButton.LeftButton)
+        dialog = window.findChild(DeadLettersDialog)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+        assert "Progress: unknown progress status 'finished'" in dialog.list.item(0).text()
+        dialog.grab().save(str(env.shots / "rejected.png"))
+        qtbot.mouseClick(dialog.dismiss_all_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.empty.isVisible(), timeout=WAIT_MS)
+        assert cache.dead_letters() == []
+        qtbot.waitUntil(lambda: "rejected" not in window.sync_label.text(), timeout=WAIT_MS)
+        dialog.close()
+    finally:
+        _close(window)
+
+
+def test_closing_the_window_sends_the_last_changes(qtbot: QtBot, env: Offline) -> None:
+    first = env.online()
+    assert first.cache is not None
+    assert first.server is not None
+    make_path_available(first.server.uow, first.cache, env.ids["path"])
+    first.close()
+    # Signed in on the offline copy; the server is reachable, so the first sync runs.
+    session = env.offline()
+    window = _window(qtbot, session)
+    sync = window.sync
+    assert sync is not None
+    qtbot.waitUntil(lambda: sync.last_report is not None, timeout=WAIT_MS)
+    assert sync.last_report.ok
+    # Study: the next timed sync is minutes away, but the window is closed now.
+    window.open_lesson(env.ids["lesson_text"])
+    player = window.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.mark_complete_button.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(player.mark_complete_button, Qt.MouseButton.LeftButton)
+    assert session.cache is not None
+    qtbot.waitUntil(lambda: session.cache.pending_count() > 0, timeout=WAIT_MS)
+    _close(window)
+    rows = server_rows(
+        env.world,
+        "SELECT status FROM user_progress WHERE user_id = %s AND entity_id = %s",
+        (env.world.learner.id, env.ids["lesson_text"]),
+    )
+    assert rows == [("completed",)]
