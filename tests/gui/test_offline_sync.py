@@ -122,6 +122,15 @@ def _offer_plan(env: Offline, name: str) -> None:
         )
 
 
+def _copy_path(env: Offline) -> None:
+    """An earlier online session made the path (and its course) available offline."""
+    first = env.online()
+    assert first.cache is not None
+    assert first.server is not None
+    make_path_available(first.server.uow, first.cache, env.ids["path"])
+    first.close()
+
+
 def _window(qtbot: QtBot, session: SignedIn) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
@@ -140,11 +149,7 @@ def test_status_bar_and_downloads_page_follow_offline_online_synced(
     qtbot: QtBot, env: Offline
 ) -> None:
     # An earlier online session made the path available on this computer.
-    first = env.online()
-    assert first.cache is not None
-    assert first.server is not None
-    make_path_available(first.server.uow, first.cache, env.ids["path"])
-    first.close()
+    _copy_path(env)
 
     # The server is away: the learner signs in on the offline copy.
     env.proxy.refuse = True
@@ -296,11 +301,7 @@ def test_make_available_offline_is_gated_by_the_plan_then_downloads(
 def test_offline_attempt_is_submitted_then_graded_after_sync(
     qtbot: QtBot, env: Offline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = env.online()
-    assert first.cache is not None
-    assert first.server is not None
-    make_path_available(first.server.uow, first.cache, env.ids["path"])
-    first.close()
+    _copy_path(env)
     env.proxy.refuse = True
     session = env.offline()
     try:
@@ -408,11 +409,7 @@ def test_rejected_changes_are_shown_and_dismissed_sync_now_by_shortcut(
 
 
 def test_closing_the_window_sends_the_last_changes(qtbot: QtBot, env: Offline) -> None:
-    first = env.online()
-    assert first.cache is not None
-    assert first.server is not None
-    make_path_available(first.server.uow, first.cache, env.ids["path"])
-    first.close()
+    _copy_path(env)
     # Signed in on the offline copy; the server is reachable, so the first sync runs.
     session = env.offline()
     window = _window(qtbot, session)

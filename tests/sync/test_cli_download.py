@@ -10,34 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from elearn_desktop import cli
-from elearn_desktop.config import ENV_DATA_DIR, ENV_DATABASE_URL, RESOURCES_DIR
+from elearn_desktop.config import RESOURCES_DIR
 from elearn_desktop.services import profile_store
 from elearn_desktop.services.offline_auth import unlock_offline
 from elearn_desktop.sync.cache import open_cache
 from tests.support.http_server import LoopbackFileServer
 from tests.sync.conftest import SyncWorld
+from tests.sync.test_cli_sync import _run
 
 pytestmark = pytest.mark.postgres
 
 MEDIA = RESOURCES_DIR / "media"
 VIDEOS = {"video_1": "intro-to-python.mp4", "video_2": "sql-basics.mp4"}
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv(ENV_DATA_DIR, str(folder))
-    monkeypatch.delenv(ENV_DATABASE_URL, raising=False)
-    return folder
-
-
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = cli.main(argv)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _subscribe(world: SyncWorld, *, offline: bool) -> None:
