@@ -157,7 +157,8 @@ class OfflineSyncMixin(_Base):
             if online:
                 self.set_backend(session.backend)  # type: ignore[arg-type]
             else:
-                self.show_backend_error(self._server_lost_reason or "the server cannot be reached")
+                self.show_backend_error("the server cannot be reached")
+                self.connection_label.setToolTip(self._server_lost_reason)
         self._show_mode()
 
     def _synced(self, report: Any) -> None:
@@ -189,11 +190,11 @@ class OfflineSyncMixin(_Base):
                 )
         elif sync.online is False:
             self.banner.say(
-                "The server cannot be reached"
-                + (f" ({self._server_lost_reason})" if self._server_lost_reason else "")
-                + ". You can keep studying the courses on this computer.",
+                "The server cannot be reached. You can keep studying the courses on this "
+                "computer; your progress is sent when the server is back.",
                 "Study offline",
             )
+            self.banner.setToolTip(self._server_lost_reason)
         else:
             self.banner.say("")
 

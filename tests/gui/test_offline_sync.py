@@ -432,3 +432,36 @@ def test_closing_the_window_sends_the_last_changes(qtbot: QtBot, env: Offline) -
         (env.world.learner.id, env.ids["lesson_text"]),
     )
     assert rows == [("completed",)]
+
+
+def test_server_lost_while_online_offers_to_study_offline(qtbot: QtBot, env: Offline) -> None:
+    _copy_path(env)
+    window = _window(qtbot, env.online())
+    try:
+        sync = window.sync
+        assert sync is not None
+        qtbot.waitUntil(lambda: sync.online is True, timeout=WAIT_MS)
+        assert not window.banner.isVisible()
+
+        env.proxy.refuse = True
+        env.proxy.cut_all()
+        sync.monitor.check_soon()
+        qtbot.waitUntil(lambda: sync.online is False, timeout=WAIT_MS)
+        assert window.connection_label.text().startswith("○ Offline")
+        assert "The server cannot be reached" in window.banner.text.text()
+        assert window.banner.button.text() == "Study offline"
+        window.grab().save(str(env.shots / "server-lost.png"))
+
+        qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+        assert window.session is not None
+        assert window.session.offline
+        learn = window.learn
+        assert learn is not None
+        # The Learn workspace now reads this computer's copy.
+        assert learn.session.backend is not None
+        assert learn.session.cache is not None
+        assert learn.session.backend.engine is learn.session.cache.engine
+        qtbot.waitUntil(lambda: learn.catalog.model.rowCount() == 1, timeout=WAIT_MS)
+        assert "You are offline" in window.banner.text.text()
+    finally:
+        _close(window)
