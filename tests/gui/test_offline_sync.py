@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from elearn_desktop.config import RESOURCES_DIR
+from elearn_desktop.services import progress
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import POSTGRESQL, ServerProfile
 from elearn_desktop.sync.cache import make_path_available
 from elearn_desktop.sync.cache_models import OutboxOp
-from elearn_desktop.sync.offline import attach_cache, sign_in_offline
+from elearn_desktop.sync.offline import attach_cache, sign_in_offline, videos_dir
 from elearn_desktop.ui.learn.assessment_page import AssessmentPage
 from elearn_desktop.ui.learn.course_view import CourseViewPage
 from elearn_desktop.ui.main_window import MainWindow
@@ -463,5 +464,83 @@ def test_server_lost_while_online_offers_to_study_offline(qtbot: QtBot, env: Off
         assert learn.session.backend.engine is learn.session.cache.engine
         qtbot.waitUntil(lambda: learn.catalog.model.rowCount() == 1, timeout=WAIT_MS)
         assert "You are offline" in window.banner.text.text()
+    finally:
+        _close(window)
+
+
+def test_after_a_sync_changed_videos_of_offline_courses_are_fetched(
+    qtbot: QtBot, env: Offline
+) -> None:
+    _give_plan(env, offline=True, name="Pro")
+    session = env.online()
+    window = _window(qtbot, session)
+    try:
+        sync, copies, queue = window.sync, window.offline_copies, window.download_queue
+        assert sync is not None
+        assert copies is not None
+        qtbot.waitUntil(lambda: sync.last_report is not None, timeout=WAIT_MS)
+        made = copies.make_available("course", env.ids["course"])  # (test setup, blocking)
+        assert made.videos == 2
+        assert queue.wait_idle(timeout=30)
+
+        # The author replaces a video: the next sync refreshes the course and fetches it.
+        env.http.add("/video_2-v2.mp4", MEDIA / VIDEOS["video_1"])
+        with env.world.su() as conn, conn.transaction():
+            conn.execute(
+                "UPDATE video_assets SET provider_id = %s WHERE id = %s",
+                (env.http.url("/video_2-v2.mp4"), env.ids["video_2"]),
+            )
+        with qtbot.waitSignal(sync.synced, timeout=WAIT_MS) as synced:
+            window.sync_now()
+        report = synced.args[0]
+        assert env.ids["video_2"] in report.changed_video_asset_ids
+        qtbot.waitUntil(
+            lambda: any(i.request.dest.name == "video_2-v2.mp4" for i in queue.items()),
+            timeout=WAIT_MS,
+        )
+        assert queue.wait_idle(timeout=30)
+        fresh = next(i for i in queue.items() if i.request.dest.name == "video_2-v2.mp4")
+        assert fresh.state.value == "done"
+        assert fresh.request.dest.stat().st_size == (MEDIA / VIDEOS["video_1"]).stat().st_size
+    finally:
+        _close(window)
+
+
+def test_the_cache_limit_from_settings_evicts_only_fully_synced_courses(
+    qtbot: QtBot, env: Offline
+) -> None:
+    _give_plan(env, offline=True, name="Pro")
+    session = env.online()
+    assert session.cache is not None
+    cache = session.cache
+    window = _window(qtbot, session)
+    try:
+        copies, queue = window.offline_copies, window.download_queue
+        copies.make_available("course", env.ids["course"])  # (test setup, blocking)
+        assert queue.wait_idle(timeout=30)
+        course = str(env.ids["course"])
+        budget = window.offline_budget()
+        assert budget.limit_bytes == 10 * 1024**3  # the default
+        used = budget.space_used()
+        assert used > 300_000
+
+        # The settings dialog lowers the limit below what the videos take.
+        QSettings().setValue("cache/limitBytes", used // 2)
+        # Work not yet on the server protects the course...
+        progress.enrol(cache.uow, user_id=env.world.learner.id, course_id=env.ids["course"])
+        assert cache.pending_count() > 0
+        report = window.offline_budget().make_room(0)
+        assert report.evicted == ()
+        assert not report.fits
+        assert "not synced yet" in report.message
+        # ...once synced, it is the least recently used course and goes.
+        with qtbot.waitSignal(window.sync.synced, timeout=WAIT_MS):
+            window.sync_now()
+        assert cache.pending_count() == 0
+        report = window.offline_budget().make_room(0)
+        assert report.evicted == (course,)
+        assert env.ids["course"] not in cache.offline_course_ids()
+        assert not (videos_dir(cache) / course).exists()
+        assert all(i.course_id != course for i in queue.items())
     finally:
         _close(window)
