@@ -296,7 +296,8 @@ def _download(
     target: _ProfileCache | None,
     ctx: click.Context | None = None,
 ) -> None:
-
+    """Fetch a course's videos into ``folder``; with ``target``, into that profile's
+    offline cache (the course copied there first, room made within its budget)."""
     from elearn_desktop.data.errors import database_errors
     from elearn_desktop.sync.downloads import (
         DEFAULT_SPACE_MARGIN,
@@ -315,11 +316,12 @@ def _download(
             target.session.cache.uow, course_id, dest_dir=budget.course_dir
         )
         folder = budget.course_dir(course_id)
-        needed = sum(
-            max(0, (Downloader().probe_size(r) or 0) - partial_size(r.dest))
-            for r in videos.requests
-            if not r.dest.exists()
-        )
+        with Downloader() as probe:
+            needed = sum(
+                max(0, (probe.probe_size(r) or 0) - partial_size(r.dest))
+                for r in videos.requests
+                if not r.dest.exists()
+            )
         room = budget.make_room(needed, protect={str(course_id)})
         if not room.fits:
             raise ElearnError(room.message)
