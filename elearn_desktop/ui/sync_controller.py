@@ -20,7 +20,7 @@ import time
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -99,6 +99,10 @@ class SyncController(QObject):
         self._status_at = 0.0
         #: Called with each good report on the GUI thread (e.g. queue changed videos).
         self.after_sync: list[Callable[[SyncReport], None]] = []
+        # Syncs and probes may take seconds: their own threads, so the app's shared pool
+        # stays free for the pages' loads.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(3)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
@@ -120,7 +124,7 @@ class SyncController(QObject):
             self._probing = True
             BackgroundOp(self.monitor.check, label="probe server").on_success(
                 self._probed
-            ).on_failure(self._probe_failed).run(parent=self)
+            ).on_failure(self._probe_failed).run(parent=self, pool=self._pool)
         if not self._syncing and self.scheduler.due():
             self._start_sync()
         if time.monotonic() - self._status_at >= self._status_every_s:
@@ -156,7 +160,7 @@ class SyncController(QObject):
         self.refresh_status()
         BackgroundOp(self.engine.sync_once, label="sync").on_success(self._sync_done).on_failure(
             self._sync_error
-        ).run(parent=self)
+        ).run(parent=self, pool=self._pool)
 
     def _sync_done(self, report: SyncReport) -> None:
         self._syncing = False
@@ -195,7 +199,9 @@ class SyncController(QObject):
         engine, monitor, scheduler = self.engine, self.monitor, self.scheduler
         BackgroundOp(
             lambda: sync_status(engine, monitor, scheduler), label="sync status"
-        ).on_success(self._status_read).on_failure(self._status_failed).run(parent=self)
+        ).on_success(self._status_read).on_failure(self._status_failed).run(
+            parent=self, pool=self._pool
+        )
 
     def _status_read(self, status: SyncStatus) -> None:
         self._reading_status = False
