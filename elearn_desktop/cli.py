@@ -198,13 +198,106 @@ def demo_load(ctx: click.Context) -> None:
     type=click.Path(file_okay=False),
     help="Folder for the videos; default: <data folder>/downloads/COURSE_SLUG.",
 )
+@click.option(
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="Fill this saved profile's offline cache (course and videos) instead of a folder.",
+)
+@click.option("--email", help="With --profile: whose cache; default: the profile's last email.")
 @_JSON
 @click.pass_context
-def download(ctx: click.Context, course_slug: str, to_dir: str | None, as_json: bool) -> None:
-    """Download the videos of a course (resumable: run it again to continue)."""
+def download(
+    ctx: click.Context,
+    course_slug: str,
+    to_dir: str | None,
+    profile_name: str | None,
+    email: str | None,
+    as_json: bool,
+) -> None:
+    """Download the videos of a course (resumable: run it again to continue).
+
+    With --profile the course is made available offline in that profile's encrypted
+    cache, as the app does (the password is read from $ELEARN_PASSWORD, or asked for).
+    """
+    if profile_name is not None:
+        if to_dir is not None:
+            raise click.UsageError("--to and --profile do not go together (the cache decides)")
+        with _ProfileCache(ctx, profile_name, email) as target:
+            _download(course_slug, target.folder, as_json, target=target)
+        return
     from pathlib import Path
 
     from elearn_desktop.config import data_dir
+
+    folder = Path(to_dir).expanduser() if to_dir else data_dir() / "downloads" / course_slug
+    _download(course_slug, folder, as_json, target=None, ctx=ctx)
+
+
+class _ProfileCache:
+    """A saved profile's signed-in session with its offline cache open (``download``)."""
+
+    def __init__(self, ctx: click.Context, profile_name: str, email: str | None) -> None:
+        self.ctx = ctx
+        self.profile_name = profile_name
+        self.email = email
+        self.session: Any = None
+
+    def __enter__(self) -> _ProfileCache:
+        from elearn_desktop.services.auth import sign_in
+        from elearn_desktop.sync.offline import attach_cache, videos_dir
+
+        profile, who = _profile_and_email(self.ctx, self.profile_name, self.email)
+        password = _password_for(who)
+        session = sign_in(profile, who, password)
+        try:
+            self.session = attach_cache(session, password)
+        except BaseException:
+            session.close()
+            raise
+        assert self.session.cache is not None
+        self.profile = profile
+        self.folder = videos_dir(self.session.cache)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.session is not None:
+            self.session.close()
+
+    def copy_course(self, course_slug: str) -> Any:
+        """Copy the course into the cache (tree, assessments, paths) like the app does."""
+        from elearn_desktop.domain.errors import NotFoundError
+        from elearn_desktop.services.learning_overview import offline_access
+        from elearn_desktop.sync.cache import make_course_available
+
+        session = self.session
+        with session.server.uow() as uow:
+            course = uow.courses.by_slug(course_slug)
+            if course is None:
+                raise NotFoundError(f"there is no course '{course_slug}' (check the slug)")
+            course_id = course.id
+        access = offline_access(session.server.uow, session.user.id, course_id)
+        if not access.allowed:
+            raise ElearnError(access.reason)
+        make_course_available(session.server.uow, session.cache, course_id)
+        return course_id
+
+    def budget(self) -> Any:
+        from elearn_desktop.sync.offline import DEFAULT_CACHE_LIMIT_BYTES, make_cache_budget
+
+        return make_cache_budget(self.session.cache, limit_bytes=DEFAULT_CACHE_LIMIT_BYTES)
+
+
+def _download(
+    course_slug: str,
+    folder: Any,
+    as_json: bool,
+    *,
+    target: _ProfileCache | None,
+    ctx: click.Context | None = None,
+) -> None:
+    """Fetch a course's videos into ``folder``; with ``target``, into that profile's
+    offline cache (the course copied there first, room made within its budget)."""
     from elearn_desktop.data.errors import database_errors
     from elearn_desktop.sync.downloads import (
         DEFAULT_SPACE_MARGIN,
@@ -216,13 +309,30 @@ def download(ctx: click.Context, course_slug: str, to_dir: str | None, as_json: 
     )
     from elearn_desktop.sync.downloads.course_videos import course_video_requests
 
-    folder = Path(to_dir).expanduser() if to_dir else data_dir() / "downloads" / course_slug
-    backend = _with_uow(ctx)
-    try:
-        with database_errors(backend.engine):
-            videos = course_video_requests(backend.uow, course_slug, dest_dir=folder)
-    finally:
-        backend.dispose()
+    if target is not None:
+        course_id = target.copy_course(course_slug)
+        budget = target.budget()
+        videos = course_video_requests(
+            target.session.cache.uow, course_id, dest_dir=budget.course_dir
+        )
+        folder = budget.course_dir(course_id)
+        with Downloader() as probe:
+            needed = sum(
+                max(0, (probe.probe_size(r) or 0) - partial_size(r.dest))
+                for r in videos.requests
+                if not r.dest.exists()
+            )
+        room = budget.make_room(needed, protect={str(course_id)})
+        if not room.fits:
+            raise ElearnError(room.message)
+    else:
+        assert ctx is not None
+        backend = _with_uow(ctx)
+        try:
+            with database_errors(backend.engine):
+                videos = course_video_requests(backend.uow, course_slug, dest_dir=folder)
+        finally:
+            backend.dispose()
 
     files: list[dict[str, Any]] = [
         {"title": v.title, "file": None, "status": "unavailable", "bytes": 0, "message": v.message}
@@ -259,6 +369,7 @@ def download(ctx: click.Context, course_slug: str, to_dir: str | None, as_json: 
                 "course": videos.slug,
                 "title": videos.title,
                 "folder": str(folder),
+                "profile": target.profile.name if target is not None else None,
                 "files": files,
                 "downloaded": sum(f["status"] == "downloaded" for f in files),
                 "already_there": sum(f["status"] == "already there" for f in files),
@@ -672,36 +783,19 @@ def sync(ctx: click.Context, profile_name: str | None, email: str | None, as_jso
 
     The password is read from $ELEARN_PASSWORD, or asked for.
     """
-    import os
 
-    from elearn_desktop.domain.errors import DatabaseUnavailableError, NotFoundError
-    from elearn_desktop.services import profile_store
+    from elearn_desktop.domain.errors import DatabaseUnavailableError
     from elearn_desktop.services.auth import sign_in
     from elearn_desktop.services.offline_auth import (
         OfflineUnavailableError,
         remember_for_offline,
         unlock_offline,
     )
-    from elearn_desktop.services.profiles import profile_from_url
     from elearn_desktop.sync.cache import open_cache
     from elearn_desktop.sync.engine import SyncEngine, SyncHooks
 
-    try:
-        stored = profile_store.find_profile(profile_name)
-        profile, saved_email = stored.profile, stored.email
-    except NotFoundError:
-        url = _state(ctx).database_url or os.environ.get("ELEARN_DATABASE_URL")
-        if profile_name is not None or not url:
-            raise
-        profile, saved_email = profile_from_url(url), None
-    if profile.is_embedded:
-        raise ElearnError(f"'{profile.name}' is this computer's own database: nothing to sync")
-    who = email or saved_email
-    if not who:
-        raise click.UsageError("say whose work to sync with --email (the profile has none saved)")
-    password = os.environ.get("ELEARN_PASSWORD") or click.prompt(
-        f"Password for {who}", hide_input=True
-    )
+    profile, who = _profile_and_email(ctx, profile_name, email)
+    password = _password_for(who)
 
     online_error: str | None = None
     session = None
@@ -757,6 +851,42 @@ def sync(ctx: click.Context, profile_name: str | None, email: str | None, as_jso
             )
     if report.errors:
         raise ElearnError("; ".join(report.errors))
+
+
+def _profile_and_email(
+    ctx: click.Context, profile_name: str | None, email: str | None
+) -> tuple[Any, str]:
+    """The saved PostgreSQL profile (or --database-url) and whose offline cache to use."""
+    import os
+
+    from elearn_desktop.domain.errors import NotFoundError
+    from elearn_desktop.services import profile_store
+    from elearn_desktop.services.profiles import profile_from_url
+
+    try:
+        stored = profile_store.find_profile(profile_name)
+        profile, saved_email = stored.profile, stored.email
+    except NotFoundError:
+        url = _state(ctx).database_url or os.environ.get("ELEARN_DATABASE_URL")
+        if profile_name is not None or not url:
+            raise
+        profile, saved_email = profile_from_url(url), None
+    if profile.is_embedded:
+        raise ElearnError(
+            f"'{profile.name}' is this computer's own database: it needs no offline copy"
+        )
+    who = email or saved_email
+    if not who:
+        raise click.UsageError("say whose offline copy with --email (the profile has none saved)")
+    return profile, who
+
+
+def _password_for(who: str) -> str:
+    import os
+
+    return os.environ.get("ELEARN_PASSWORD") or str(
+        click.prompt(f"Password for {who}", hide_input=True)
+    )
 
 
 class _SyncBar:

@@ -8,6 +8,7 @@ wrong credentials, deactivated account, unreachable server, incompatible schema.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -26,6 +27,9 @@ from elearn_desktop.services.accounts import user_summary
 from elearn_desktop.services.backend import Backend, open_backend, prepare
 from elearn_desktop.services.dto import UserSummary
 from elearn_desktop.services.profiles import ServerProfile
+
+if TYPE_CHECKING:
+    from elearn_desktop.sync.cache import LocalCache
 
 
 class InvalidCredentialsError(ElearnError):
@@ -46,6 +50,12 @@ class SignedIn:
     profile: ServerProfile
     backend: Backend | None
     offline: bool = False
+    #: The person's encrypted offline cache (PostgreSQL profiles, once unlocked). Offline,
+    #: ``backend`` is a view of it (``sync.offline.cache_backend``).
+    cache: LocalCache | None = None
+    #: The server as this person, kept while offline to sync on reconnect (creating a
+    #: backend does no I/O, so it exists even when the server is away).
+    server: Backend | None = None
 
     @property
     def where(self) -> str:
@@ -63,6 +73,10 @@ class SignedIn:
     def close(self) -> None:
         if self.backend is not None:
             self.backend.dispose()
+        if self.server is not None and self.server is not self.backend:
+            self.server.dispose()
+        if self.cache is not None:
+            self.cache.close()
 
 
 def sign_in(profile: ServerProfile, email: str, password: str) -> SignedIn:

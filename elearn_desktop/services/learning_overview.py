@@ -58,6 +58,7 @@ from elearn_desktop.domain.progress import (
 from elearn_desktop.services import progress
 from elearn_desktop.services.catalog import summarize_courses
 from elearn_desktop.services.dto import CourseSummary, PathSummary
+from elearn_desktop.services.offline_mode import on_offline_cache
 
 #: The ``user_progress.entity_type`` of a person's progress on a learning path.
 LEARNING_PATH = "learning_path"
@@ -151,42 +152,104 @@ def plan_access(
     now: dt.datetime | None = None,
 ) -> Access:
     """May the person study ``course`` under their active plan? If not, which plan would do."""
+    return _gate(
+        uow_factory,
+        user_id,
+        course,
+        now=now,
+        includes=_plan_includes,
+        what="{title}",
+        cached="Available offline on this computer.",
+        admin="Administrators can open every course.",
+        included="Included in your {plan} plan.",
+    )
+
+
+def _plan_allows_offline(features: Any, slug: str) -> bool:
+    return (
+        isinstance(features, Mapping)
+        and features.get("offline") is True
+        and _plan_includes(features, slug)
+    )
+
+
+def offline_access(
+    uow_factory: UnitOfWorkFactory,
+    user_id: uuid.UUID,
+    course: CourseSummary | uuid.UUID,
+    *,
+    now: dt.datetime | None = None,
+) -> Access:
+    """May the person download ``course`` for offline study (plan feature ``offline``)?
+    If not, which plan on offer would let them (in words)."""
+    return _gate(
+        uow_factory,
+        user_id,
+        course,
+        now=now,
+        includes=_plan_allows_offline,
+        what="downloading {title} for offline study",
+        cached="This course is on this computer already.",
+        admin="Administrators can download every course.",
+        included="Offline study is included in your {plan} plan.",
+    )
+
+
+def _gate(
+    uow_factory: UnitOfWorkFactory,
+    user_id: uuid.UUID,
+    course: CourseSummary | uuid.UUID,
+    *,
+    now: dt.datetime | None,
+    includes: Callable[[Any, str], bool],
+    what: str,
+    cached: str,
+    admin: str,
+    included: str,
+) -> Access:
+    """The plan check of :func:`plan_access` and :func:`offline_access`: ``includes``
+    says whether a plan's features cover the course; ``what`` names it in the reasons."""
     with uow_factory() as uow:
         course_id = course.id if isinstance(course, CourseSummary) else course
         row = uow.courses.get(course_id)
         if row is None:
             raise NotFoundError("this course no longer exists")
+        if on_offline_cache(uow.session):
+            # Only courses the person could study were made available offline; the cache
+            # holds no plans to check again (the server does at the next sign-in).
+            return Access(True, cached, [])
         title, slug = row.title, row.slug
+        thing = what.format(title=title)
         roles = set(uow.session.scalars(select(UserRole.role).where(UserRole.user_id == user_id)))
         if "admin" in roles:
-            return Access(True, "Administrators can open every course.", [])
+            return Access(True, admin, [])
         if row.author_id is not None and row.author_id == user_id:
             return Access(True, "You teach this course.", [])
         mine = active_plans(uow, user_id, now=now)
         on_offer = [
             plan.name
             for plan in uow.subscriptions.plans(active_only=True)
-            if _plan_includes(plan.features, slug)
+            if includes(plan.features, slug)
         ]
-        including = [plan.name for plan in mine if _plan_includes(plan.features, slug)]
+        including = [plan.name for plan in mine if includes(plan.features, slug)]
         if including:
-            return Access(True, f"Included in your {including[0]} plan.", on_offer)
+            return Access(True, included.format(plan=including[0]), on_offer)
         if mine:
             names = [plan.name for plan in mine]
             verb = "does" if len(names) == 1 else "do"
             plural = "plan" if len(names) == 1 else "plans"
-            head = f"Your {_both(names)} {plural} {verb} not include {title}"
+            head = f"Your {_both(names)} {plural} {verb} not include {thing}"
             if on_offer:
                 return Access(False, f"{head}; the {_either(on_offer)} plan does.", on_offer)
             return Access(False, f"{head}, and no plan on offer includes it yet.", on_offer)
         if on_offer:
             return Access(
                 False,
-                f"You have no active plan; the {_either(on_offer)} plan includes {title}.",
+                f"You have no active plan; the {_either(on_offer)} plan includes {thing}.",
                 on_offer,
             )
         return Access(
-            False, f"You have no active plan, and no plan on offer includes {title}.", on_offer
+            False, f"You have no active plan, and no plan on offer includes {thing}.", on_offer
         )
 
 

@@ -53,6 +53,7 @@ from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.domain.errors import ValidationError
 from elearn_desktop.services.catalog import PUBLISHED, summarize_courses
 from elearn_desktop.services.dto import CourseSummary
+from elearn_desktop.services.offline_mode import on_offline_cache
 
 # PostgreSQL's ``english`` stop words (tsearch_data/english.stop).
 _ENGLISH_STOP_WORDS = """
@@ -196,7 +197,12 @@ def search_catalog(
         session = uow.session
         dialect = session.get_bind().dialect.name
         stmt: Select[Any]
-        if terms.empty:
+        offline: dict[uuid.UUID, tuple[float, list[str]]] | None = None
+        if not terms.empty and on_offline_cache(session):
+            # The offline cache has no FTS index (it holds a few courses): match in Python.
+            offline = _offline_matches(session, terms)
+            stmt = select(Course, literal(0.0, Float)).where(Course.id.in_(list(offline)), *filters)
+        elif terms.empty:
             stmt = select(Course, literal(0.0, Float)).where(*filters).order_by(Course.title)
         else:
             ranked = (
@@ -214,11 +220,17 @@ def search_catalog(
             .limit(limit)
             .offset(offset)
         )
-        rows = session.execute(stmt).all()
+        rows = list(session.execute(stmt).all())
+        if offline is not None:
+            found = offline
+            rows.sort(key=lambda row: (-found[row[0].id][0], row[0].title))
+            rows = [(row[0], found[row[0].id][0]) for row in rows]  # type: ignore[misc]
         courses = [row[0] for row in rows]
         ids = [c.id for c in courses]
         lessons: dict[uuid.UUID, list[str]] = {}
-        if ids and not terms.empty:
+        if offline is not None:
+            lessons = {i: offline[i][1][:MAX_MATCHED_LESSONS] for i in ids}
+        elif ids and not terms.empty:
             matcher = _pg_lesson_titles if dialect == "postgresql" else _sqlite_lesson_titles
             lessons = matcher(session, terms, ids)
         progress = _progress(session, user_id, ids) if user_id is not None and ids else {}
@@ -380,6 +392,45 @@ def _sqlite_lesson_titles(
     )
     rows = session.execute(stmt).all()
     return _first_titles((row[0], row[1]) for row in rows)
+
+
+def _offline_matches(
+    session: Session, terms: SearchTerms
+) -> dict[uuid.UUID, tuple[float, list[str]]]:
+    """Courses of the offline cache whose title, description or lessons hold every word
+    (and the prefix being typed): rank, and the matching lesson titles."""
+    lesson_titles: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for course_id, title in session.execute(
+        select(Module.course_id, Lesson.title)
+        .join(Lesson, Lesson.module_id == Module.id)
+        .order_by(Module.order_index, Lesson.order_index)
+    ):
+        if course_id is not None:
+            lesson_titles[course_id].append(title or "")
+    wanted: list[tuple[str, ...]] = [(word,) for word in terms.words]
+    if terms.prefix is not None:
+        wanted.append(terms.prefix_variants())
+    found: dict[uuid.UUID, tuple[float, list[str]]] = {}
+    for course_id, title, description in session.execute(
+        select(Course.id, Course.title, Course.description)
+    ):
+        head, body = (title or "").casefold(), (description or "").casefold()
+        lessons = [t for t in lesson_titles.get(course_id, []) if t]
+        rank, matched = 0.0, []
+        for variants in wanted:
+            in_lessons = [t for t in lessons if any(v in t.casefold() for v in variants)]
+            if any(v in head for v in variants):
+                rank += 1.0
+            elif any(v in body for v in variants):
+                rank += 0.5
+            elif in_lessons:
+                rank += LESSON_WEIGHT * 0.5
+            else:
+                break
+            matched += [t for t in in_lessons if t not in matched]
+        else:
+            found[course_id] = (rank, matched)
+    return found
 
 
 # -- shared ---------------------------------------------------------------------------

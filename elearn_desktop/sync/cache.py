@@ -43,6 +43,7 @@ from elearn_desktop.data.types import utcnow
 from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain.errors import ElearnError, NotFoundError
 from elearn_desktop.services.dto import UserSummary
+from elearn_desktop.services.offline_mode import OFFLINE_CACHE as _OFFLINE_CACHE_KEY
 from elearn_desktop.sync import local_apply
 from elearn_desktop.sync.cache_models import (
     CONTENT_TABLES,
@@ -56,7 +57,7 @@ from elearn_desktop.sync.cache_models import (
 CACHE_FILENAME = "cache.sqlite3"
 CACHE_ALEMBIC_DIR = Path(__file__).resolve().parent / "cache_alembic"
 #: Marks sessions on the cache: services may ask ``session.info.get(OFFLINE_CACHE)``.
-OFFLINE_CACHE = "elearn_offline_cache"
+OFFLINE_CACHE = _OFFLINE_CACHE_KEY
 
 # Keys of ``sync_state``.
 USER_CURSOR = "pull_cursor_user"

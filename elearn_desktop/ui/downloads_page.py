@@ -270,6 +270,9 @@ class DownloadsPage(QWidget):
     offline_copy_removed = Signal(str)
     #: A queue operation failed; the message is in words.
     error_reported = Signal(str)
+    #: "Sync now" and "Rejected changes…" (shown once the window reports a sync status).
+    sync_requested = Signal()
+    dead_letters_requested = Signal()
 
     def __init__(self, queue: DownloadQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -363,8 +366,28 @@ class DownloadsPage(QWidget):
         footer.addSpacing(16)
         footer.addWidget(self.space_label)
 
+        # Sync: is the offline work on the server yet? (set by the main window)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("downloadsSyncStatus")
+        self.sync_label.setWordWrap(True)
+        self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_button = QPushButton("Sync now")
+        self.sync_button.setToolTip("Send your offline changes and fetch news (Ctrl+Shift+S).")
+        self.sync_button.clicked.connect(self.sync_requested.emit)
+        self.rejected_button = QPushButton("Rejected changes…")
+        self.rejected_button.clicked.connect(self.dead_letters_requested.emit)
+        self.rejected_button.hide()
+        self.sync_row = QWidget()
+        sync_layout = QHBoxLayout(self.sync_row)
+        sync_layout.setContentsMargins(0, 0, 0, 0)
+        sync_layout.addWidget(self.sync_label, 1)
+        sync_layout.addWidget(self.rejected_button)
+        sync_layout.addWidget(self.sync_button)
+        self.sync_row.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.sync_row)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.details_label)
@@ -405,6 +428,14 @@ class DownloadsPage(QWidget):
             self.total_bar.setFormat("%p %")
         self.space_label.setText(f"Space used: {describe_bytes(self.queue.space_used())}")
         self._update_buttons()
+
+    def show_sync_status(self, status: Any) -> None:
+        """A :class:`~elearn_desktop.sync.connectivity.SyncStatus` in words."""
+        self.sync_row.show()
+        self.sync_label.setText(f"Sync: {status.message}")
+        self.sync_button.setEnabled(not status.running)
+        self.rejected_button.setVisible(bool(status.rejected))
+        self.rejected_button.setText(f"Rejected changes ({status.rejected})…")
 
     def selected_items(self) -> list[DownloadItem]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

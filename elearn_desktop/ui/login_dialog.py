@@ -36,6 +36,8 @@ from elearn_desktop.services.profiles import (
     SSL_MODES,
     ServerProfile,
 )
+from elearn_desktop.sync import offline
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
@@ -368,6 +370,7 @@ class LoginDialog(QDialog):
             else self.tr("Connecting to {0}…").format(profile.display)
         )
         self._set_busy(True, message)
+        videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
             session = sign_in(profile, email, password)
@@ -376,10 +379,14 @@ class LoginDialog(QDialog):
                     secrets.remember_password(profile, email, password)
                 else:
                     secrets.forget_password(profile, email)
-                if not profile.is_embedded:
-                    offline_auth.remember_for_offline(profile, session.user, password)
             except Exception:  # remembering is a convenience; sign-in succeeded
                 log.warning("could not store sign-in conveniences", exc_info=True)
+            try:
+                # The offline copy: verifier, encrypted cache (argon2id), profile for
+                # `elearn sync`. Without it the person still works online.
+                session = offline.attach_cache(session, password, videos_root=videos_root)
+            except Exception:
+                log.warning("could not open the offline copy", exc_info=True)
             return session
 
         BackgroundOp(work, label="sign in").on_success(self._succeeded).on_failure(
@@ -420,10 +427,10 @@ class LoginDialog(QDialog):
         email = self.email.text().strip()
         password = self.password.text()
         self._set_busy(True, self.tr("Unlocking your offline copy…"))
+        videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
-            account = offline_auth.unlock_offline(profile, email, password)
-            return SignedIn(user=account.user, profile=profile, backend=None, offline=True)
+            return offline.sign_in_offline(profile, email, password, videos_root=videos_root)
 
         BackgroundOp(work, label="offline sign in").on_success(self._succeeded).on_failure(
             lambda exc: self._failed_offline(exc)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,8 +28,10 @@ from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.backend import Backend, server_version
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.learn.workspace import LearnWorkspace
+from elearn_desktop.ui.offline_window import OfflineSyncMixin
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
+from elearn_desktop.ui.sync_controller import ModeBanner, SyncController, SyncStatusLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ def _placeholder(text: str) -> QWidget:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(OfflineSyncMixin, QMainWindow):
     workspace_changed = Signal(str)
     refresh_requested = Signal()
     sign_out_requested = Signal()
@@ -82,6 +85,12 @@ class MainWindow(QMainWindow):
         self.downloads: QWidget | None = None
         self.player: QWidget | None = None
         self.download_queue: Any = None
+        # Offline copy and sync (PostgreSQL sessions with an offline cache): see set_session.
+        self.sync: SyncController | None = None
+        self.offline_copies: Any = None
+        self.banner = ModeBanner()
+        self.banner.action_requested.connect(self._banner_action)
+        self._server_lost_reason = ""
         self.pages: dict[str, QWidget] = {
             w.key: _placeholder(self.tr("Sign in to see this workspace.")) for w in WORKSPACES
         }
@@ -106,7 +115,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -121,8 +135,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.connection_label = QLabel(self.tr("Connecting…"))
         self.connection_label.setObjectName("connectionStatus")
-        self.sync_label = QLabel(self.tr("Sync: —"))
+        self.sync_label = SyncStatusLabel(self.tr("Sync: —"))
         self.sync_label.setObjectName("syncStatus")
+        self.sync_label.clicked.connect(self.show_dead_letters)
         self.downloads_label = QLabel(self.tr("No downloads"))
         self.downloads_label.setObjectName("downloadStatus")
         self.playback_label = QLabel("")
@@ -142,6 +157,13 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
+        self.sync_now_action = QAction(self)
+        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_now_action.setEnabled(False)
+        self.sync_now_action.triggered.connect(self.sync_now)
+        self.dead_letters_action = QAction(self)
+        self.dead_letters_action.setEnabled(False)
+        self.dead_letters_action.triggered.connect(self.show_dead_letters)
         self.settings_action = QAction(self)
         self.settings_action.setShortcuts(
             standard_shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,")
@@ -155,6 +177,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addAction(self.sync_now_action)
+        self.file_menu.addAction(self.dead_letters_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()
@@ -191,6 +215,8 @@ class MainWindow(QMainWindow):
         """Set every text this window owns in the current language."""
         self.file_menu.setTitle(self.tr("&File"))
         self.refresh_action.setText(self.tr("&Refresh"))
+        self.sync_now_action.setText(self.tr("S&ync now"))
+        self.dead_letters_action.setText(self.tr("Changes the server re&jected…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -291,14 +317,16 @@ class MainWindow(QMainWindow):
         if self.sidebar.item(self.sidebar.currentRow()).isHidden():
             self.sidebar.setCurrentRow(0)
         self._show_user()
-        if session.backend is not None:
+        if session.backend is not None and not session.offline:
             self.set_backend(session.backend)
         else:
+            self.backend = None
             self.show_backend_error(
                 self.tr("offline: working from this computer's copy ({0})").format(
                     session.profile.display
                 )
             )
+        self._start_sync(session)
 
     def _show_user(self) -> None:
         assert self.session is not None
@@ -315,7 +343,7 @@ class MainWindow(QMainWindow):
         if key == "downloads":
             # Offline copies serve PostgreSQL profiles; the embedded database is local.
             return not self.session.profile.is_embedded
-        if key in ("author", "support") and self.session.backend is None:
+        if key in ("author", "support") and (self.session.offline or self.session.backend is None):
             return False  # editing and support need the server
         return self.session.allows(key)
 
@@ -330,37 +358,56 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def _build_workspaces(self, session: SignedIn) -> None:
+        if self.player is not None:  # built for the previous session (online/offline)
+            self.player.close_lesson()  # type: ignore[attr-defined]
+            self.player = None
         self.learn = LearnWorkspace(session)
         self.learn.lesson_requested.connect(self.open_lesson)
         self.learn.assessment_requested.connect(self.open_assessment)
         self.learn.page_closed.connect(self._learn_page_closed)
         self._replace_page("learn", self.learn)
-        if self._allows("author"):
+        if self._allows("downloads") and self.download_queue is None:
+            self._build_downloads(session)
+        if self.offline_copies is not None:
+            self.offline_copies.set_session(session)
+        elif session.cache is not None and self.download_queue is not None:
+            from elearn_desktop.ui.learn.offline_copy import OfflineCopies
+
+            self.offline_copies = OfflineCopies(
+                session, self.download_queue, self.offline_budget, self
+            )
+        self.learn.offline_copies = self.offline_copies
+        if self._allows("author") and self.author is None:
             from elearn_desktop.ui.author.area import AuthorArea
 
             author = AuthorArea(session)
             author.preview_requested.connect(self.preview_course)
             self.author = author
             self._replace_page("author", author)
-        if self._allows("support"):
+        if self._allows("support") and self.support is None:
             from elearn_desktop.ui.support.workspace import SupportWorkspace
 
             self.support = SupportWorkspace(session)
             self._replace_page("support", self.support)
-        if self._allows("downloads"):
-            self._build_downloads(session)
 
     def _build_downloads(self, session: SignedIn) -> None:
         from elearn_desktop.services.offline_auth import cache_dir_for
         from elearn_desktop.sync.downloads import DownloadQueue
+        from elearn_desktop.sync.offline import videos_dir
         from elearn_desktop.ui.downloads_page import DownloadsIndicator, DownloadsPage
 
-        folder = cache_dir_for(session.profile, session.user.email) / "downloads"
-        chosen = preferences.download_dir()  # Settings → Folders; kept per server and person
-        if chosen is not None:
-            folder = chosen / folder.parent.parent.name / folder.parent.name
+        if session.cache is not None:
+            folder = videos_dir(session.cache)  # chosen at sign-in (Settings → Folders)
+        else:
+            folder = cache_dir_for(session.profile, session.user.email) / "downloads"
+            chosen = preferences.download_dir()  # Settings → Folders; per server and person
+            if chosen is not None:
+                folder = chosen / folder.parent.parent.name / folder.parent.name
         self.download_queue = DownloadQueue(folder)
         self.downloads = DownloadsPage(self.download_queue)
+        self.downloads.offline_copy_removed.connect(self._offline_copy_removed)
+        self.downloads.sync_requested.connect(self.sync_now)
+        self.downloads.dead_letters_requested.connect(self.show_dead_letters)
         self._replace_page("downloads", self.downloads)
         indicator = DownloadsIndicator(self.download_queue)
         indicator.downloads_page_requested.connect(
@@ -383,7 +430,8 @@ class MainWindow(QMainWindow):
             # The workspace's own Back (and Alt+Left) leaves the lesson: one Back button.
             player.back_button.hide()
             player.next_lesson_requested.connect(player.open_lesson)
-            player.closed.connect(self.learn.go_back)
+            player.closed.connect(self._player_closed)
+            player.video_locator = self._video_locator()
             self.player = player
         return self.player
 
@@ -429,6 +477,12 @@ class MainWindow(QMainWindow):
         ).on_failure(lambda exc: QMessageBox.information(self, "Preview as learner", str(exc))).run(
             parent=self
         )
+
+    def _player_closed(self) -> None:
+        # Only when the player itself asked to leave: leaving it by the workspace's Back
+        # also closes the lesson, which must not go back a second page.
+        if self.learn is not None and self.learn.current_page() is self.player:
+            self.learn.go_back()
 
     def _learn_page_closed(self, widget: QWidget) -> None:
         if widget is self.player:
@@ -497,6 +551,10 @@ class MainWindow(QMainWindow):
             return
         if self.player is not None:
             self.player.close_lesson()  # type: ignore[attr-defined]
+        if self.sync is not None:
+            # The last sync, bounded (the window keeps painting meanwhile).
+            self.statusBar().showMessage("Sending your last changes to the server…")
+            self.sync.shutdown()
         if self.download_queue is not None:
             self.download_queue.shutdown(timeout=2.0)
         self.save_state(QSettings())

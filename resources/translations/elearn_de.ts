@@ -250,6 +250,14 @@
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Changes the server re&amp;jected…</source>
+        <translation>Vom Server abgele&amp;hnte Änderungen…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>

@@ -190,8 +190,12 @@ def test_unreachable_server_is_explained_and_offers_offline_when_cached(
         dialog.offline_button.click()
     session = blocker.args[0]
     assert session.offline
-    assert session.backend is None
+    # Offline the session studies on the unlocked cache (its backend is a view of it).
+    assert session.cache is not None
+    assert session.backend is not None
+    assert session.backend.engine is session.cache.engine
     assert session.user.email == "learner@demo.test"
+    session.close()
 
 
 @pytest.mark.postgres

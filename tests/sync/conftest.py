@@ -25,6 +25,7 @@ import pytest
 from argon2 import PasswordHasher
 from psycopg import sql
 
+from elearn_desktop.config import ENV_DATA_DIR, ENV_DATABASE_URL
 from elearn_desktop.data import migrations
 from elearn_desktop.data.engines import create_server_engine
 from elearn_desktop.data.uow import UnitOfWorkFactory, uow_factory_for
@@ -298,3 +299,14 @@ def server_rows(
 def at(minutes: float) -> dt.datetime:
     """A fixed moment in the past, ``minutes`` after a base time (UTC)."""
     return dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The data folder of an `elearn` command in a test: empty, no database URL or password."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv(ENV_DATA_DIR, str(folder))
+    monkeypatch.delenv(ENV_DATABASE_URL, raising=False)
+    monkeypatch.delenv("ELEARN_PASSWORD", raising=False)
+    return folder

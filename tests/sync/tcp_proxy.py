@@ -75,7 +75,11 @@ class FlakyProxy:
     def close(self) -> None:
         self._stopped.set()
         with contextlib.suppress(OSError):
+            # close() alone leaves the accept thread blocked; shutdown wakes it (Linux).
+            self._server.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(OSError):
             self._server.close()
+        self._thread.join(timeout=5)
         self.cut_all()
 
     def _accept(self) -> None:

@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import pytest
 
 from elearn_desktop import cli
-from elearn_desktop.config import ENV_DATA_DIR, ENV_DATABASE_URL
 from elearn_desktop.domain.errors import NotFoundError, ValidationError
 from elearn_desktop.services import profile_store
 from elearn_desktop.services.offline_auth import remember_for_offline, unlock_offline
@@ -24,16 +23,6 @@ from tests.sync.tcp_proxy import FlakyProxy
 from tests.sync.test_engine import _watch
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv(ENV_DATA_DIR, str(folder))
-    monkeypatch.delenv(ENV_DATABASE_URL, raising=False)
-    monkeypatch.delenv("ELEARN_PASSWORD", raising=False)
-    return folder
 
 
 def _study_offline(world: SyncWorld, profile: ServerProfile) -> int:

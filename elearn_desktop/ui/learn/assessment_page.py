@@ -55,6 +55,7 @@ from elearn_desktop.services.assessment_runtime import (
     SheetQuestion,
 )
 from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.sync.offline import PendingSubmission, submit_attempt_offline
 from elearn_desktop.ui.models import Column, RecordTableModel
 from elearn_desktop.ui.ops import BackgroundOp
 
@@ -280,6 +281,7 @@ class AssessmentPage(QWidget):
     """Start, take and review one assessment, as the signed-in person."""
 
     attempt_graded = Signal(object)  # AttemptOutcome
+    attempt_submitted_offline = Signal(object)  # PendingSubmission
     closed = Signal()
 
     TICK_MS = 200
@@ -893,6 +895,18 @@ class AssessmentPage(QWidget):
         attempt_id = self._sheet.attempt_id
         user_id = self._user_id
 
+        if self._session.offline:
+            uow = self._uow
+            BackgroundOp(
+                lambda: submit_attempt_offline(
+                    uow, user_id=user_id, attempt_id=attempt_id, elapsed_s=elapsed
+                ),
+                label="submit attempt offline",
+            ).on_success(lambda pending: self._submitted_offline(attempt_id, pending)).on_failure(
+                lambda exc: self._submit_failed(attempt_id, exc)
+            ).run(parent=self)
+            return
+
         def submit() -> AttemptOutcome:
             return runtime.submit_attempt(
                 self._uow, user_id=user_id, attempt_id=attempt_id, elapsed_s=elapsed
@@ -910,6 +924,27 @@ class AssessmentPage(QWidget):
         self._show_result(outcome, graded_now=True, auto=auto)
         self.attempt_graded.emit(outcome)
         self._load_overview()  # the start screen's history and best score
+
+    def _submitted_offline(self, attempt_id: uuid.UUID, pending: PendingSubmission) -> None:
+        """Offline there is no answer key here: the server grades the attempt at the next
+        sync, and its result comes back with the pull (then the history shows it)."""
+        if self._sheet is None or self._sheet.attempt_id != attempt_id:
+            return
+        auto = self._auto_submitted
+        title = self._sheet.title
+        self._stop_attempt()
+        self.result_title.setText(title or "Submitted")
+        self.result_score.setText("Submitted, graded on sync")
+        self.result_verdict.setText(pending.message)
+        text = f"Time taken {clock_text(pending.elapsed_s)}."
+        if auto:
+            text = "Time ran out, so your answers were submitted automatically.\n" + text
+        self.result_details.setText(text)
+        self.review_model.set_records(())
+        self.review_view.hide()  # nothing to review before the server grades it
+        self.again_button.setText("&Back to the assessment")
+        self.stack.setCurrentWidget(self.result_screen)
+        self.attempt_submitted_offline.emit(pending)
 
     def _submit_failed(self, attempt_id: uuid.UUID, exc: BaseException) -> None:
         if self._sheet is None or self._sheet.attempt_id != attempt_id:
@@ -961,6 +996,7 @@ class AssessmentPage(QWidget):
             text = "Time ran out, so your answers were submitted automatically.\n" + text
         self.result_details.setText(text)
         self.review_model.set_records(outcome.questions)
+        self.review_view.show()
         self.review_view.resizeRowsToContents()
         self.again_button.setText("Try &again" if graded_now else "&Back to the assessment")
         self.stack.setCurrentWidget(self.result_screen)

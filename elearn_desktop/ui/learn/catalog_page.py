@@ -55,7 +55,7 @@ from elearn_desktop.ui.learn.catalog_model import (
     hit_badge,
 )
 from elearn_desktop.ui.learn.thumbnails import ThumbnailCache
-from elearn_desktop.ui.learn.widgets import heading, muted_label
+from elearn_desktop.ui.learn.widgets import describe_failure, heading, muted_label
 from elearn_desktop.ui.models import RecordRole, minutes_text
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -361,7 +361,7 @@ class CatalogPage(QWidget):
             self.details.setCurrentWidget(self.empty_details)
 
     def _show_error(self, exc: object) -> None:
-        self.status.setText(f"Could not load the catalog: {exc}")
+        self.status.setText(f"Could not load the catalog: {describe_failure(exc)}")
 
     # -- a course ------------------------------------------------------------------------
 
@@ -467,7 +467,7 @@ class CatalogPage(QWidget):
     def _enrol_failed(self, exc: BaseException) -> None:
         self.enrol_button.setText("Enrol")
         self.enrol_button.setEnabled(True)
-        self.access_label.setText(f"Could not enrol: {exc}")
+        self.access_label.setText(f"Could not enrol: {describe_failure(exc)}")
 
     def _open_course_at(self, index: QModelIndex) -> None:
         hit = index.data(RecordRole)

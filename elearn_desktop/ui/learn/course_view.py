@@ -46,6 +46,7 @@ from elearn_desktop.ui.learn.widgets import (
     PercentageRole,
     ProgressBarDelegate,
     StatusRole,
+    describe_failure,
     heading,
     labelled_progress_bar,
     muted_label,
@@ -354,7 +355,7 @@ class CourseViewPage(QWidget):
         return next((x for x in course.lessons if x.lesson_id == wanted), None)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.summary.setText(f"Could not load the course: {exc}")
+        self.summary.setText(f"Could not load the course: {describe_failure(exc)}")
 
     # -- actions -------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from elearn_desktop.ui.learn.widgets import (
     ProgressBarDelegate,
     ProgressTableModel,
     count_text,
+    describe_failure,
     heading,
     muted_label,
     progress_text,
@@ -281,7 +282,7 @@ class MyLearningPage(QWidget):
         self._update_buttons()
 
     def _show_error(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load your learning: {exc}")
+        self.status.setText(f"Could not load your learning: {describe_failure(exc)}")
 
     # -- actions -------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from elearn_desktop.ui.learn.widgets import (
     PercentageRole,
     ProgressBarDelegate,
     StatusRole,
+    describe_failure,
     heading,
     labelled_progress_bar,
     muted_label,
@@ -264,7 +265,7 @@ class PathViewPage(QWidget):
             self.table.selectRow(following.index)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.summary.setText(f"Could not load the path: {exc}")
+        self.summary.setText(f"Could not load the path: {describe_failure(exc)}")
 
     # -- actions -------------------------------------------------------------------------
 

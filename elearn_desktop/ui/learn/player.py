@@ -19,6 +19,7 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,9 @@ class LessonPlayerPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
         self.media_dir = media_dir
+        #: Where a lesson's video plays from on this computer (the offline copy): runs on
+        #: a pool thread after the lesson is read; set by the main window.
+        self.video_locator: Callable[[LessonContext], LessonContext] | None = None
         #: Start playing as soon as a video lesson is loaded.
         self.autoplay = True
         #: Preview as learner (authors): plays everything, records nothing.
@@ -402,10 +406,16 @@ class LessonPlayerPage(QWidget):
             self._show_message("Lessons cannot be opened offline until this course is downloaded.")
             return
         uow, user_id, media_dir = backend.uow, self.session.user.id, self.media_dir
-        BackgroundOp(
-            lambda: progress_service.lesson_context(
+        locate = self.video_locator
+
+        def load() -> LessonContext:
+            ctx = progress_service.lesson_context(
                 uow, user_id=user_id, lesson_id=lesson_id, media_dir=media_dir
-            ),
+            )
+            return locate(ctx) if locate is not None else ctx
+
+        BackgroundOp(
+            load,
             label="open lesson",
         ).on_success(lambda ctx: self._context_loaded(ctx, generation)).on_failure(
             lambda exc: self._context_failed(exc, generation)

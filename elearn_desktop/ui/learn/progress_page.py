@@ -28,7 +28,13 @@ from elearn_desktop.data.uow import UnitOfWorkFactory
 from elearn_desktop.services import learning_overview
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.learning_overview import ProgressStats
-from elearn_desktop.ui.learn.widgets import count_text, heading, muted_label, seconds_text
+from elearn_desktop.ui.learn.widgets import (
+    count_text,
+    describe_failure,
+    heading,
+    muted_label,
+    seconds_text,
+)
 from elearn_desktop.ui.ops import BackgroundOp
 
 CHART_HEIGHT = 280
@@ -133,7 +139,7 @@ class ProgressPage(QWidget):
         ).on_success(self.show_stats).on_failure(self._show_error).run(parent=self)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load your progress: {exc}")
+        self.status.setText(f"Could not load your progress: {describe_failure(exc)}")
 
     def show_stats(self, stats: ProgressStats) -> None:
         self.stats = stats

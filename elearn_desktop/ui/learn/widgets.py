@@ -7,6 +7,7 @@ text always go with it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -23,7 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.ui.models import Column, RecordTableModel
+
+log = logging.getLogger(__name__)
+
+
+def describe_failure(exc: object) -> str:
+    """A failed load or action in words: never a driver's message or SQL in the face."""
+    if isinstance(exc, ElearnError):
+        return str(exc)
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(exc, OperationalError | InterfaceError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    ):
+        log.warning("the database stopped answering", exc_info=exc)  # type: ignore[arg-type]
+        return "the server stopped answering (File › Refresh tries again)"
+    log.error("unexpected failure", exc_info=exc)  # type: ignore[arg-type]
+    return "something unexpected went wrong; the details are in the log"
+
 
 T = TypeVar("T")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
@@ -61,6 +62,8 @@ class LearnWorkspace(QWidget):
         super().__init__(parent)
         self.setObjectName("learnWorkspace")
         self.session = session
+        #: Set by the main window when the person has an offline cache (PostgreSQL).
+        self.offline_copies: Any = None
         self._pushed: list[_Pushed] = []
         self._section = "catalog"
 
@@ -216,8 +219,23 @@ class LearnWorkspace(QWidget):
 
     # -- opening things ------------------------------------------------------------------
 
+    def _add_offline_bar(
+        self, page: QWidget, kind: str, entity_id: uuid.UUID, before: QWidget
+    ) -> None:
+        """ "Make available offline" on a course or path page (PostgreSQL sessions)."""
+        if self.offline_copies is None:
+            return
+        from elearn_desktop.ui.learn.offline_copy import OfflineCopyBar
+
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        bar = OfflineCopyBar(self.offline_copies, kind, entity_id)
+        layout.insertWidget(layout.indexOf(before), bar)
+        page.offline_bar = bar  # type: ignore[attr-defined]
+
     def open_course(self, course_id: uuid.UUID) -> CourseViewPage:
         page = CourseViewPage(self.session, course_id)
+        self._add_offline_bar(page, "course", course_id, page.tree)
         page.lesson_requested.connect(self.lesson_requested)
         self.show_page(page, title="Course")
         page.refresh()
@@ -226,6 +244,7 @@ class LearnWorkspace(QWidget):
 
     def open_path(self, path_id: uuid.UUID) -> PathViewPage:
         page = PathViewPage(self.session, path_id)
+        self._add_offline_bar(page, "path", path_id, page.table)
         page.lesson_requested.connect(self.lesson_requested)
         page.assessment_requested.connect(self.assessment_requested)
         page.course_requested.connect(self.open_course)

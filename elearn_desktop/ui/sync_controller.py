@@ -1,0 +1,436 @@
+"""Sync in the app: connectivity, scheduling and the last word on what is pending.
+
+:class:`SyncController` owns a :class:`ConnectivityMonitor` and a :class:`SyncScheduler`
+for the signed-in person's offline cache and drives both from one GUI timer: probes,
+syncs and status reads run as background ops (never on the GUI thread), one sync at a
+time. It says what it sees through signals (``status_changed``, ``online_changed``,
+``synced``); the main window shows them in its status bar, its banner and the Downloads
+page. After each sync the videos of offline courses that changed are queued.
+
+:class:`DeadLettersDialog` lists the changes the server rejected, so the learner can
+read why and dismiss them. :class:`ModeBanner` is the strip above the workspaces that
+offers to switch between the server and the offline copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from elearn_desktop.domain.errors import ElearnError
+from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.services.backend import Backend
+from elearn_desktop.sync.cache import DeadLetterEntry, LocalCache
+from elearn_desktop.sync.connectivity import (
+    Backoff,
+    ConnectivityMonitor,
+    SyncScheduler,
+    SyncStatus,
+    sql_probe,
+    sync_on_exit,
+    sync_status,
+)
+from elearn_desktop.sync.engine import SyncEngine, SyncReport
+from elearn_desktop.ui.ops import BackgroundOp
+
+log = logging.getLogger(__name__)
+#: The status bar shows this much of the sync status; the tooltip has all of it.
+MAX_STATUS_CHARS = 80
+
+
+class SyncController(QObject):
+    """Connectivity probes, scheduled syncs and the sync status of one signed-in person."""
+
+    status_changed = Signal(object)  # SyncStatus
+    online_changed = Signal(bool)
+    synced = Signal(object)  # SyncReport
+    sync_failed = Signal(str)
+
+    def __init__(
+        self,
+        session: SignedIn,
+        parent: QObject,
+        *,
+        interval_s: float = 300.0,
+        online_interval_s: float = 30.0,
+        probe_timeout_s: float = 3.0,
+        exit_budget_s: float = 10.0,
+        tick_ms: int = 1000,
+        status_every_s: float = 5.0,
+        backoff: Backoff | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if session.cache is None or session.server is None:
+            raise ValueError("syncing needs the person's offline cache and their server")
+        self.cache: LocalCache = session.cache
+        server: Backend = session.server
+        self.engine = SyncEngine(session.profile, self.cache, lambda: server)
+        self.monitor = ConnectivityMonitor(
+            sql_probe(lambda: server, timeout_s=probe_timeout_s),
+            online_interval_s=online_interval_s,
+            backoff=backoff or Backoff(base_s=1.0, cap_s=30.0),
+        )
+        self.scheduler = SyncScheduler(interval_s=interval_s, exit_budget_s=exit_budget_s)
+        self.online: bool | None = None
+        self.status: SyncStatus | None = None
+        self.last_report: SyncReport | None = None
+        self._probing = False
+        self._syncing = False
+        self._reading_status = False
+        self._closed = False
+        self._status_every_s = status_every_s
+        self._status_at = 0.0
+        #: Called with each good report on the GUI thread (e.g. queue changed videos).
+        self.after_sync: list[Callable[[SyncReport], None]] = []
+        # Syncs and probes may take seconds: their own threads, so the app's shared pool
+        # stays free for the pages' loads.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(3)
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+
+    # -- driving -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._timer.start()
+        self.tick()
+
+    @property
+    def syncing(self) -> bool:
+        return self._syncing
+
+    def tick(self) -> None:
+        if self._closed:
+            return
+        if not self._probing and self.monitor.due():
+            self._probing = True
+            BackgroundOp(self.monitor.check, label="probe server").on_success(
+                self._probed
+            ).on_failure(self._probe_failed).run(parent=self, pool=self._pool)
+        if not self._syncing and self.scheduler.due():
+            self._start_sync()
+        if time.monotonic() - self._status_at >= self._status_every_s:
+            self.refresh_status()
+
+    def sync_now(self) -> None:
+        """ "Sync now" (Ctrl+Shift+S): also probes at once, in case the server is back."""
+        self.scheduler.request()
+        self.monitor.check_soon()
+        self.tick()
+
+    def _probed(self, online: bool) -> None:
+        self._probing = False
+        self._set_online(bool(online))
+
+    def _probe_failed(self, exc: BaseException) -> None:
+        self._probing = False
+        log.warning("connectivity probe failed", exc_info=exc)
+
+    def _set_online(self, online: bool) -> None:
+        changed = online != self.online
+        self.online = online
+        if changed:
+            self.scheduler.online_changed(online)
+            self.online_changed.emit(online)
+            self.refresh_status()
+            if online:
+                self.tick()  # sync on reconnect, now
+
+    def _start_sync(self) -> None:
+        self.scheduler.started()
+        self._syncing = True
+        self.refresh_status()
+        BackgroundOp(self.engine.sync_once, label="sync").on_success(self._sync_done).on_failure(
+            self._sync_error
+        ).run(parent=self, pool=self._pool)
+
+    def _sync_done(self, report: SyncReport) -> None:
+        self._syncing = False
+        self.scheduler.finished(report)
+        self.last_report = report
+        if not report.online:
+            self.monitor.report_failure(report.errors[0] if report.errors else "offline")
+            self._set_online(False)
+        elif report.ok and self.online is not True:
+            self._set_online(True)  # a sync that worked is the best probe
+        if report.ok:
+            for callback in list(self.after_sync):
+                try:
+                    callback(report)
+                except Exception:
+                    log.exception("after-sync callback failed")
+        self.synced.emit(report)
+        self.refresh_status()
+
+    def _sync_error(self, exc: BaseException) -> None:
+        self._syncing = False
+        message = str(exc) if isinstance(exc, ElearnError) else type(exc).__name__
+        if not isinstance(exc, ElearnError):
+            log.error("sync failed unexpectedly", exc_info=exc)
+        self.scheduler.finished(None, error=message)
+        self.sync_failed.emit(message)
+        self.refresh_status()
+
+    # -- status --------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        if self._reading_status or self._closed:
+            return
+        self._reading_status = True
+        self._status_at = time.monotonic()
+        engine, monitor, scheduler = self.engine, self.monitor, self.scheduler
+        BackgroundOp(
+            lambda: sync_status(engine, monitor, scheduler), label="sync status"
+        ).on_success(self._status_read).on_failure(self._status_failed).run(
+            parent=self, pool=self._pool
+        )
+
+    def _status_read(self, status: SyncStatus) -> None:
+        self._reading_status = False
+        if self._syncing and not status.running:
+            # The op has not taken the engine's lock yet: it is about to run.
+            status = SyncStatus(
+                online=status.online,
+                running=True,
+                pending=status.pending,
+                rejected=status.rejected,
+                last_sync_at=status.last_sync_at,
+                error=None,
+            )
+        self.status = status
+        self.status_changed.emit(status)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        self._reading_status = False
+        log.warning("could not read the sync status", exc_info=exc)
+
+    # -- rejected changes ----------------------------------------------------------------
+
+    def show_dead_letters(self, parent: QWidget) -> DeadLettersDialog:
+        dialog = DeadLettersDialog(self.cache, parent)
+        dialog.dismissed.connect(self.refresh_status)
+        dialog.open()
+        dialog.reload()
+        return dialog
+
+    # -- the end -------------------------------------------------------------------------
+
+    def shutdown(self, *, wait_s: float | None = None) -> SyncReport | None:
+        """Stop the timer and sync one last time within the exit budget (bounded).
+
+        The last sync runs on a thread; meanwhile this waits in a local event loop, so the
+        window keeps painting. Returns the last sync's report (None: nothing to sync)."""
+        if self._closed:
+            return None
+        self._closed = True
+        self._timer.stop()
+        budget = self.scheduler.exit_budget_s + 2.0 if wait_s is None else wait_s
+        result: dict[str, SyncReport | None] = {}
+        done = threading.Event()
+
+        def last_sync() -> None:
+            try:
+                # A scheduled sync may still be running: let it finish within the budget.
+                deadline = time.monotonic() + self.scheduler.exit_budget_s
+                while self.engine.running and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                if self.online is not False:
+                    result["report"] = sync_on_exit(self.engine, self.scheduler)
+            except Exception:
+                log.exception("the sync on exit failed")
+            finally:
+                done.set()
+
+        worker = threading.Thread(target=last_sync, name="elearn-sync-on-exit", daemon=True)
+        worker.start()
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(25)
+        poll.timeout.connect(loop.quit)
+        poll.start()
+        give_up = time.monotonic() + budget
+        while not done.is_set() and time.monotonic() < give_up:
+            loop.exec()
+        poll.stop()
+        if not done.is_set():
+            log.warning("the sync on exit did not finish in %.0f s; changes stay queued", budget)
+        else:
+            self.engine.close()
+        return result.get("report")
+
+
+# --------------------------------------------------------------------- status widgets
+
+
+class SyncStatusLabel(QLabel):
+    """The status bar's sync text; a click opens the list of rejected changes."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("syncStatus")
+        self.setAccessibleName("Sync status")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def show_status(self, status: SyncStatus) -> None:
+        text = status.message
+        if len(text) > MAX_STATUS_CHARS:  # a long error: the whole of it is in the tooltip
+            text = text[: MAX_STATUS_CHARS - 1].rstrip() + "…"
+        self.setText(f"Sync: {text}")
+        tip = "\n\nClick to see the changes the server could not accept." if status.rejected else ""
+        self.setToolTip(status.message + tip)
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if status.rejected else Qt.CursorShape.ArrowCursor
+        )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class ModeBanner(QWidget):
+    """A strip above the workspaces: "working offline", or the offer to switch."""
+
+    action_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modeBanner")
+        self.setAutoFillBackground(True)
+        self.text = QLabel()
+        self.text.setObjectName("modeBannerText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.button = QPushButton()
+        self.button.setObjectName("modeBannerButton")
+        self.button.clicked.connect(self.action_requested.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.setStyleSheet(
+            "#modeBanner { background: palette(alternate-base); "
+            "border-bottom: 1px solid palette(mid); }"
+        )
+        self.hide()
+
+    def say(self, text: str, button: str | None = None) -> None:
+        self.text.setText(text)
+        self.button.setVisible(button is not None)
+        if button is not None:
+            self.button.setText(button)
+        self.setVisible(bool(text))
+
+
+#: What each kind of outbox op is, for the learner.
+_KINDS = {
+    "progress": "Progress",
+    "playback": "Video position",
+    "study_time": "Study time",
+    "attempt": "Assessment attempt",
+}
+
+
+class DeadLettersDialog(QDialog):
+    """Changes the server rejected: what, when and why; the learner dismisses them."""
+
+    dismissed = Signal()
+
+    def __init__(self, cache: LocalCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadLettersDialog")
+        self.setWindowTitle("Changes the server could not accept")
+        self.cache = cache
+        self.entries: list[DeadLetterEntry] = []
+        intro = QLabel(
+            "The server refused these changes made on this computer. They are kept here "
+            "so you know; they will not be sent again. Dismiss them once you have read them."
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("deadLetters")
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)
+        self.empty = QLabel("Nothing was rejected: every change reached the server.")
+        self.empty.hide()
+        self.dismiss_button = QPushButton("&Dismiss selected")
+        self.dismiss_all_button = QPushButton("Dismiss &all")
+        self.dismiss_button.clicked.connect(self._dismiss_selected)
+        self.dismiss_all_button.clicked.connect(self._dismiss_all)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.dismiss_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.dismiss_all_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def reload(self) -> None:
+        cache = self.cache
+        BackgroundOp(cache.dead_letters, label="read rejected changes").on_success(
+            self._show
+        ).on_failure(self._failed).run(parent=self)
+
+    def _show(self, entries: list[DeadLetterEntry]) -> None:
+        self.entries = list(entries)
+        self.list.clear()
+        for entry in self.entries:
+            when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at else "?"
+            what = _KINDS.get(entry.kind, entry.kind.replace("_", " "))
+            item = QListWidgetItem(f"{when} · {what}: {entry.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.op_id)
+            self.list.addItem(item)
+        has = bool(self.entries)
+        self.list.setVisible(has)
+        self.empty.setVisible(not has)
+        self.dismiss_button.setEnabled(has)
+        self.dismiss_all_button.setEnabled(has)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.empty.setText(f"The rejected changes could not be read: {exc}")
+        self.empty.show()
+
+    def _dismiss_selected(self) -> None:
+        ids = [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]
+        if ids:
+            self._dismiss(ids)
+
+    def _dismiss_all(self) -> None:
+        self._dismiss(None)
+
+    def _dismiss(self, op_ids: list[str] | None) -> None:
+        cache = self.cache
+        BackgroundOp(
+            lambda: cache.dismiss_dead_letters(op_ids), label="dismiss rejected changes"
+        ).on_success(self._dismissed).on_failure(self._failed).run(parent=self)
+
+    def _dismissed(self, _count: int) -> None:
+        self.dismissed.emit()
+        self.reload()
+
+
+def course_key(course_id: object) -> uuid.UUID:
+    return course_id if isinstance(course_id, uuid.UUID) else uuid.UUID(str(course_id))
