@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -145,7 +146,11 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         self.playback_label.setWordWrap(False)
         self.user_label = QLabel(self.tr("Not signed in"))
         self.user_label.setObjectName("userStatus")
-        bar.addWidget(self.user_label)
+        # The name gives way first when the bar is narrow (the whole text is in its
+        # tooltip); the connection and sync states keep their room.
+        self.user_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.user_label.setMinimumWidth(120)
+        bar.addWidget(self.user_label, 1)
         bar.addWidget(self.connection_label)
         bar.addWidget(self.playback_label, 1)
         bar.addPermanentWidget(self.sync_label)
@@ -334,7 +339,11 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         self.user_label.setText(
             self.tr("Signed in as {0} ({1})").format(user.display_name, ", ".join(user.roles))
         )
-        self.user_label.setToolTip(self.tr("{0} on {1}").format(user.email, self.session.where))
+        self.user_label.setToolTip(
+            self.user_label.text()
+            + "\n"
+            + self.tr("{0} on {1}").format(user.email, self.session.where)
+        )
         self.setWindowTitle(f"elearn — {user.display_name}")
 
     def _allows(self, key: str) -> bool:
@@ -493,7 +502,12 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
     def set_backend(self, backend: Backend) -> None:
         self.backend = backend
         self._backend_error = None
-        kind = self.tr("Embedded database") if backend.target.embedded else backend.target.display
+        if backend.target.embedded:
+            kind = self.tr("Embedded database")
+        elif self.session is not None and not self.session.profile.is_embedded:
+            kind = self.session.profile.display  # "db on host:port", not the login's URL
+        else:
+            kind = backend.target.display
         self.connection_label.setText(self.tr("● Online · {0}").format(kind))
         self.connection_label.setToolTip(backend.target.display)
         self.sync_label.setText(
