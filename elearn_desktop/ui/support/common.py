@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QItemSelectionModel,
@@ -94,12 +95,18 @@ def day(moment: dt.datetime | None) -> str:
 def yes_no(value: bool | None) -> str:
     if value is None:
         return "—"
-    return "Yes" if value else "No"
+    return (
+        QCoreApplication.translate("Support", "Yes")
+        if value
+        else QCoreApplication.translate("Support", "No")
+    )
 
 
 def table_view(name: str, *, multi: bool = False) -> QTableView:
+    """``name``: English, marked with ``QT_TRANSLATE_NOOP("Support", ...)`` by the caller;
+    the object name comes from it, the accessible name is its translation."""
     view = QTableView()
-    view.setAccessibleName(name)
+    view.setAccessibleName(QCoreApplication.translate("Support", name))
     view.setObjectName(name.replace(" ", "_").lower())
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(
@@ -158,10 +165,10 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Message")
+        self.label.setAccessibleName(self.tr("Message"))
         close = QPushButton("✕")
         close.setFlat(True)
-        close.setAccessibleName("Dismiss message")
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.setFixedWidth(28)
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
@@ -192,19 +199,23 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ElearnError):
         return str(exc)
     first = str(exc).strip().splitlines()
-    return f"Something went wrong: {first[0] if first else type(exc).__name__}"
+    return QCoreApplication.translate("Support", "Something went wrong: {error}").format(
+        error=first[0] if first else type(exc).__name__
+    )
 
 
 # ----------------------------------------------------------------------------- dialogs
 # Module functions so tests can answer for the person (monkeypatch them).
 
 
-def confirm(parent: QWidget, title: str, text: str, *, action: str = "OK") -> bool:
+def confirm(parent: QWidget, title: str, text: str, *, action: str = "") -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(
+        action or QCoreApplication.translate("Support", "OK"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -255,12 +266,12 @@ def qdate_start_utc(value: QDate) -> dt.datetime:
 def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
     """Show the new password once, with a copy button (it is never stored)."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Temporary password")
+    dialog.setWindowTitle(QCoreApplication.translate("Support", "Temporary password"))
     field = QLineEdit(password)
     field.setReadOnly(True)
     field.setFont(QFont("monospace"))
-    field.setAccessibleName("Temporary password")
-    copy = QPushButton("Copy")
+    field.setAccessibleName(QCoreApplication.translate("Support", "Temporary password"))
+    copy = QPushButton(QCoreApplication.translate("Support", "Copy"))
     copy.clicked.connect(lambda: QApplication.clipboard().setText(password))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
@@ -270,8 +281,11 @@ def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
     column = QVBoxLayout(dialog)
     column.addWidget(
         QLabel(
-            f"{name}'s temporary password. Tell it to them in a safe way; it is shown only "
-            "this once."
+            QCoreApplication.translate(
+                "Support",
+                "{name}'s temporary password. Tell it to them in a safe way; it is shown only "
+                "this once.",
+            ).format(name=name)
         )
     )
     column.addLayout(row)
@@ -281,13 +295,18 @@ def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
 
 def choose_export_path(parent: QWidget, suggested: str) -> Path | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export account data", str(Path.home() / suggested), "JSON (*.json)"
+        parent,
+        QCoreApplication.translate("Support", "Export account data"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("Support", "JSON (*.json)"),
     )
     return Path(path) if path else None
 
 
 def combo(items: Sequence[tuple[str, object]], name: str) -> QComboBox:
     box = QComboBox()
+    # Follows its texts (a language switch renames the items while it is shown).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setAccessibleName(name)
     for text, data in items:
         box.addItem(text, data)
