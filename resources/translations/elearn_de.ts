@@ -1458,14 +1458,6 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
         <source>← My courses</source>
         <translation>← Meine Kurse</translation>
     </message>
@@ -1812,6 +1804,7 @@ Verwerfen?</translation>
     </message>
     <message>
         <source>Saving…</source>
+        <extracomment>The service&apos;s detail type (``theirs`` in an :class:`EditConflictError`).</extracomment>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
@@ -1830,15 +1823,6 @@ Verwerfen?</translation>
     <message>
         <source>The item was deleted; your changes were dropped.</source>
         <translation>Das Element wurde gelöscht; Ihre Änderungen wurden verworfen.</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <extracomment>The service&apos;s detail type (``theirs`` in an :class:`EditConflictError`).</extracomment>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Save ({shortcut})</source>
@@ -3749,6 +3733,41 @@ Verwerfen?</translation>
     <message>
         <source>Rejected changes</source>
         <translation>Abgelehnte Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedoActions</name>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Rückgängig: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Wiederholen: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>Rückgängig: {action}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>Wiederholen: {action}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>

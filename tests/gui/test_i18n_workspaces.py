@@ -91,6 +91,12 @@ def test_switching_to_german_retranslates_the_author_workspace(
     assert editor.edit_menu.title() == "&Bearbeiten"
     assert editor.add_module_action.text() == "&Modul hinzufügen"
     assert editor.back_action.text() == "← Meine Kurse"
+    assert editor.panel.save_button.text() == "Speichern"
+    assert editor.panel.publish_button.text() == "Veröffentlichen…"
+    assert area.assessment_editor.save_button.text() == "Speichern"
+    assert area.assessment_editor.add_question_button.text() == "Frage hinzufügen"
+    assert area.path_editor.add_step_button.text() == "Schritte hinzufügen…"
+    assert area.insights.title.text() == "Kursauswertungen"
     # Dynamic text follows at the next refresh, with German plural forms.
     page.refresh()
     qtbot.waitUntil(
@@ -100,6 +106,17 @@ def test_switching_to_german_retranslates_the_author_workspace(
     if SHOTS.parent.exists():
         SHOTS.mkdir(exist_ok=True)
         area.grab().save(str(SHOTS / "author-de.png"))
+    # A course opened after the switch is shown in German throughout.
+    area.courses.open_course(page.model.record(0).id)
+    qtbot.waitUntil(lambda: editor.course is not None, timeout=10_000)
+    assert editor.title_label.text().endswith(("Entwurf", "Veröffentlicht", "Archiviert"))
+    assert editor.undo_action.text() == "&Rückgängig"
+    assert editor.panel.heading.text() == "Kurs"
+    assert editor.panel.course_title.widget.accessibleName() == "Titel"
+    assert _header(editor.model) == "Titel"
+    if SHOTS.parent.exists():
+        area.grab().save(str(SHOTS / "course-editor-de.png"))
+    area.courses.show_courses()
 
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: area.tabText(0) == "Courses")
@@ -163,6 +180,9 @@ def test_switching_to_german_retranslates_the_support_workspace(
         SHOTS.mkdir(exist_ok=True)
         workspace.tabs.setCurrentIndex(0)
         workspace.grab().save(str(SHOTS / "support-de.png"))
+        workspace.tabs.setCurrentWidget(view)
+        view.tabs.setCurrentIndex(2)
+        workspace.grab().save(str(SHOTS / "account-de.png"))
 
     i18n.apply_language("en")
     qtbot.waitUntil(lambda: workspace.tabs.tabText(0) == "Accounts")

@@ -529,6 +529,16 @@ class AssessmentEditor(DraftEditorBase):
         title = self._draft.title.strip() or self.tr("The new assessment")
         return f"'{title}'" if self._draft.title.strip() else title
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        for button, text in (
+            (self.attach_button, self.tr("Add to learning path…")),
+            (self.add_question_button, self.tr("Add question")),
+            (self.duplicate_button, self.tr("Duplicate")),
+            (self.remove_question_button, self.tr("Remove")),
+        ):
+            button.setText(text)
+
     # -- the draft -------------------------------------------------------------------------
 
     @property

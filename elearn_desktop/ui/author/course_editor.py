@@ -59,6 +59,7 @@ from elearn_desktop.ui.author.course_tree_model import (
 from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.property_panel import PropertyPanel
 from elearn_desktop.ui.author.publish_dialog import PUBLISH, PublishDialog
+from elearn_desktop.ui.author.undo_actions import UndoRedoActions
 from elearn_desktop.ui.author.video_dialog import VideoDialog, VideoPreviewDialog
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -223,9 +224,10 @@ class CourseEditor(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_redo = UndoRedoActions(self.undo_stack, self)
+        self.undo_action = self.undo_redo.undo
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo_redo.redo
         # Ctrl+Shift+Z everywhere, plus the platform's own (e.g. Ctrl+Y on Windows).
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
@@ -342,6 +344,7 @@ class CourseEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_actions()
+            self.undo_redo.retranslate()
             self.tree.setAccessibleName(self.tr("Course outline"))
             self._update_actions()
         super().changeEvent(event)

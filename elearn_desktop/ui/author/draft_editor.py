@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.authored_rows import EditConflictError
+from elearn_desktop.ui.author.undo_actions import UndoRedoActions
 from elearn_desktop.ui.ops import BackgroundOp
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -443,19 +445,14 @@ class DraftEditorBase(QWidget):
         self.heading.setObjectName(name)
         self.dirty_label = QLabel("")
         self.dirty_label.setObjectName("dirtyIndicator")
+        self.undo_redo = UndoRedoActions(self.undo_stack, self, mnemonics=False)
         self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.undo_stack.createUndoAction(self, self.tr("Undo")))
+        self.undo_button.setDefaultAction(self.undo_redo.undo)
         self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.undo_stack.createRedoAction(self, self.tr("Redo")))
-        self.save_button = QPushButton(self.tr("Save"))
+        self.redo_button.setDefaultAction(self.undo_redo.redo)
+        self.save_button = QPushButton()
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(
-            self.tr("Save ({shortcut})").format(
-                shortcut=QKeySequence(QKeySequence.StandardKey.Save).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
-            )
-        )
+        self._retranslate_save()
         self.save_button.clicked.connect(self._save_clicked)
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -604,6 +601,27 @@ class DraftEditorBase(QWidget):
         dialog.open()
 
     # -- unsaved changes -----------------------------------------------------------------
+
+    def _retranslate_save(self) -> None:
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(
+            self.tr("Save ({shortcut})").format(
+                shortcut=QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
+
+    def retranslate(self) -> None:
+        """Buttons after a language switch (editors add theirs); texts that show the
+        draft follow the next time it is shown."""
+        self._retranslate_save()
+        self.undo_redo.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "save_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def ask_unsaved(self, then: Callable[[], None], *, what: str) -> None:
         """With unsaved changes: Save / Discard / Cancel, then ``then()`` (not on Cancel)."""

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QMargins, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimeZone, Signal
 from PySide6.QtGui import QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,7 +62,7 @@ class CourseInsightsPage(QWidget):
         self._charts: Any = None  # the QtCharts module once charts are built
         self._views: list[Any] = []
 
-        title = QLabel(self.tr("Course insights"))
+        self.title = title = QLabel(self.tr("Course insights"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -75,7 +75,8 @@ class CourseInsightsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        top.addWidget(QLabel(self.tr("Course:")))
+        self.course_label = QLabel(self.tr("Course:"))
+        top.addWidget(self.course_label)
         top.addWidget(self.course_combo)
         self.summary = QLabel(self.tr("Loading…"))
         self.summary.setObjectName("insightsSummary")
@@ -215,6 +216,14 @@ class CourseInsightsPage(QWidget):
         self._draw_scores(charts, scores, data)
         for view, text in zip(self._views, self.insights_parts(data), strict=False):
             view.setAccessibleDescription(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The heading follows a language switch; numbers and charts the next refresh."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.title.setText(self.tr("Course insights"))
+            self.course_label.setText(self.tr("Course:"))
+            self.course_combo.setAccessibleName(self.tr("Course"))
+        super().changeEvent(event)
 
     def insights_parts(self, data: CourseInsights) -> list[str]:
         """The numbers in words, one part per chart: the fallback without charts, and the

@@ -455,6 +455,12 @@ class PathEditor(DraftEditorBase):
             )
         self.path_changed.emit(detail)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.thumbnail_button.setText(self.tr("Choose image…"))
+        self.add_step_button.setText(self.tr("Add steps…"))
+        self.remove_step_button.setText(self.tr("Remove"))
+
     # -- the draft -------------------------------------------------------------------------
 
     @property

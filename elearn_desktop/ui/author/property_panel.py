@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -114,6 +114,8 @@ class PropertyPanel(QWidget):
         self._loading = False
         self._read_only = False
         self._slug_owner: tuple[str, str | None] | None = None  # (slug, owning course title)
+        # Form rows: (label, its English text, the widget named after it).
+        self._row_labels: list[tuple[QLabel, str, QWidget | None]] = []
 
         self.heading = QLabel(self.tr("Select the course, a module or a lesson."))
         self.heading.setObjectName("propertyHeading")
@@ -179,16 +181,37 @@ class PropertyPanel(QWidget):
         edit.textChanged.connect(self._changed)
         return edit
 
-    @staticmethod
-    def _add(form: QFormLayout, label: str, field: _Field, extra: QWidget | None = None) -> None:
+    def _add(
+        self, form: QFormLayout, label: str, field: _Field, extra: QWidget | None = None
+    ) -> None:
+        """A labelled field with its error line; ``label``: marked with QT_TRANSLATE_NOOP."""
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(extra or field.widget)
         column.addWidget(field.error)
-        field.widget.setAccessibleName(label.replace("&", "").rstrip(":"))  # named as labelled
-        form.addRow(label, box)
+        self._row(form, label, box, named=field.widget)
+
+    def _row(
+        self, form: QFormLayout, label: str, widget: QWidget, *, named: QWidget | None = None
+    ) -> None:
+        """A form row whose label (marked with QT_TRANSLATE_NOOP) follows the language."""
+        form.addRow(self.tr(label), widget)
+        row_label = form.labelForField(widget)
+        assert isinstance(row_label, QLabel)
+        self._row_labels.append((row_label, label, named))
+        self._name_after_label(row_label, named)
+
+    @staticmethod
+    def _name_after_label(label: QLabel, named: QWidget | None) -> None:
+        if named is not None:  # named as labelled
+            named.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+
+    def _retranslate_rows(self) -> None:
+        for label, source, named in self._row_labels:
+            label.setText(self.tr(source))
+            self._name_after_label(label, named)
 
     def _build_course_page(self) -> QWidget:
         page = QWidget()
@@ -248,13 +271,17 @@ class PropertyPanel(QWidget):
         status_layout.addStretch(1)
         for button in (self.publish_button, self.unpublish_button, self.archive_button):
             status_layout.addWidget(button)
-        self._add(form, self.tr("&Title:"), self.course_title)
-        self._add(form, self.tr("&Slug:"), self.course_slug, slug_row)
-        self._add(form, self.tr("&Description:"), self.course_description)
-        self._add(form, self.tr("&Level:"), self.course_level)
-        self._add(form, self.tr("T&humbnail:"), self.course_thumbnail, thumb)
-        form.addRow(self.tr("Duration:"), self.course_duration)
-        form.addRow(self.tr("Status:"), status_row)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.course_title)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Slug:"), self.course_slug, slug_row)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.course_description
+        )
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Level:"), self.course_level)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "T&humbnail:"), self.course_thumbnail, thumb
+        )
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Duration:"), self.course_duration)
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Status:"), status_row)
         return self._top_aligned(page)
 
     def _build_module_page(self) -> QWidget:
@@ -263,9 +290,11 @@ class PropertyPanel(QWidget):
         self.module_title = _Field("title", self._line("moduleTitle", publishing.TITLE_MAX))
         self.module_description = _Field("description", self._text("moduleDescription"))
         self.module_info = QLabel()
-        self._add(form, self.tr("&Title:"), self.module_title)
-        self._add(form, self.tr("&Description:"), self.module_description)
-        form.addRow(self.tr("Contents:"), self.module_info)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.module_title)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.module_description
+        )
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Contents:"), self.module_info)
         return self._top_aligned(page)
 
     def _build_lesson_page(self) -> QWidget:
@@ -303,10 +332,12 @@ class PropertyPanel(QWidget):
             video_buttons.addWidget(button)
         video_buttons.addStretch(1)
         video_layout.addLayout(video_buttons)
-        self._add(form, self.tr("&Title:"), self.lesson_title)
-        self._add(form, self.tr("&Description:"), self.lesson_description)
-        self._add(form, self.tr("D&uration:"), self.lesson_duration)
-        form.addRow(self.tr("Video:"), video)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.lesson_title)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.lesson_description
+        )
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "D&uration:"), self.lesson_duration)
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Video:"), video)
         return self._top_aligned(page)
 
     @staticmethod
@@ -356,6 +387,34 @@ class PropertyPanel(QWidget):
             self.remove_video_button.setEnabled(has_video)
             # A video lesson lasts as long as its video.
             self.lesson_duration.widget.setEnabled(not has_video)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Buttons follow a language switch; labels and the shown node's texts follow the
+        next time a node is shown."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for button, text in (
+                (self.save_button, self.tr("Save")),
+                (self.revert_button, self.tr("Revert")),
+                (self.thumbnail_button, self.tr("Choose image…")),
+                (self.publish_button, self.tr("Publish…")),
+                (self.unpublish_button, self.tr("Unpublish…")),
+                (self.archive_button, self.tr("Archive…")),
+                (self.preview_button, self.tr("Preview…")),
+                (self.remove_video_button, self.tr("Remove video")),
+            ):
+                button.setText(text)
+            self.save_button.setToolTip(self.tr("Save these fields (Ctrl+S)"))
+            self.revert_button.setToolTip(self.tr("Discard what you typed"))
+            self.auto_slug.setText(self.tr("From the title"))
+            self._retranslate_rows()
+            if not self._current_thumbnail():
+                self.thumbnail_preview.setText(self.tr("No image"))
+            self.save_action.setText(self.tr("Save fields"))
+            if self.kind is None:
+                self.heading.setText(self.tr("Select the course, a module or a lesson."))
+            elif self.draft is not None and not self._dirty:  # never drop typed changes
+                self.show_node(self.kind, self.draft)  # the heading and the node's texts
+        super().changeEvent(event)
 
     def show_node(self, kind: str | None, draft: Any) -> None:
         """Show ``draft`` (None: nothing selected), dropping any edit in progress."""

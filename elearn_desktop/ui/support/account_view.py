@@ -143,15 +143,16 @@ class AccountView(QWidget):
         self.tabs.setObjectName("accountTabs")
         self.tabs.setAccessibleName(self.tr("Account details"))
         self.tabs.setDocumentMode(True)
-        for widget in (
+        # The tabs that show the account's detail (the audit trail loads on its own).
+        self.detail_tabs = (
             self.profile_tab,
             self.roles_tab,
             self.subscriptions_tab,
             self.learning_tab,
             self.attempts_tab,
             self.sync_tab,
-            self.audit_tab,
-        ):
+        )
+        for widget in (*self.detail_tabs, self.audit_tab):
             self.tabs.addTab(widget, "")
         self._retranslate_tabs()
         self.status = common.muted_label(self.tr("Loading…"))
@@ -278,14 +279,7 @@ class AccountView(QWidget):
             self.tr("Mark not verified…") if user.is_verified else self.tr("Mark verified…")
         )
         self.active_button.setEnabled(not (user.is_active and user.id == self.session.user.id))
-        for tab in (
-            self.profile_tab,
-            self.roles_tab,
-            self.subscriptions_tab,
-            self.learning_tab,
-            self.attempts_tab,
-            self.sync_tab,
-        ):
+        for tab in self.detail_tabs:
             tab.show_detail(detail)
         self.status.setText(
             self.tr("As of {time} (Refresh reloads it)").format(
