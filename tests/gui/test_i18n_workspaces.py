@@ -166,7 +166,12 @@ def test_switching_to_german_retranslates_the_support_workspace(
         "Änderungsprotokoll",
     ]
     assert view.refresh_button.text() == "Aktualisieren"
+    assert view.roles_tab.grant_button.text() == "Rolle vergeben…"
+    assert view.subscriptions_tab.cancel_button.text() == "Abonnement kündigen…"
+    assert _header(view.subscriptions_tab.model) == "Tarif"
+    assert view.profile_tab.values["email"].accessibleName() == "E-Mail"
     assert view.active_button.text() == "Deaktivieren…"
+    assert view.flags.text().startswith("● Aktiv · ✓ Bestätigt · ")
     # Plans and insights pages.
     assert workspace.plans_page.page_heading.text() == "Tarife"
     assert workspace.plans_page.new_button.text() == "Neuer Tarif"

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,7 +57,7 @@ class _ListAndEditor(QWidget):
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.new_button = QPushButton()
         self.new_button.clicked.connect(lambda: self._open_item(None))
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self, context="AuthorArea")
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -137,10 +137,15 @@ class AuthorArea(QTabWidget):
                 self.tr("Assessments"),
             ),
             columns=[
-                Column(self.tr("Title"), lambda a: a.title),
-                Column(self.tr("Questions"), lambda a: str(a.question_count), align_right=True),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Title"), lambda a: a.title),
                 Column(
-                    self.tr("Pass at"), lambda a: f"{a.passing_score}%" if a.passing_score else "—"
+                    QT_TRANSLATE_NOOP("AuthorArea", "Questions"),
+                    lambda a: str(a.question_count),
+                    align_right=True,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AuthorArea", "Pass at"),
+                    lambda a: f"{a.passing_score}%" if a.passing_score else "—",
                 ),
             ],
             load=lambda text: assessment_authoring.list_assessments(uow, actor=actor, search=text),
@@ -156,9 +161,13 @@ class AuthorArea(QTabWidget):
                 self.tr("Learning paths"),
             ),
             columns=[
-                Column(self.tr("Title"), lambda p: p.title),
-                Column(self.tr("Status"), lambda p: p.status.capitalize()),
-                Column(self.tr("Steps"), lambda p: str(p.step_count), align_right=True),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Title"), lambda p: p.title),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Status"), lambda p: p.status.capitalize()),
+                Column(
+                    QT_TRANSLATE_NOOP("AuthorArea", "Steps"),
+                    lambda p: str(p.step_count),
+                    align_right=True,
+                ),
             ],
             load=lambda text: path_authoring.list_paths(uow, actor=actor, search=text),
             editor=self.path_editor,

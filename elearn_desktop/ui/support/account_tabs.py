@@ -37,6 +37,7 @@ from elearn_desktop.services.account_detail import (
 )
 from elearn_desktop.ui.models import Column, RecordRole, RecordTableModel
 from elearn_desktop.ui.support.common import (
+    KeptTexts,
     combo,
     day,
     heading,
@@ -98,7 +99,7 @@ def _change_text(change: StatusChange) -> str:
 # ----------------------------------------------------------------------------- profile
 
 
-class ProfileTab(QWidget):
+class ProfileTab(KeptTexts, QWidget):
     FIELDS = (
         (QT_TRANSLATE_NOOP("ProfileTab", "Account id"), "id"),
         (QT_TRANSLATE_NOOP("ProfileTab", "Email"), "email"),
@@ -120,14 +121,15 @@ class ProfileTab(QWidget):
         self.values: dict[str, QLabel] = {}
         form = QFormLayout(self)
         for english, key in self.FIELDS:
-            label = QCoreApplication.translate("ProfileTab", english)
             value = QLabel("—")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(key == "bio")
-            value.setAccessibleName(label)
             self.values[key] = value
-            form.addRow(label, value)
+            form.addRow(QLabel(), value)
+            row_label = form.labelForField(value)
+            assert isinstance(row_label, QLabel)
+            self.keep(english, row_label.setText, value.setAccessibleName)
 
     def show_detail(self, detail: AccountDetail) -> None:
         user, profile = detail.user, detail.profile
@@ -149,7 +151,7 @@ class ProfileTab(QWidget):
 # ------------------------------------------------------------------------------- roles
 
 
-class RolesTab(QWidget):
+class RolesTab(KeptTexts, QWidget):
     grant_requested = Signal(str)
     revoke_requested = Signal(str)
 
@@ -157,24 +159,34 @@ class RolesTab(QWidget):
         super().__init__(parent)
         self.model: RecordTableModel[tuple[str, bool]] = RecordTableModel(
             [
-                Column(self.tr("Role"), lambda r: r[0].title()),
-                Column(self.tr("Has it"), lambda r: self.tr("✓ Yes") if r[1] else self.tr("No")),
+                Column(QT_TRANSLATE_NOOP("RolesTab", "Role"), lambda r: r[0].title()),
                 Column(
-                    self.tr("What it allows"),
+                    QT_TRANSLATE_NOOP("RolesTab", "Has it"),
+                    lambda r: self.tr("✓ Yes") if r[1] else self.tr("No"),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("RolesTab", "What it allows"),
                     lambda r: QCoreApplication.translate("Support", ROLE_MEANINGS[r[0]]),
                 ),
             ],
             self,
+            context="RolesTab",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Roles"))
         self.table.setModel(self.model)
         size_columns(self.table, (14, 10, 40))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.grant_button = QPushButton(self.tr("Grant role…"))
+        self.grant_button = QPushButton()
+        self.keep(QT_TRANSLATE_NOOP("RolesTab", "Grant role…"), self.grant_button.setText)
         self.grant_button.clicked.connect(self._grant)
-        self.revoke_button = QPushButton(self.tr("Revoke role"))
+        self.revoke_button = QPushButton()
+        self.keep(QT_TRANSLATE_NOOP("RolesTab", "Revoke role"), self.revoke_button.setText)
         self.revoke_button.clicked.connect(self._revoke)
-        self.note = muted_label(self.tr("Only administrators grant or revoke roles."))
+        self.note = muted_label()
+        self.keep(
+            QT_TRANSLATE_NOOP("RolesTab", "Only administrators grant or revoke roles."),
+            self.note.setText,
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.grant_button)
         buttons.addWidget(self.revoke_button)
@@ -228,7 +240,7 @@ class RolesTab(QWidget):
 # ------------------------------------------------------------------------ subscriptions
 
 
-class SubscriptionsTab(QWidget):
+class SubscriptionsTab(KeptTexts, QWidget):
     cancel_requested = Signal(object)  # SubscriptionInfo
     extend_requested = Signal(object)  # SubscriptionInfo
     change_plan_requested = Signal()
@@ -237,20 +249,37 @@ class SubscriptionsTab(QWidget):
         super().__init__(parent)
         self.model: RecordTableModel[SubscriptionInfo] = RecordTableModel(
             [
-                Column(self.tr("Plan"), lambda s: s.plan_name),
-                Column(self.tr("Price"), _money, lambda s: s.price or 0, align_right=True),
-                Column(self.tr("Cycle"), lambda s: s.billing_cycle or "—"),
+                Column(QT_TRANSLATE_NOOP("SubscriptionsTab", "Plan"), lambda s: s.plan_name),
                 Column(
-                    self.tr("Status"),
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "Price"),
+                    _money,
+                    lambda s: s.price or 0,
+                    align_right=True,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "Cycle"), lambda s: s.billing_cycle or "—"
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "Status"),
                     lambda s: (
                         status_words(s.status) + (self.tr(" (gives access)") if s.live else "")
                     ),
                 ),
-                Column(self.tr("Start"), lambda s: day(s.start_date), lambda s: s.start_date),
-                Column(self.tr("End"), lambda s: _end_text(s.end_date)),
-                Column(self.tr("Features"), lambda s: features_text(s.features)),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "Start"),
+                    lambda s: day(s.start_date),
+                    lambda s: s.start_date,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "End"), lambda s: _end_text(s.end_date)
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "Features"),
+                    lambda s: features_text(s.features),
+                ),
             ],
             self,
+            context="SubscriptionsTab",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Subscriptions"))
         self.table.setModel(self.model)
@@ -258,11 +287,16 @@ class SubscriptionsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.history_model: RecordTableModel[StatusChange] = RecordTableModel(
             [
-                Column(self.tr("When"), lambda c: when(c.at), lambda c: c.at),
-                Column(self.tr("Who"), lambda c: c.actor),
-                Column(self.tr("Change"), _change_text),
+                Column(
+                    QT_TRANSLATE_NOOP("SubscriptionsTab", "When"),
+                    lambda c: when(c.at),
+                    lambda c: c.at,
+                ),
+                Column(QT_TRANSLATE_NOOP("SubscriptionsTab", "Who"), lambda c: c.actor),
+                Column(QT_TRANSLATE_NOOP("SubscriptionsTab", "Change"), _change_text),
             ],
             self,
+            context="SubscriptionsTab",
         )
         self.history = table_view(QT_TRANSLATE_NOOP("Support", "Status history"))
         self.history.setModel(self.history_model)
@@ -271,13 +305,25 @@ class SubscriptionsTab(QWidget):
         self.features.setTextFormat(Qt.TextFormat.PlainText)
         self.features.setWordWrap(True)
         self.features.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cancel_button = QPushButton(self.tr("Cancel subscription…"))
+        self.cancel_button = QPushButton()
+        self.keep(
+            QT_TRANSLATE_NOOP("SubscriptionsTab", "Cancel subscription…"),
+            self.cancel_button.setText,
+        )
         self.cancel_button.clicked.connect(self._cancel)
-        self.extend_button = QPushButton(self.tr("Extend…"))
+        self.extend_button = QPushButton()
+        self.keep(QT_TRANSLATE_NOOP("SubscriptionsTab", "Extend…"), self.extend_button.setText)
         self.extend_button.clicked.connect(self._extend)
-        self.change_plan_button = QPushButton(self.tr("Change plan…"))
+        self.change_plan_button = QPushButton()
+        self.keep(
+            QT_TRANSLATE_NOOP("SubscriptionsTab", "Change plan…"), self.change_plan_button.setText
+        )
         self.change_plan_button.clicked.connect(self.change_plan_requested.emit)
-        self.empty = muted_label(self.tr("This person has never had a subscription."))
+        self.empty = muted_label()
+        self.keep(
+            QT_TRANSLATE_NOOP("SubscriptionsTab", "This person has never had a subscription."),
+            self.empty.setText,
+        )
         buttons = QHBoxLayout()
         for button in (self.cancel_button, self.extend_button, self.change_plan_button):
             buttons.addWidget(button)
@@ -285,9 +331,21 @@ class SubscriptionsTab(QWidget):
         lower = QWidget()
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)
-        lower_column.addWidget(heading(self.tr("Features"), scale=1.05))
+        features = heading("", scale=1.05)
+        self.keep(
+            QT_TRANSLATE_NOOP("SubscriptionsTab", "Features"),
+            features.setText,
+            features.setAccessibleName,
+        )
+        lower_column.addWidget(features)
         lower_column.addWidget(self.features)
-        lower_column.addWidget(heading(self.tr("Status history"), scale=1.05))
+        history = heading("", scale=1.05)
+        self.keep(
+            QT_TRANSLATE_NOOP("SubscriptionsTab", "Status history"),
+            history.setText,
+            history.setAccessibleName,
+        )
+        lower_column.addWidget(history)
         self.no_history = muted_label(
             self.tr(
                 "No recorded change to this subscription yet: its history starts with the first "
@@ -379,31 +437,44 @@ _TYPE_WORDS = {
 }
 
 
-class LearningTab(QWidget):
+class LearningTab(KeptTexts, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model: RecordTableModel[EnrolmentInfo] = RecordTableModel(
             [
                 Column(
-                    self.tr("Type"),
+                    QT_TRANSLATE_NOOP("LearningTab", "Type"),
                     lambda e: QCoreApplication.translate(
                         "Support", _TYPE_WORDS.get(e.entity_type, e.entity_type)
                     ),
                 ),
-                Column(self.tr("Title"), lambda e: e.title),
-                Column(self.tr("Status"), lambda e: e.status.replace("_", " ")),
+                Column(QT_TRANSLATE_NOOP("LearningTab", "Title"), lambda e: e.title),
                 Column(
-                    self.tr("Progress"), lambda e: f"{e.percentage} %", lambda e: e.percentage, True
+                    QT_TRANSLATE_NOOP("LearningTab", "Status"), lambda e: e.status.replace("_", " ")
                 ),
-                Column(self.tr("Completed"), lambda e: day(e.completed_at)),
-                Column(self.tr("Last activity"), lambda e: when(e.updated_at)),
+                Column(
+                    QT_TRANSLATE_NOOP("LearningTab", "Progress"),
+                    lambda e: f"{e.percentage} %",
+                    lambda e: e.percentage,
+                    True,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("LearningTab", "Completed"), lambda e: day(e.completed_at)
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("LearningTab", "Last activity"), lambda e: when(e.updated_at)
+                ),
             ],
             self,
+            context="LearningTab",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Enrolled courses and paths"))
         self.table.setModel(self.model)
         size_columns(self.table, (12, 30, 12, 9, 12, 18))
-        self.empty = muted_label(self.tr("Not enrolled in anything yet."))
+        self.empty = muted_label()
+        self.keep(
+            QT_TRANSLATE_NOOP("LearningTab", "Not enrolled in anything yet."), self.empty.setText
+        )
         column = QVBoxLayout(self)
         column.addWidget(self.empty)
         column.addWidget(self.table)
@@ -413,20 +484,22 @@ class LearningTab(QWidget):
         self.empty.setVisible(not detail.enrolments)
 
 
-class AttemptsTab(QWidget):
+class AttemptsTab(KeptTexts, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model: RecordTableModel[AttemptInfo] = RecordTableModel(
             [
-                Column(self.tr("Assessment"), lambda a: a.assessment_title),
                 Column(
-                    self.tr("Score"),
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Assessment"), lambda a: a.assessment_title
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Score"),
                     lambda a: "—" if a.score is None else f"{a.score} %",
                     lambda a: a.score if a.score is not None else -1,
                     True,
                 ),
                 Column(
-                    self.tr("Result"),
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Result"),
                     lambda a: (
                         "—"
                         if a.passed is None
@@ -438,18 +511,26 @@ class AttemptsTab(QWidget):
                         )
                     ),
                 ),
-                Column(self.tr("Status"), lambda a: a.status.replace("_", " ")),
-                Column(self.tr("Started"), lambda a: when(a.started_at)),
-                Column(self.tr("Submitted"), lambda a: when(a.submitted_at)),
-                Column(self.tr("Time taken"), lambda a: _duration(a.elapsed_s)),
-                Column(self.tr("Device"), lambda a: a.device_id or "—"),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Status"), lambda a: a.status.replace("_", " ")
+                ),
+                Column(QT_TRANSLATE_NOOP("AttemptsTab", "Started"), lambda a: when(a.started_at)),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Submitted"), lambda a: when(a.submitted_at)
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptsTab", "Time taken"), lambda a: _duration(a.elapsed_s)
+                ),
+                Column(QT_TRANSLATE_NOOP("AttemptsTab", "Device"), lambda a: a.device_id or "—"),
             ],
             self,
+            context="AttemptsTab",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Assessment attempts"))
         self.table.setModel(self.model)
         size_columns(self.table, (26, 7, 26, 10, 17, 17, 11, 14))
-        self.empty = muted_label(self.tr("No assessment attempts."))
+        self.empty = muted_label()
+        self.keep(QT_TRANSLATE_NOOP("AttemptsTab", "No assessment attempts."), self.empty.setText)
         column = QVBoxLayout(self)
         column.addWidget(self.empty)
         column.addWidget(self.table)
@@ -462,7 +543,7 @@ class AttemptsTab(QWidget):
 # ------------------------------------------------------------------------------- sync
 
 
-class SyncTab(QWidget):
+class SyncTab(KeptTexts, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = QLabel("—")
@@ -470,37 +551,59 @@ class SyncTab(QWidget):
         self.message.setAccessibleName(self.tr("Sync state"))
         self.devices_model: RecordTableModel[DeviceInfo] = RecordTableModel(
             [
-                Column(self.tr("Device"), lambda d: d.name or d.device_id),
-                Column(self.tr("Last seen"), lambda d: when(d.last_seen_at)),
-                Column(self.tr("Last push"), lambda d: when(d.last_push_at)),
-                Column(self.tr("Last pull"), lambda d: when(d.last_pull_at)),
-                Column(self.tr("Applied"), lambda d: f"{d.applied:,}", lambda d: d.applied, True),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Device"), lambda d: d.name or d.device_id),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Last seen"), lambda d: when(d.last_seen_at)),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Last push"), lambda d: when(d.last_push_at)),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Last pull"), lambda d: when(d.last_pull_at)),
                 Column(
-                    self.tr("Rejected"), lambda d: f"{d.rejected:,}", lambda d: d.rejected, True
+                    QT_TRANSLATE_NOOP("SyncTab", "Applied"),
+                    lambda d: f"{d.applied:,}",
+                    lambda d: d.applied,
+                    True,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("SyncTab", "Rejected"),
+                    lambda d: f"{d.rejected:,}",
+                    lambda d: d.rejected,
+                    True,
                 ),
             ],
             self,
+            context="SyncTab",
         )
         self.devices = table_view(QT_TRANSLATE_NOOP("Support", "Devices"))
         self.devices.setModel(self.devices_model)
         size_columns(self.devices, (24, 17, 17, 17, 9, 9))
         self.rejected_model: RecordTableModel[RejectedOp] = RecordTableModel(
             [
-                Column(self.tr("When"), lambda r: when(r.received_at)),
-                Column(self.tr("Device"), lambda r: r.device_id),
-                Column(self.tr("Change"), lambda r: r.kind),
-                Column(self.tr("Why it was rejected"), lambda r: r.reason or "—"),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "When"), lambda r: when(r.received_at)),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Device"), lambda r: r.device_id),
+                Column(QT_TRANSLATE_NOOP("SyncTab", "Change"), lambda r: r.kind),
+                Column(
+                    QT_TRANSLATE_NOOP("SyncTab", "Why it was rejected"), lambda r: r.reason or "—"
+                ),
             ],
             self,
+            context="SyncTab",
         )
         self.rejected = table_view(QT_TRANSLATE_NOOP("Support", "Rejected changes"))
         self.rejected.setModel(self.rejected_model)
         size_columns(self.rejected, (17, 16, 12, 40))
         column = QVBoxLayout(self)
         column.addWidget(self.message)
-        column.addWidget(heading(self.tr("Devices"), scale=1.05))
+        devices = heading("", scale=1.05)
+        self.keep(
+            QT_TRANSLATE_NOOP("SyncTab", "Devices"), devices.setText, devices.setAccessibleName
+        )
+        column.addWidget(devices)
         column.addWidget(self.devices, 1)
-        column.addWidget(heading(self.tr("Rejected changes"), scale=1.05))
+        rejected = heading("", scale=1.05)
+        self.keep(
+            QT_TRANSLATE_NOOP("SyncTab", "Rejected changes"),
+            rejected.setText,
+            rejected.setAccessibleName,
+        )
+        column.addWidget(rejected)
         column.addWidget(self.rejected, 1)
 
     def show_detail(self, detail: AccountDetail) -> None:
@@ -515,7 +618,7 @@ class SyncTab(QWidget):
 # ------------------------------------------------------------------------------ audit
 
 
-class AuditTab(QWidget):
+class AuditTab(KeptTexts, QWidget):
     """The account's audit trail; changing a filter emits ``filters_changed``."""
 
     filters_changed = Signal()
@@ -527,27 +630,41 @@ class AuditTab(QWidget):
         self.table_filter = combo([(self.tr("Every table"), None)], self.tr("Table"))
         self.table_filter.setMinimumContentsLength(14)
         self.table_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
-        clear = QPushButton(self.tr("Any time"))
+        clear = QPushButton()
+        self.keep(QT_TRANSLATE_NOOP("AuditTab", "Any time"), clear.setText)
         clear.clicked.connect(self.clear_dates)
+        labels: list[QLabel] = []
+        for source in (
+            QT_TRANSLATE_NOOP("AuditTab", "From"),
+            QT_TRANSLATE_NOOP("AuditTab", "until"),
+            QT_TRANSLATE_NOOP("AuditTab", "Table"),
+        ):
+            labels.append(QLabel())
+            self.keep(source, labels[-1].setText)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(labels[0])
         filters.addWidget(self.since)
-        filters.addWidget(QLabel(self.tr("until")))
+        filters.addWidget(labels[1])
         filters.addWidget(self.until)
         filters.addWidget(clear)
-        filters.addWidget(QLabel(self.tr("Table")))
+        filters.addWidget(labels[2])
         filters.addWidget(self.table_filter)
         filters.addStretch(1)
 
         self.model: RecordTableModel[AuditEntry] = RecordTableModel(
             [
-                Column(self.tr("When"), lambda e: when(e.occurred_at), lambda e: e.occurred_at),
-                Column(self.tr("Who"), lambda e: e.who),
-                Column(self.tr("Table"), lambda e: e.table_name),
-                Column(self.tr("Action"), lambda e: e.action.lower()),
-                Column(self.tr("Change (old → new)"), lambda e: e.summary),
+                Column(
+                    QT_TRANSLATE_NOOP("AuditTab", "When"),
+                    lambda e: when(e.occurred_at),
+                    lambda e: e.occurred_at,
+                ),
+                Column(QT_TRANSLATE_NOOP("AuditTab", "Who"), lambda e: e.who),
+                Column(QT_TRANSLATE_NOOP("AuditTab", "Table"), lambda e: e.table_name),
+                Column(QT_TRANSLATE_NOOP("AuditTab", "Action"), lambda e: e.action.lower()),
+                Column(QT_TRANSLATE_NOOP("AuditTab", "Change (old → new)"), lambda e: e.summary),
             ],
             self,
+            context="AuditTab",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Audit trail"))
         self.table.setModel(self.model)

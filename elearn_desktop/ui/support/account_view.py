@@ -190,6 +190,8 @@ class AccountView(QWidget):
                 self.tr("See their My learning and My progress, read-only")
             )
             self.refresh_button.setText(self.tr("Refresh"))
+            if self.detail is not None:
+                self.flags.setText(self._flags_text(self.detail))
             active = self.detail is None or self.detail.user.is_active
             verified = self.detail is not None and self.detail.user.is_verified
             self.active_button.setText(self.tr("Deactivate…") if active else self.tr("Activate…"))
@@ -247,13 +249,8 @@ class AccountView(QWidget):
             self.tr("Could not load this account: {error}").format(error=error_text(exc))
         )
 
-    def show_detail(self, detail: AccountDetail) -> None:
-        self._loads = max(0, self._loads - 1)
-        self.detail = detail
-        user = detail.user
-        self.name.setText(user.display_name)
-        self.email.setText(user.email)
-        live = detail.live_subscription
+    def _flags_text(self, detail: AccountDetail) -> str:
+        user, live = detail.user, detail.live_subscription
         plan = (
             self.tr("{plan} plan ({status})").format(
                 plan=live.plan_name, status=status_words(live.status)
@@ -262,16 +259,22 @@ class AccountView(QWidget):
             else self.tr("No plan")
         )
         roles = ", ".join(r for r in user.roles if r != "learner") or "learner"
-        self.flags.setText(
-            " · ".join(
-                (
-                    self.tr("● Active") if user.is_active else self.tr("○ Deactivated"),
-                    self.tr("✓ Verified") if user.is_verified else self.tr("✗ Not verified"),
-                    roles,
-                    plan,
-                )
+        return " · ".join(
+            (
+                self.tr("● Active") if user.is_active else self.tr("○ Deactivated"),
+                self.tr("✓ Verified") if user.is_verified else self.tr("✗ Not verified"),
+                roles,
+                plan,
             )
         )
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        self._loads = max(0, self._loads - 1)
+        self.detail = detail
+        user = detail.user
+        self.name.setText(user.display_name)
+        self.email.setText(user.email)
+        self.flags.setText(self._flags_text(detail))
         self.active_button.setText(
             self.tr("Deactivate…") if user.is_active else self.tr("Activate…")
         )

@@ -5,7 +5,7 @@ loader (off the GUI thread)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QItemSelectionModel,
     QRectF,
     QSize,
@@ -53,6 +54,30 @@ from PySide6.QtWidgets import (
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
 AVATAR_TIMEOUT_S = 5.0
+
+
+class KeptTexts:
+    """Mixin for widgets (put it before the Qt class in the bases): texts set through
+    :meth:`keep` are set again in the new language when the language changes."""
+
+    def keep(self, source: str, *setters: Callable[[str], object]) -> str:
+        """Give ``source`` (marked with ``QT_TRANSLATE_NOOP(<this class>, ...)``),
+        translated, to every setter now and after each language switch."""
+        text: str = self.tr(source)  # type: ignore[attr-defined]
+        for setter in setters:
+            setter(text)
+        kept: list[tuple[str, tuple[Callable[[str], object], ...]]]
+        kept = self.__dict__.setdefault("_kept_texts", [])
+        kept.append((source, setters))
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for source, setters in self.__dict__.get("_kept_texts", []):
+                text = self.tr(source)  # type: ignore[attr-defined]
+                for setter in setters:
+                    setter(text)
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def heading(text: str, *, scale: float = 1.3) -> QLabel:

@@ -65,22 +65,28 @@ class PlansPage(QWidget):
 
         self.model: RecordTableModel[PlanInfo] = RecordTableModel(
             [
-                Column(self.tr("Plan"), lambda p: p.name),
-                Column(self.tr("Price"), lambda p: f"{p.price:.2f}", lambda p: p.price, True),
-                Column(self.tr("Billing"), lambda p: p.billing_cycle),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Plan"), lambda p: p.name),
                 Column(
-                    self.tr("On offer"),
+                    QT_TRANSLATE_NOOP("PlansPage", "Price"),
+                    lambda p: f"{p.price:.2f}",
+                    lambda p: p.price,
+                    True,
+                ),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Billing"), lambda p: p.billing_cycle),
+                Column(
+                    QT_TRANSLATE_NOOP("PlansPage", "On offer"),
                     lambda p: self.tr("Yes") if p.is_active else self.tr("Retired"),
                 ),
                 Column(
-                    self.tr("Subscribers"),
+                    QT_TRANSLATE_NOOP("PlansPage", "Subscribers"),
                     lambda p: f"{p.subscribers:,}",
                     lambda p: p.subscribers,
                     True,
                 ),
-                Column(self.tr("Features"), lambda p: p.features_text),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Features"), lambda p: p.features_text),
             ],
             self,
+            context="PlansPage",
         )
         self.table = table_view(QT_TRANSLATE_NOOP("Support", "Plans"))
         self.table.setModel(self.model)
