@@ -859,7 +859,7 @@
     </message>
     <message>
         <source>Score</source>
-        <translation>Ergebnis</translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Result</source>
@@ -1390,7 +1390,7 @@
     </message>
     <message>
         <source>Their version (saved)</source>
-        <translation>Deren Fassung (gespeichert)</translation>
+        <translation>Fassung der anderen Person (gespeichert)</translation>
     </message>
     <message>
         <source>Keep mine</source>
@@ -1402,7 +1402,7 @@
     </message>
     <message>
         <source>Take theirs</source>
-        <translation>Deren übernehmen</translation>
+        <translation>Gespeicherte übernehmen</translation>
     </message>
     <message>
         <source>Discard your edit and show the saved version</source>
@@ -1734,7 +1734,7 @@ Verwerfen?</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Ergebnis</translation>
+        <translation>Punktzahl</translation>
     </message>
 </context>
 <context>
@@ -3063,7 +3063,7 @@ Verwerfen?</translation>
     </message>
     <message>
         <source>Has it</source>
-        <translation>Hat sie</translation>
+        <translation>Vorhanden</translation>
     </message>
     <message>
         <source>✓ Yes</source>
