@@ -27,6 +27,7 @@ from elearn_desktop.services import assessment_authoring, path_authoring
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.author.assessment_editor import AssessmentEditor
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.insights import CourseInsightsPage
 from elearn_desktop.ui.author.path_editor import PathEditor
 from elearn_desktop.ui.author.workspace import AuthorWorkspace
@@ -162,7 +163,7 @@ class AuthorArea(QTabWidget):
             ),
             columns=[
                 Column(QT_TRANSLATE_NOOP("AuthorArea", "Title"), lambda p: p.title),
-                Column(QT_TRANSLATE_NOOP("AuthorArea", "Status"), lambda p: p.status.capitalize()),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Status"), lambda p: status_word(p.status)),
                 Column(
                     QT_TRANSLATE_NOOP("AuthorArea", "Steps"),
                     lambda p: str(p.step_count),

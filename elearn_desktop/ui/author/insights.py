@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from elearn_desktop.services import insights
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.insights import CourseChoice, CourseInsights
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.ops import BackgroundOp
 
 #: Set by tests to pretend QtCharts is missing.
@@ -129,7 +130,9 @@ class CourseInsightsPage(QWidget):
         self.course_combo.blockSignals(True)
         self.course_combo.clear()
         for course in courses:
-            suffix = f" ({course.status})" if course.status != "published" else ""
+            suffix = (
+                f" ({status_word(course.status).lower()})" if course.status != "published" else ""
+            )
             # Ids as text: findData compares Python objects by identity, not value.
             self.course_combo.addItem(course.title + suffix, str(course.id))
         self.course_combo.blockSignals(False)
