@@ -2781,6 +2781,14 @@ Verwerfen?</translation>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <source>the image is larger than 5 MB</source>
+        <translation>das Bild ist größer als 5 MB</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
         <source>Select the course, a module or a lesson.</source>
         <translation>Wählen Sie den Kurs, ein Modul oder eine Lektion.</translation>
     </message>
@@ -3639,6 +3647,18 @@ Verwerfen?</translation>
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>the avatar image is larger than 2 MB</source>
+        <translation>das Profilbild ist größer als 2 MB</translation>
+    </message>
+    <message>
+        <source>cannot load an avatar from a {scheme}: address</source>
+        <translation>ein Profilbild kann nicht von einer {scheme}:-Adresse geladen werden</translation>
+    </message>
+    <message>
+        <source>the avatar is not an image</source>
+        <translation>das Profilbild ist kein Bild</translation>
     </message>
     <message>
         <source>Plans</source>

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,11 +60,13 @@ def load_preview_image(address: str) -> QImage:
     else:
         path = Path(unquote(parts.path)) if parts.scheme == "file" else Path(address)
         if path.stat().st_size > MAX_THUMBNAIL_BYTES:
-            raise ValueError("the image is larger than 5 MB")
+            raise ValueError(
+                QCoreApplication.translate("PropertyPanel", "the image is larger than 5 MB")
+            )
         data = path.read_bytes()
     image = QImage.fromData(data)
     if image.isNull():
-        raise ValueError("not an image")
+        raise ValueError(QCoreApplication.translate("PropertyPanel", "not an image"))
     return image.scaled(
         THUMBNAIL_PREVIEW,
         Qt.AspectRatioMode.KeepAspectRatio,

@@ -362,19 +362,29 @@ def load_avatar_image(url: str) -> QImage | None:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > AVATAR_MAX_BYTES:
-                    raise ValueError("the avatar image is larger than 2 MB")
+                    raise ValueError(
+                        QCoreApplication.translate(
+                            "Support", "the avatar image is larger than 2 MB"
+                        )
+                    )
                 chunks.append(chunk)
             data = b"".join(chunks)
     elif parsed.scheme in ("file", ""):
         path = Path(parsed.path if parsed.scheme == "file" else url)
         if path.stat().st_size > AVATAR_MAX_BYTES:
-            raise ValueError("the avatar image is larger than 2 MB")
+            raise ValueError(
+                QCoreApplication.translate("Support", "the avatar image is larger than 2 MB")
+            )
         data = path.read_bytes()
     else:
-        raise ValueError(f"cannot load an avatar from a {parsed.scheme}: address")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Support", "cannot load an avatar from a {scheme}: address"
+            ).format(scheme=parsed.scheme)
+        )
     image = QImage.fromData(data)
     if image.isNull():
-        raise ValueError("the avatar is not an image")
+        raise ValueError(QCoreApplication.translate("Support", "the avatar is not an image"))
     return image.scaled(
         256, 256, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
