@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from elearn_desktop.logging_setup import redact
@@ -73,14 +73,26 @@ def build_error_dialog(
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Something went wrong")
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Something went wrong"))
     box.setText(
-        "Something went wrong, but your work so far is saved and the app keeps running.\n\n"
-        f"What happened: {summary}"
+        QCoreApplication.translate(
+            "ErrorDialog",
+            "Something went wrong, but your work so far is saved and the app keeps running.",
+        )
+        + "\n\n"
+        + QCoreApplication.translate("ErrorDialog", "What happened: {summary}").format(
+            summary=summary
+        )
     )
-    box.setInformativeText(f"Details are in the log: {log_path}")
+    box.setInformativeText(
+        QCoreApplication.translate("ErrorDialog", "Details are in the log: {path}").format(
+            path=log_path
+        )
+    )
     box.setDetailedText(details)
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        QCoreApplication.translate("ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     # "Copy details" must not close the dialog.
     copy.clicked.disconnect()

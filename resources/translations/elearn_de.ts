@@ -2,6 +2,1881 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountView</name>
+    <message>
+        <source>Avatar</source>
+        <translation>Profilbild</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation>Kontostatus</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>Mark verified…</source>
+        <translation>Als bestätigt markieren…</translation>
+    </message>
+    <message>
+        <source>Temporary password…</source>
+        <translation>Temporäres Passwort…</translation>
+    </message>
+    <message>
+        <source>Export data…</source>
+        <translation>Daten exportieren…</translation>
+    </message>
+    <message>
+        <source>View as learner</source>
+        <translation>Als Lernende(r) ansehen</translation>
+    </message>
+    <message>
+        <source>See their My learning and My progress, read-only</source>
+        <translation>„Mein Lernen“ und „Mein Fortschritt“ der Person ansehen, nur lesend</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>Kontodetails</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Lernen</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Devices &amp;&amp; sync</source>
+        <translation>Geräte &amp;&amp; Synchronisation</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Activate…</source>
+        <translation>Aktivieren…</translation>
+    </message>
+    <message>
+        <source>Mark not verified…</source>
+        <translation>Als nicht bestätigt markieren…</translation>
+    </message>
+    <message>
+        <source>This account needs a connection to the server.</source>
+        <translation>Dieses Konto braucht eine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source>Could not load this account: {error}</source>
+        <translation>Dieses Konto konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>{plan} plan ({status})</source>
+        <translation>Tarif „{plan}“ ({status})</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Kein Tarif</translation>
+    </message>
+    <message>
+        <source>● Active</source>
+        <translation>● Aktiv</translation>
+    </message>
+    <message>
+        <source>○ Deactivated</source>
+        <translation>○ Deaktiviert</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Bestätigt</translation>
+    </message>
+    <message>
+        <source>✗ Not verified</source>
+        <translation>✗ Nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>As of {time} (Refresh reloads it)</source>
+        <translation>Stand {time} (Aktualisieren lädt neu)</translation>
+    </message>
+    <message>
+        <source>The avatar could not be loaded: {exc}</source>
+        <translation>Das Profilbild konnte nicht geladen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>this person</source>
+        <translation>diese Person</translation>
+    </message>
+    <message>
+        <source>Activate account</source>
+        <translation>Konto aktivieren</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Activating the account</source>
+        <translation>Das Konto wird aktiviert</translation>
+    </message>
+    <message>
+        <source>Activate {name}&apos;s account? They can sign in again.</source>
+        <translation>Das Konto von {name} aktivieren? Die Person kann sich dann wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>Konto deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivating the account</source>
+        <translation>Das Konto wird deaktiviert</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}&apos;s account? They cannot sign in until it is activated again; their data is kept.</source>
+        <translation>Das Konto von {name} deaktivieren? Die Person kann sich erst wieder anmelden, wenn es aktiviert wird; ihre Daten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Mark {name}&apos;s account as verified?</source>
+        <translation>Das Konto von {name} als bestätigt markieren?</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>Als bestätigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark {name}&apos;s account as not verified?</source>
+        <translation>Das Konto von {name} als nicht bestätigt markieren?</translation>
+    </message>
+    <message>
+        <source>Mark not verified</source>
+        <translation>Als nicht bestätigt markieren</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation>Abonnement kündigen</translation>
+    </message>
+    <message>
+        <source>Cancel {name}&apos;s {plan} subscription now? It stops giving access today.</source>
+        <translation>Das Abonnement „{plan}“ von {name} jetzt kündigen? Es gewährt ab heute keinen Zugang mehr.</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Wird gekündigt</translation>
+    </message>
+    <message>
+        <source>Extend subscription</source>
+        <translation>Abonnement verlängern</translation>
+    </message>
+    <message>
+        <source>New end of the {plan} subscription:</source>
+        <translation>Neues Ende des Abonnements „{plan}“:</translation>
+    </message>
+    <message>
+        <source>Extend {name}&apos;s {plan} subscription to {end}?</source>
+        <translation>Das Abonnement „{plan}“ von {name} bis {end} verlängern?</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>Extending</source>
+        <translation>Wird verlängert</translation>
+    </message>
+    <message>
+        <source>Loading the plans on offer…</source>
+        <translation>Die angebotenen Tarife werden geladen…</translation>
+    </message>
+    <message>
+        <source>There is no other plan on offer.</source>
+        <translation>Es wird kein anderer Tarif angeboten.</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Tarif wechseln</translation>
+    </message>
+    <message>
+        <source>Move to the plan:</source>
+        <translation>Wechseln zum Tarif:</translation>
+    </message>
+    <message>
+        <source>Their {plan} subscription ends now.</source>
+        <translation>Das Abonnement „{plan}“ endet jetzt.</translation>
+    </message>
+    <message>
+        <source>Move {name} to the {plan} plan?</source>
+        <translation>{name} in den Tarif „{plan}“ wechseln?</translation>
+    </message>
+    <message>
+        <source>Changing the plan</source>
+        <translation>Der Tarif wird gewechselt</translation>
+    </message>
+    <message>
+        <source>Grant role</source>
+        <translation>Rolle vergeben</translation>
+    </message>
+    <message>
+        <source>Role to grant:</source>
+        <translation>Zu vergebende Rolle:</translation>
+    </message>
+    <message>
+        <source>Give {name} the {role} role? It allows: {meaning}.</source>
+        <translation>{name} die Rolle „{role}“ geben? Sie erlaubt: {meaning}.</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Vergeben</translation>
+    </message>
+    <message>
+        <source>Granting</source>
+        <translation>Wird vergeben</translation>
+    </message>
+    <message>
+        <source>Revoke role</source>
+        <translation>Rolle entziehen</translation>
+    </message>
+    <message>
+        <source>Take the {role} role away from {name}?</source>
+        <translation>{name} die Rolle „{role}“ entziehen?</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Entziehen</translation>
+    </message>
+    <message>
+        <source>Revoking</source>
+        <translation>Wird entzogen</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Temporäres Passwort</translation>
+    </message>
+    <message>
+        <source>Give {name} a new, random password? Their current password stops working.</source>
+        <translation>{name} ein neues, zufälliges Passwort geben? Das bisherige Passwort funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Das Passwort wird gesetzt…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported the account&apos;s data to {path}.</source>
+        <translation>Die Daten des Kontos wurden nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Search by email, name or id…</source>
+        <extracomment>The old page&apos;s search (text → people), as the main window still wires it.</extracomment>
+        <translation>Nach E-Mail, Name oder ID suchen…</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Konten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Every word must match the email, first or last name (Ctrl+F)</source>
+        <translation>Jedes Wort muss zur E-Mail-Adresse, zum Vor- oder Nachnamen passen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Active or not</source>
+        <translation>Aktiv oder nicht</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation>Kontostatus</translation>
+    </message>
+    <message>
+        <source>Verified or not</source>
+        <translation>Bestätigt oder nicht</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Any role</source>
+        <translation>Beliebige Rolle</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Any plan</source>
+        <translation>Beliebiger Tarif</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Any subscription status</source>
+        <translation>Beliebiger Abostatus</translation>
+    </message>
+    <message>
+        <source>Subscription status</source>
+        <translation>Abostatus</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Copy emails</source>
+        <translation>E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Loading accounts…</source>
+        <translation>Konten werden geladen…</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected account (Enter)</source>
+        <translation>Das ausgewählte Konto öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Could not search accounts: {error}</source>
+        <translation>Konten konnten nicht durchsucht werden: {error}</translation>
+    </message>
+    <message>
+        <source>Could not load accounts: {error}</source>
+        <translation>Konten konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Searching accounts needs a connection to the server.</source>
+        <translation>Die Kontosuche braucht eine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation> (eingestellt)</translation>
+    </message>
+    <message>
+        <source>The {header} column cannot be sorted.</source>
+        <translation>Die Spalte „{header}“ kann nicht sortiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} account(s)</source>
+        <translation>
+            <numerusform>{count} Konto</numerusform>
+            <numerusform>{count} Konten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (first 500)</source>
+        <translation> (die ersten 500)</translation>
+    </message>
+    <message>
+        <source>{count:,} selected</source>
+        <translation>{count:,} ausgewählt</translation>
+    </message>
+    <message>
+        <source>Copying {count:,} emails…</source>
+        <translation>{count:,} E-Mail-Adressen werden kopiert…</translation>
+    </message>
+    <message>
+        <source> (at most {cap:,} at once)</source>
+        <translation> (höchstens {cap:,} auf einmal)</translation>
+    </message>
+    <message>
+        <source>Copied {count:,} emails{note}.</source>
+        <translation>{count:,} E-Mail-Adressen kopiert{note}.</translation>
+    </message>
+    <message>
+        <source>Could not copy: {error}</source>
+        <translation>Kopieren nicht möglich: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTableModel</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>The whole record (an AccountRow) of a row, or None while it loads. The row&apos;s account id (a uuid.UUID): always available, even before the row loads.</extracomment>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>(this account no longer exists)</source>
+        <translation>(dieses Konto gibt es nicht mehr)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <extracomment>English, marked for translation; ``title`` is what is shown. The search&apos;s sort key for this column (None: not sortable).</extracomment>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>{column} (not sortable)</source>
+        <extracomment>How many rows have been fetched since the model was made (tests read it).</extracomment>
+        <translation>{column} (nicht sortierbar)</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source>Single choice</source>
+        <extracomment>Question types as shown (the domain&apos;s TYPE_LABELS are English); translated when shown.</extracomment>
+        <translation>Einfachauswahl</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Mehrfachauswahl</translation>
+    </message>
+    <message>
+        <source>True/false</source>
+        <translation>Wahr/falsch</translation>
+    </message>
+    <message>
+        <source>Short answer</source>
+        <translation>Kurzantwort</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>Titel: {title}</translation>
+    </message>
+    <message>
+        <source>Passing score: {score} %   Time limit: {limit}</source>
+        <translation>Bestehensgrenze: {score} %   Zeitlimit: {limit}</translation>
+    </message>
+    <message>
+        <source>Description: {description}</source>
+        <translation>Beschreibung: {description}</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this assessment.</source>
+        <extracomment>The version shown changed (loaded, saved or taken from a conflict): AssessmentDetail. A save went through: the saved AssessmentDetail.</extracomment>
+        <translation>Nicht gespeichert: Jemand anderes hat diesen Test geändert.</translation>
+    </message>
+    <message>
+        <source>The assessment was deleted; your changes were dropped.</source>
+        <translation>Der Test wurde gelöscht; Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Open an assessment, or start a new one.</source>
+        <translation>Öffnen Sie einen Test oder beginnen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>Add to learning path…</source>
+        <translation>Zu Lernpfad hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>You can read this assessment; only its author or an admin may change it.</source>
+        <translation>Sie können diesen Test lesen; nur seine Autorin oder sein Autor oder ein Admin darf ihn ändern.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Python fundamentals quiz</source>
+        <translation>z. B. Quiz zu Python-Grundlagen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Passing score</source>
+        <translation>Bestehensgrenze</translation>
+    </message>
+    <message>
+        <source>Time limit in minutes</source>
+        <translation>Zeitlimit in Minuten</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Passing score</source>
+        <translation>&amp;Bestehensgrenze</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit</source>
+        <translation>&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Frage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.</source>
+        <translation>Zum Umordnen ziehen oder Alt+↑ / Alt+↓; Entf entfernt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Questions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fragen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Question type</source>
+        <translation>Fragetyp</translation>
+    </message>
+    <message>
+        <source>Question text</source>
+        <translation>Fragetext</translation>
+    </message>
+    <message>
+        <source>Ask the question…</source>
+        <translation>Stellen Sie die Frage…</translation>
+    </message>
+    <message>
+        <source>Answer options</source>
+        <translation>Antwortoptionen</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Option hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove option</source>
+        <translation>Option entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Frage&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;yp</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Frage</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>A new assessment: give it a title and questions, then save.</source>
+        <translation>Ein neuer Test: Geben Sie ihm einen Titel und Fragen und speichern Sie dann.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Last saved {time}.</source>
+        <translation>Zuletzt gespeichert {time}.</translation>
+    </message>
+    <message>
+        <source>The new assessment</source>
+        <translation>Der neue Test</translation>
+    </message>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Test ohne Titel</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Neuer Test</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question {number}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Frage {number}&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n problem(s) to fix before saving&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n Problem vor dem Speichern beheben&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n Probleme vor dem Speichern beheben&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Titel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change passing score</source>
+        <translation>Bestehensgrenze ändern</translation>
+    </message>
+    <message>
+        <source>Change time limit</source>
+        <translation>Zeitlimit ändern</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit question text</source>
+        <translation>Fragetext bearbeiten</translation>
+    </message>
+    <message>
+        <source>Make it {type}</source>
+        <translation>In {type} umwandeln</translation>
+    </message>
+    <message>
+        <source>Edit option</source>
+        <translation>Option bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mark correct</source>
+        <translation>Als richtig markieren</translation>
+    </message>
+    <message>
+        <source>Duplicate question</source>
+        <translation>Frage duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>Frage entfernen</translation>
+    </message>
+    <message>
+        <source>Move question</source>
+        <translation>Frage verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: fix the %n problem(s) listed below first.</source>
+        <translation>
+            <numerusform>Nicht gespeichert: Beheben Sie zuerst das unten aufgeführte Problem.</numerusform>
+            <numerusform>Nicht gespeichert: Beheben Sie zuerst die %n unten aufgeführten Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Used in: {paths}</source>
+        <translation>Verwendet in: {paths}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No question&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Keine Frage&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation>Antwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove answer</source>
+        <translation>Antwort entfernen</translation>
+    </message>
+    <message>
+        <source>Tick the one correct option.</source>
+        <translation>Haken Sie die eine richtige Option an.</translation>
+    </message>
+    <message>
+        <source>Tick every correct option (at least one).</source>
+        <translation>Haken Sie jede richtige Option an (mindestens eine).</translation>
+    </message>
+    <message>
+        <source>Tick whether the statement is True or False.</source>
+        <translation>Haken Sie an, ob die Aussage wahr oder falsch ist.</translation>
+    </message>
+    <message>
+        <source>Every accepted answer counts as correct (case and spacing are ignored).</source>
+        <translation>Jede akzeptierte Antwort zählt als richtig (Groß-/Kleinschreibung und Leerzeichen werden ignoriert).</translation>
+    </message>
+    <message>
+        <source>No problems: ready to save.</source>
+        <translation>Keine Probleme: bereit zum Speichern.</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Not in any learning path yet.</source>
+        <translation>Noch in keinem Lernpfad.</translation>
+    </message>
+    <message>
+        <source>None of your learning paths is left to add this assessment to.</source>
+        <translation>Es gibt keinen Ihrer Lernpfade mehr, zu dem dieser Test hinzugefügt werden kann.</translation>
+    </message>
+    <message>
+        <source>Add to learning path</source>
+        <translation>Zu Lernpfad hinzufügen</translation>
+    </message>
+    <message>
+        <source>Learning paths</source>
+        <translation>Lernpfade</translation>
+    </message>
+    <message>
+        <source>Add as last step</source>
+        <translation>Als letzten Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add this assessment as the last step of:</source>
+        <translation>Diesen Test als letzten Schritt hinzufügen zu:</translation>
+    </message>
+    <message>
+        <source>Added to the learning path.</source>
+        <translation>Zum Lernpfad hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptsTab</name>
+    <message>
+        <source>Assessment</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ Bestanden</translation>
+    </message>
+    <message>
+        <source>✗ Not passed</source>
+        <translation>✗ Nicht bestanden</translation>
+    </message>
+    <message>
+        <source> (pass mark {score} %)</source>
+        <translation> (Bestehensgrenze {score} %)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Abgegeben</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>Benötigte Zeit</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>No assessment attempts.</source>
+        <translation>Keine Testversuche.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Changes from</source>
+        <translation>Änderungen ab</translation>
+    </message>
+    <message>
+        <source>Changes until</source>
+        <translation>Änderungen bis</translation>
+    </message>
+    <message>
+        <source>Every table</source>
+        <translation>Alle Tabellen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Change (old → new)</source>
+        <translation>Änderung (alt → neu)</translation>
+    </message>
+    <message>
+        <source>Change details</source>
+        <translation>Änderungsdetails</translation>
+    </message>
+    <message>
+        <source>Select a change to see every field before and after.</source>
+        <translation>Wählen Sie eine Änderung, um jedes Feld vorher und nachher zu sehen.</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Beliebiges Datum</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest {count} change(s).</source>
+        <translation>
+            <numerusform>Die neueste {count} Änderung wird angezeigt.</numerusform>
+            <numerusform>Die neuesten {count} Änderungen werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s).</source>
+        <translation>
+            <numerusform>{count} Änderung.</numerusform>
+            <numerusform>{count} Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database records every change; nobody can edit this trail.</source>
+        <translation>Die Datenbank zeichnet jede Änderung auf; niemand kann dieses Protokoll bearbeiten.</translation>
+    </message>
+    <message>
+        <source>{action} on {table} (row {row})</source>
+        <translation>{action} auf {table} (Zeile {row})</translation>
+    </message>
+    <message>
+        <source>by {who} (database login {login}) at {moment}</source>
+        <translation>von {who} (Datenbank-Login {login}) am {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorArea</name>
+    <message>
+        <source>Filter assessments…</source>
+        <translation>Tests filtern…</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Neuer Test</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Pass at</source>
+        <translation>Bestanden ab</translation>
+    </message>
+    <message>
+        <source>Filter learning paths…</source>
+        <translation>Lernpfade filtern…</translation>
+    </message>
+    <message>
+        <source>New learning path</source>
+        <translation>Neuer Lernpfad</translation>
+    </message>
+    <message>
+        <source>Learning paths</source>
+        <translation>Lernpfade</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Author pages</source>
+        <translation>Seiten zum Erstellen</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <source>Your courses: create, edit, publish</source>
+        <translation>Ihre Kurse: erstellen, bearbeiten, veröffentlichen</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorCoursesPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <extracomment>Course statuses and levels as shown (translated when shown).</extracomment>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Einsteiger</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Mittelstufe</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Fortgeschritten</translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>heute {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>gestern {time}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Filter courses…</source>
+        <translation>Kurse filtern…</translation>
+    </message>
+    <message>
+        <source>Filter courses</source>
+        <translation>Kurse filtern</translation>
+    </message>
+    <message>
+        <source>Show courses with status</source>
+        <translation>Kurse mit Status anzeigen</translation>
+    </message>
+    <message>
+        <source>Every author&apos;s courses</source>
+        <translation>Kurse aller Autorinnen und Autoren</translation>
+    </message>
+    <message>
+        <source>Administrators may edit every course</source>
+        <translation>Administratoren dürfen jeden Kurs bearbeiten</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>New course…</source>
+        <translation>Neuer Kurs…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archivieren…</translation>
+    </message>
+    <message>
+        <source>Loading courses…</source>
+        <translation>Kurse werden geladen…</translation>
+    </message>
+    <message>
+        <source>My courses</source>
+        <translation>Meine Kurse</translation>
+    </message>
+    <message>
+        <source>Could not load courses: {exc}</source>
+        <translation>Kurse konnten nicht geladen werden: {exc}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} course(s)</source>
+        <translation>
+            <numerusform>{count} Kurs</numerusform>
+            <numerusform>{count} Kurse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} draft(s)</source>
+        <translation>
+            <numerusform>{count} Entwurf</numerusform>
+            <numerusform>{count} Entwürfe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No courses yet: create your first with “New course…”.</source>
+        <translation>Noch keine Kurse: Erstellen Sie Ihren ersten mit „Neuer Kurs…“.</translation>
+    </message>
+    <message>
+        <source>Only a published course can be archived</source>
+        <translation>Nur ein veröffentlichter Kurs kann archiviert werden</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorWorkspace</name>
+    <message>
+        <source>New course</source>
+        <translation>Neuer Kurs</translation>
+    </message>
+    <message>
+        <source>Title of the new course:</source>
+        <translation>Titel des neuen Kurses:</translation>
+    </message>
+    <message>
+        <source>The course was not created</source>
+        <translation>Der Kurs wurde nicht erstellt</translation>
+    </message>
+    <message>
+        <source>Duplicating…</source>
+        <translation>Wird dupliziert…</translation>
+    </message>
+    <message>
+        <source>The course was not duplicated</source>
+        <translation>Der Kurs wurde nicht dupliziert</translation>
+    </message>
+    <message>
+        <source>The course was not archived</source>
+        <translation>Der Kurs wurde nicht archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>AuthoringCommand</name>
+    <message>
+        <source>Rename course {title}</source>
+        <extracomment>Runs a command&apos;s work; the editor&apos;s runs it on a worker thread in order. Called with (command, result) after each step (on the GUI thread in the editor). The node the editor selects after this command ran (None: keep the selection). True while the last step was a redo (the editor uses it on failures).</extracomment>
+        <translation>Kurs {title} umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename module {title}</source>
+        <translation>Modul {title} umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename lesson {title}</source>
+        <translation>Lektion {title} umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename {title}</source>
+        <translation>{title} umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit course {title}</source>
+        <translation>Kurs {title} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit module {title}</source>
+        <translation>Modul {title} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit lesson {title}</source>
+        <translation>Lektion {title} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit {title}</source>
+        <translation>{title} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add module {title}</source>
+        <translation>Modul {title} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete module {title}</source>
+        <translation>Modul {title} löschen</translation>
+    </message>
+    <message>
+        <source>Duplicate module {title}</source>
+        <translation>Modul {title} duplizieren</translation>
+    </message>
+    <message>
+        <source>Move module {title}</source>
+        <translation>Modul {title} verschieben</translation>
+    </message>
+    <message>
+        <source>Add lesson {title}</source>
+        <translation>Lektion {title} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete lesson {title}</source>
+        <translation>Lektion {title} löschen</translation>
+    </message>
+    <message>
+        <source>Duplicate lesson {title}</source>
+        <translation>Lektion {title} duplizieren</translation>
+    </message>
+    <message>
+        <source>Move lesson {title}</source>
+        <translation>Lektion {title} verschieben</translation>
+    </message>
+    <message>
+        <source>Attach video to {title}</source>
+        <translation>Video an {title} anhängen</translation>
+    </message>
+    <message>
+        <source>Remove video from {title}</source>
+        <translation>Video von {title} entfernen</translation>
+    </message>
+    <message>
+        <source>Change video of {title}</source>
+        <translation>Video von {title} ändern</translation>
+    </message>
+    <message>
+        <source>Publish {title}</source>
+        <translation>{title} veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Unpublish {title}</source>
+        <translation>Veröffentlichung von {title} zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Archive {title}</source>
+        <translation>{title} archivieren</translation>
+    </message>
+    <message>
+        <source>Change {title}</source>
+        <translation>{title} ändern</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>Kurzname</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>(generated from the title)</source>
+        <translation>(aus dem Titel erzeugt)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this</source>
+        <translation>Jemand anderes hat dies geändert</translation>
+    </message>
+    <message>
+        <source>Both versions</source>
+        <translation>Beide Fassungen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Fassung</translation>
+    </message>
+    <message>
+        <source>Their version (saved)</source>
+        <translation>Fassung der anderen Person (gespeichert)</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Save your version over the newer one</source>
+        <translation>Ihre Fassung über die neuere speichern</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Gespeicherte übernehmen</translation>
+    </message>
+    <message>
+        <source>Discard your edit and show the saved version</source>
+        <translation>Ihre Änderung verwerfen und die gespeicherte Fassung zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>CourseEditor</name>
+    <message>
+        <source>Course outline</source>
+        <translation>Kursgliederung</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Loading the course…</source>
+        <translation>Der Kurs wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n Lektion</numerusform>
+            <numerusform>%n Lektionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete module {title}?</source>
+        <translation>Modul {title} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete module {title} and its {lessons}?</source>
+        <translation>Modul {title} mit seinen {lessons} löschen?</translation>
+    </message>
+    <message>
+        <source>Delete lesson {title}?</source>
+        <translation>Lektion {title} löschen?</translation>
+    </message>
+    <message>
+        <source>module {title} ({lessons})</source>
+        <translation>Modul {title} ({lessons})</translation>
+    </message>
+    <message>
+        <source>lesson {title}</source>
+        <translation>Lektion {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s): {items}?</source>
+        <translation>
+            <numerusform>%n Element löschen: {items}?</numerusform>
+            <numerusform>%n Elemente löschen: {items}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>← My courses</source>
+        <translation>← Meine Kurse</translation>
+    </message>
+    <message>
+        <source>Add &amp;module</source>
+        <translation>&amp;Modul hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;lesson</source>
+        <translation>&amp;Lektion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Preview as &amp;learner</source>
+        <translation>Vorschau als &amp;Lernende(r)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Course</source>
+        <translation>&amp;Kurs</translation>
+    </message>
+    <message>
+        <source>Course editor</source>
+        <translation>Kurseditor</translation>
+    </message>
+    <message>
+        <source>The course could not be opened</source>
+        <translation>Der Kurs konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>{status}: {learners}</source>
+        <translation>{status}: {learners}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled.</source>
+        <translation>
+            <numerusform>%n Lernende(r) ist eingeschrieben.</numerusform>
+            <numerusform>%n Lernende sind eingeschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The course cannot be published yet</source>
+        <translation>Der Kurs kann noch nicht veröffentlicht werden</translation>
+    </message>
+    <message>
+        <source>The change was not saved</source>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Etwas ist schiefgelaufen: {error}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Alle Änderungen gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The changes you typed cannot be saved:
+{problems}
+
+Discard them?</source>
+        <translation>Ihre eingegebenen Änderungen können nicht gespeichert werden:
+{problems}
+
+Verwerfen?</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>Neues Modul</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Neue Lektion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n item(s)</source>
+        <translation>
+            <numerusform>%n Element duplizieren</numerusform>
+            <numerusform>%n Elemente duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>You can undo this (Ctrl+Z).</source>
+        <translation>Sie können das rückgängig machen (Strg+Z).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>%n Element löschen</numerusform>
+            <numerusform>%n Elemente löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n item(s)</source>
+        <translation>
+            <numerusform>%n Element verschieben</numerusform>
+            <numerusform>%n Elemente verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The video cannot be played</source>
+        <translation>Das Video kann nicht abgespielt werden</translation>
+    </message>
+    <message>
+        <source>The image could not be copied</source>
+        <translation>Das Bild konnte nicht kopiert werden</translation>
+    </message>
+    <message>
+        <source>You have typed changes that are not saved yet. Save them?</source>
+        <translation>Sie haben Änderungen eingegeben, die noch nicht gespeichert sind. Speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>CourseInsightsPage</name>
+    <message>
+        <source>Course insights</source>
+        <extracomment>Set by tests to pretend QtCharts is missing. New numbers are shown: the CourseInsights.</extracomment>
+        <translation>Kursauswertungen</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation>Kurs:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>You have no courses yet: insights appear once you author one.</source>
+        <translation>Sie haben noch keine Kurse: Auswertungen erscheinen, sobald Sie einen erstellen.</translation>
+    </message>
+    <message>
+        <source>Could not load the insights: {exc}</source>
+        <translation>Die Auswertungen konnten nicht geladen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>Charts are not available here (this installation has no QtCharts); the numbers are listed below.</source>
+        <translation>Diagramme sind hier nicht verfügbar (diese Installation hat kein QtCharts); die Zahlen stehen unten.</translation>
+    </message>
+    <message>
+        <source>Enrollments of &apos;{title}&apos; (new, total):</source>
+        <translation>Einschreibungen in „{title}“ (neu, gesamt):</translation>
+    </message>
+    <message>
+        <source>nobody has enrolled yet</source>
+        <translation>noch niemand eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Completed, by module:</source>
+        <translation>Abgeschlossen, nach Modul:</translation>
+    </message>
+    <message>
+        <source>the course has no modules</source>
+        <translation>der Kurs hat keine Module</translation>
+    </message>
+    <message>
+        <source>Assessment scores (graded attempts):</source>
+        <translation>Testergebnisse (bewertete Versuche):</translation>
+    </message>
+    <message>
+        <source>no attempts yet</source>
+        <translation>noch keine Versuche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled</source>
+        <translation>
+            <numerusform>%n Lernende(r) eingeschrieben</numerusform>
+            <numerusform>%n Lernende eingeschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed the course</source>
+        <translation>
+            <numerusform>%n hat den Kurs abgeschlossen</numerusform>
+            <numerusform>%n haben den Kurs abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n graded attempt(s) ({passed} passed) at {assessments}</source>
+        <translation>
+            <numerusform>%n bewerteter Versuch ({passed} bestanden) bei {assessments}</numerusform>
+            <numerusform>%n bewertete Versuche ({passed} bestanden) bei {assessments}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no assessments in this course&apos;s learning paths</source>
+        <translation>keine Tests in den Lernpfaden dieses Kurses</translation>
+    </message>
+    <message>
+        <source>Enrollments over time</source>
+        <translation>Einschreibungen im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Learners enrolled</source>
+        <translation>Eingeschriebene Lernende</translation>
+    </message>
+    <message>
+        <source>Enrollments over time — nobody has enrolled yet</source>
+        <translation>Einschreibungen im Zeitverlauf – noch niemand eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Lernende</translation>
+    </message>
+    <message>
+        <source>Completion by module</source>
+        <translation>Abschluss nach Modul</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Eingeschrieben</translation>
+    </message>
+    <message>
+        <source>Assessment scores</source>
+        <translation>Testergebnisse</translation>
+    </message>
+    <message>
+        <source>Assessment scores — no graded attempts yet</source>
+        <translation>Testergebnisse – noch keine bewerteten Versuche</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+</context>
+<context>
+    <name>CourseTreeModel</name>
+    <message>
+        <source>Title</source>
+        <extracomment>The node&apos;s kind: &apos;course&apos;, &apos;module&apos; or &apos;lesson&apos;. The node&apos;s id (a uuid.UUID). The node&apos;s draft (CourseDraft, ModuleDraft or LessonDraft).</extracomment>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>{kind}: {title}</source>
+        <translation>{kind}: {title}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Video ({status})</source>
+        <translation>Video ({status})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n Lektion</numerusform>
+            <numerusform>%n Lektionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No video: a text lesson.</source>
+        <translation>Kein Video: eine Textlektion.</translation>
+    </message>
+    <message>
+        <source>Video: {title} ({provider}, {status})</source>
+        <translation>Video: {title} ({provider}, {status})</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditorBase</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <extracomment>The service&apos;s detail type (``theirs`` in an :class:`EditConflictError`).</extracomment>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Showing the saved version; your changes were dropped.</source>
+        <translation>Die gespeicherte Fassung wird angezeigt; Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this item.</source>
+        <extracomment>What is edited, in words (&quot;assessment&quot;); in messages and the background op&apos;s label. How a conflict with a deleted version ends: &quot;The … was deleted; …&quot;. Messages naming what is edited, marked for translation in each editor&apos;s context (``self.tr`` finds them there: it looks up the class&apos;s own context first).</extracomment>
+        <translation>Nicht gespeichert: Jemand anderes hat dieses Element geändert.</translation>
+    </message>
+    <message>
+        <source>The item was deleted; your changes were dropped.</source>
+        <translation>Das Element wurde gelöscht; Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Save ({shortcut})</source>
+        <translation>Speichern ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Gespeichert um {time}.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>{what} has unsaved changes.</source>
+        <translation>{what} hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Save them before you go on?</source>
+        <translation>Vor dem Weitermachen speichern?</translation>
+    </message>
+    <message>
+        <source>This</source>
+        <translation>Dieses Element</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but your work so far is saved and the app keeps running.</source>
+        <translation>Etwas ist schiefgelaufen, aber Ihre bisherige Arbeit ist gespeichert und die App läuft weiter.</translation>
+    </message>
+    <message>
+        <source>What happened: {summary}</source>
+        <translation>Was passiert ist: {summary}</translation>
+    </message>
+    <message>
+        <source>Details are in the log: {path}</source>
+        <translation>Details stehen im Protokoll: {path}</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Learn</source>
@@ -66,6 +1941,141 @@
     <message>
         <source>Demo accounts</source>
         <translation>Demo-Konten</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Live subscriptions by plan</source>
+        <translation>Laufende Abonnements nach Tarif</translation>
+    </message>
+    <message>
+        <source>Sign-ups and deactivations per month</source>
+        <translation>Registrierungen und Deaktivierungen pro Monat</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <source>Insights need a connection to the server.</source>
+        <translation>Auswertungen brauchen eine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source>Could not load the insights: {error}</source>
+        <translation>Die Auswertungen konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{accounts} account(s), {active} active</source>
+        <translation>
+            <numerusform>{accounts} Konto, {active} aktiv</numerusform>
+            <numerusform>{accounts} Konten, {active} aktiv</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} live subscription(s)</source>
+        <translation>
+            <numerusform>{count} laufendes Abonnement</numerusform>
+            <numerusform>{count} laufende Abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plans yet.</source>
+        <translation>Noch keine Tarife.</translation>
+    </message>
+    <message>
+        <source>Over the last {months} months: {signups:,} sign-ups, {gone:,} deactivations. This month: {month_signups:,} sign-ups, {month_gone:,} deactivations.</source>
+        <translation>In den letzten {months} Monaten: {signups:,} Registrierungen, {gone:,} Deaktivierungen. Diesen Monat: {month_signups:,} Registrierungen, {month_gone:,} Deaktivierungen.</translation>
+    </message>
+    <message>
+        <source>Charts are not available (QtCharts could not be loaded); the figures above are complete.</source>
+        <translation>Diagramme sind nicht verfügbar (QtCharts konnte nicht geladen werden); die Zahlen oben sind vollständig.</translation>
+    </message>
+    <message>
+        <source>Live subscriptions</source>
+        <translation>Laufende Abonnements</translation>
+    </message>
+    <message>
+        <source>Sign-ups</source>
+        <translation>Registrierungen</translation>
+    </message>
+    <message>
+        <source>Deactivations</source>
+        <translation>Deaktivierungen</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerPreview</name>
+    <message>
+        <source>this person</source>
+        <translation>diese Person</translation>
+    </message>
+    <message>
+        <source>Read-only preview</source>
+        <translation>Vorschau, nur lesen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>My learning</source>
+        <translation>Mein Lernen</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mein Fortschritt</translation>
+    </message>
+    <message>
+        <source>Viewing {name}&apos;s learning as they see it — read-only. Nothing here is recorded as them.</source>
+        <translation>Sie sehen das Lernen von {name} so, wie die Person es sieht – nur lesend. Nichts hier wird in ihrem Namen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Your account may not view other people&apos;s learning.</source>
+        <translation>Ihr Konto darf das Lernen anderer Personen nicht ansehen.</translation>
+    </message>
+    <message>
+        <source>Viewing as a learner needs a connection to the server.</source>
+        <translation>Die Ansicht als Lernende(r) braucht eine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source>Could not load their learning: {error}</source>
+        <translation>Das Lernen der Person konnte nicht geladen werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LearningTab</name>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Not enrolled in anything yet.</source>
+        <translation>Noch nirgends eingeschrieben.</translation>
     </message>
 </context>
 <context>
@@ -347,6 +2357,756 @@
     </message>
 </context>
 <context>
+    <name>OptionTableModel</name>
+    <message>
+        <source>Correct</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Not correct</source>
+        <translation>Nicht richtig</translation>
+    </message>
+    <message>
+        <source>Type the text…</source>
+        <translation>Text eingeben…</translation>
+    </message>
+    <message>
+        <source>Double-click to type the text</source>
+        <translation>Doppelklicken, um den Text einzugeben</translation>
+    </message>
+    <message>
+        <source>Accepted answer</source>
+        <translation>Akzeptierte Antwort</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+</context>
+<context>
+    <name>PathEditor</name>
+    <message>
+        <source>Course</source>
+        <extracomment>A picker row&apos;s StepTarget.</extracomment>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>(a course that no longer exists)</source>
+        <translation>(ein Kurs, den es nicht mehr gibt)</translation>
+    </message>
+    <message>
+        <source>(an assessment that no longer exists)</source>
+        <translation>(ein Test, den es nicht mehr gibt)</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this learning path.</source>
+        <extracomment>The version shown changed (loaded, saved or taken from a conflict): PathDetail. A save went through: the saved PathDetail.</extracomment>
+        <translation>Nicht gespeichert: Jemand anderes hat diesen Lernpfad geändert.</translation>
+    </message>
+    <message>
+        <source>The path was deleted; your changes were dropped.</source>
+        <translation>Der Lernpfad wurde gelöscht; Ihre Änderungen wurden verworfen.</translation>
+    </message>
+    <message>
+        <source>Open a learning path, or start a new one.</source>
+        <translation>Öffnen Sie einen Lernpfad oder beginnen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>Learning path</source>
+        <translation>Lernpfad</translation>
+    </message>
+    <message>
+        <source>You can read this learning path; only its author or an admin may change it.</source>
+        <translation>Sie können diesen Lernpfad lesen; nur seine Autorin oder sein Autor oder ein Admin darf ihn ändern.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>e.g. Become a data analyst</source>
+        <translation>z. B. Datenanalyst werden</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Thumbnail image file or web address</source>
+        <translation>Bilddatei oder Webadresse des Vorschaubilds</translation>
+    </message>
+    <message>
+        <source>An image file, or an https:// address</source>
+        <translation>Eine Bilddatei oder eine https://-Adresse</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Bild wählen…</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnail</source>
+        <translation>&amp;Vorschaubild</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Add steps…</source>
+        <translation>Schritte hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.</source>
+        <translation>Zum Umordnen ziehen oder Alt+↑ / Alt+↓; Entf entfernt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Steps&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schritte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The new learning path</source>
+        <translation>Der neue Lernpfad</translation>
+    </message>
+    <message>
+        <source>A new learning path: give it a title and steps, then save.</source>
+        <translation>Ein neuer Lernpfad: Geben Sie ihm einen Titel und Schritte und speichern Sie dann.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Last saved {time}.</source>
+        <translation>Zuletzt gespeichert {time}.</translation>
+    </message>
+    <message>
+        <source>Step {number}: {problem}</source>
+        <translation>Schritt {number}: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) need attention:</source>
+        <translation>
+            <numerusform>%n Schritt braucht Aufmerksamkeit:</numerusform>
+            <numerusform>%n Schritte brauchen Aufmerksamkeit:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled learning path</source>
+        <translation>Lernpfad ohne Titel</translation>
+    </message>
+    <message>
+        <source>New learning path</source>
+        <translation>Neuer Lernpfad</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>Titel: {title}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Thumbnail: {address}</source>
+        <translation>Vorschaubild: {address}</translation>
+    </message>
+    <message>
+        <source>Description: {description}</source>
+        <translation>Beschreibung: {description}</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Titel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change thumbnail</source>
+        <translation>Vorschaubild ändern</translation>
+    </message>
+    <message>
+        <source>Make it {status}</source>
+        <translation>Auf {status} setzen</translation>
+    </message>
+    <message>
+        <source>Move step</source>
+        <translation>Schritt verschieben</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n step(s)</source>
+        <translation>
+            <numerusform>Schritt hinzufügen</numerusform>
+            <numerusform>%n Schritte hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a thumbnail image</source>
+        <translation>Vorschaubild wählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.svg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.svg)</translation>
+    </message>
+    <message>
+        <source>A web image (shown in the catalog)</source>
+        <translation>Ein Webbild (im Katalog angezeigt)</translation>
+    </message>
+    <message>
+        <source>Not an image this app can show</source>
+        <translation>Kein Bild, das diese App anzeigen kann</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>Nicht gespeichert: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>On offer</source>
+        <translation>Im Angebot</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>Abonnenten</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Tarifname</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>e.g. 19.99</source>
+        <translation>z. B. 19.99</translation>
+    </message>
+    <message>
+        <source>Billing cycle</source>
+        <translation>Abrechnungszeitraum</translation>
+    </message>
+    <message>
+        <source>Features (JSON)</source>
+        <translation>Leistungen (JSON)</translation>
+    </message>
+    <message>
+        <source>Known features: {features}</source>
+        <translation>Bekannte Leistungen: {features}</translation>
+    </message>
+    <message>
+        <source>On offer (people can be moved to this plan)</source>
+        <translation>Im Angebot (Personen können in diesen Tarif wechseln)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Plans are read-only for support staff; administrators edit them.</source>
+        <translation>Tarife sind für das Support-Team schreibgeschützt; Administratoren bearbeiten sie.</translation>
+    </message>
+    <message>
+        <source>Loading plans…</source>
+        <translation>Tarife werden geladen…</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Plans need a connection to the server.</source>
+        <translation>Tarife brauchen eine Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source>Could not load the plans: {error}</source>
+        <translation>Die Tarife konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} plan(s)</source>
+        <translation>
+            <numerusform>{count} Tarif</numerusform>
+            <numerusform>{count} Tarife</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} live subscription(s)</source>
+        <translation>
+            <numerusform>{count} laufendes Abonnement</numerusform>
+            <numerusform>{count} laufende Abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan: {name}</source>
+        <translation>Tarif: {name}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved the {plan} plan.</source>
+        <translation>Der Tarif „{plan}“ wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Account id</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Berufsbezeichnung</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Avatar</source>
+        <translation>Profilbild</translation>
+    </message>
+    <message>
+        <source>Bio</source>
+        <translation>Über mich</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Mitglied seit</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Database login</source>
+        <translation>Datenbank-Login</translation>
+    </message>
+    <message>
+        <source>— (embedded database)</source>
+        <translation>— (eingebettete Datenbank)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyPanel</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.bmp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>the image is larger than 5 MB</source>
+        <translation>das Bild ist größer als 5 MB</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <source>Select the course, a module or a lesson.</source>
+        <translation>Wählen Sie den Kurs, ein Modul oder eine Lektion.</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save these fields (Ctrl+S)</source>
+        <translation>Diese Felder speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Discard what you typed</source>
+        <translation>Eingaben verwerfen</translation>
+    </message>
+    <message>
+        <source>Save fields</source>
+        <translation>Felder speichern</translation>
+    </message>
+    <message>
+        <source>From the title</source>
+        <translation>Aus dem Titel</translation>
+    </message>
+    <message>
+        <source>Generate the slug from the title (kept unique)</source>
+        <translation>Den Kurznamen aus dem Titel erzeugen (bleibt eindeutig)</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Bild wählen…</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Unpublish…</source>
+        <translation>Veröffentlichung zurücknehmen…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archivieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>&amp;Kurzname:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Niveau:</translation>
+    </message>
+    <message>
+        <source>T&amp;humbnail:</source>
+        <translation>&amp;Vorschaubild:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>Inhalt:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Attach video…</source>
+        <translation>Video anhängen…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vorschau…</translation>
+    </message>
+    <message>
+        <source>Remove video</source>
+        <translation>Video entfernen</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;auer:</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>Video:</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>{duration} (the sum of its lessons)</source>
+        <translation>{duration} (die Summe seiner Lektionen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n Lektion</numerusform>
+            <numerusform>%n Lektionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The slug &apos;{slug}&apos; is already used by &apos;{course}&apos;.</source>
+        <translation>Der Kurzname „{slug}“ wird bereits von „{course}“ verwendet.</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Replace video…</source>
+        <translation>Video ersetzen…</translation>
+    </message>
+    <message>
+        <source>No video: a text lesson (learners mark it complete).</source>
+        <translation>Kein Video: eine Textlektion (Lernende markieren sie als abgeschlossen).</translation>
+    </message>
+    <message>
+        <source>Choose a thumbnail</source>
+        <translation>Vorschaubild wählen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No preview: {exc}</source>
+        <translation>Keine Vorschau: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish course</source>
+        <translation>Kurs veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Unpublish course</source>
+        <translation>Veröffentlichung des Kurses zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Archive course</source>
+        <translation>Kurs archivieren</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>{title} — {course_title}</source>
+        <translation>{title} – {course_title}</translation>
+    </message>
+    <message>
+        <source>Checking the course…</source>
+        <translation>Der Kurs wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Problems to fix before publishing</source>
+        <translation>Vor dem Veröffentlichen zu behebende Probleme</translation>
+    </message>
+    <message>
+        <source>Ready to publish.</source>
+        <translation>Bereit zum Veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Every check passed. Once published, learners find the course in the catalog.</source>
+        <translation>Alle Prüfungen bestanden. Nach dem Veröffentlichen finden Lernende den Kurs im Katalog.</translation>
+    </message>
+    <message>
+        <source>Fix this before publishing:</source>
+        <translation>Beheben Sie dies vor dem Veröffentlichen:</translation>
+    </message>
+    <message>
+        <source>Fix these {count} things before publishing:</source>
+        <translation>Beheben Sie vor dem Veröffentlichen diese {count} Punkte:</translation>
+    </message>
+    <message>
+        <source>Really unpublish it?</source>
+        <translation>Veröffentlichung wirklich zurücknehmen?</translation>
+    </message>
+    <message>
+        <source>Really archive it?</source>
+        <translation>Wirklich archivieren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled.</source>
+        <translation>
+            <numerusform>%n Lernende(r) ist eingeschrieben.</numerusform>
+            <numerusform>%n Lernende sind eingeschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No learners are enrolled. Unpublish the course?</source>
+        <translation>Es sind keine Lernenden eingeschrieben. Die Veröffentlichung des Kurses zurücknehmen?</translation>
+    </message>
+    <message>
+        <source>No learners are enrolled. Archive the course?</source>
+        <translation>Es sind keine Lernenden eingeschrieben. Den Kurs archivieren?</translation>
+    </message>
+    <message>
+        <source>The course stays a draft until then; nothing was changed.</source>
+        <translation>Bis dahin bleibt der Kurs ein Entwurf; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Enrolled learners keep their progress, but the course leaves the catalog and they can no longer open it until it is published again.</source>
+        <translation>Eingeschriebene Lernende behalten ihren Fortschritt, aber der Kurs verschwindet aus dem Katalog und sie können ihn erst wieder öffnen, wenn er erneut veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <source>It leaves the catalog; you can publish it again later.</source>
+        <translation>Er verschwindet aus dem Katalog; Sie können ihn später wieder veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>The check could not run.</source>
+        <translation>Die Prüfung konnte nicht laufen.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionListModel</name>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(noch kein Text)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s)</source>
+        <translation>
+            <numerusform>%n Option</numerusform>
+            <numerusform>%n Optionen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Has it</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>✓ Yes</source>
+        <translation>✓ Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>Was sie erlaubt</translation>
+    </message>
+    <message>
+        <source>Grant role…</source>
+        <translation>Rolle vergeben…</translation>
+    </message>
+    <message>
+        <source>Revoke role</source>
+        <translation>Rolle entziehen</translation>
+    </message>
+    <message>
+        <source>Only administrators grant or revoke roles.</source>
+        <translation>Nur Administratoren vergeben oder entziehen Rollen.</translation>
+    </message>
+</context>
+<context>
     <name>ServerProfilesPage</name>
     <message>
         <source>&amp;Name:</source>
@@ -622,6 +3382,625 @@
     <message>
         <source>✔ Settings saved.</source>
         <translation>✔ Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>StepPickerDialog</name>
+    <message>
+        <source>Add steps</source>
+        <extracomment>The chosen StepTargets, in list order.</extracomment>
+        <translation>Schritte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Search courses and assessments by title…</source>
+        <translation>Kurse und Tests nach Titel durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Courses and assessments</source>
+        <translation>Kurse und Tests</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} gefunden</translation>
+    </message>
+    <message>
+        <source>, {count} to add</source>
+        <translation>, {count} hinzufügbar</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>Nichts passt.</translation>
+    </message>
+    <message>
+        <source>Could not search: {exc}</source>
+        <translation>Suche nicht möglich: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>StepTargetModel</name>
+    <message>
+        <source>already in this path</source>
+        <translation>bereits in diesem Lernpfad</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsTab</name>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source> (gives access)</source>
+        <translation> (gewährt Zugang)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Cancel subscription…</source>
+        <translation>Abonnement kündigen…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Verlängern…</translation>
+    </message>
+    <message>
+        <source>Change plan…</source>
+        <translation>Tarif wechseln…</translation>
+    </message>
+    <message>
+        <source>This person has never had a subscription.</source>
+        <translation>Diese Person hatte noch nie ein Abonnement.</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>No recorded change to this subscription yet: its history starts with the first change the database records.</source>
+        <translation>Noch keine aufgezeichnete Änderung an diesem Abonnement: Sein Verlauf beginnt mit der ersten Änderung, die die Datenbank aufzeichnet.</translation>
+    </message>
+    <message>
+        <source>This subscription has no end date to extend.</source>
+        <translation>Dieses Abonnement hat kein Enddatum, das verlängert werden könnte.</translation>
+    </message>
+    <message>
+        <source>Move the end date later</source>
+        <translation>Das Enddatum nach hinten verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <source>Studies courses and paths (everyone)</source>
+        <translation>Lernt in Kursen und Lernpfaden (alle)</translation>
+    </message>
+    <message>
+        <source>Builds courses, assessments and paths</source>
+        <translation>Erstellt Kurse, Tests und Lernpfade</translation>
+    </message>
+    <message>
+        <source>Looks up accounts; fixes status and subscriptions</source>
+        <translation>Sucht Konten; korrigiert Status und Abonnements</translation>
+    </message>
+    <message>
+        <source>Manages roles, plans and passwords</source>
+        <translation>Verwaltet Rollen, Tarife und Passwörter</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} Min. {seconds:02d} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>kein Ende</translation>
+    </message>
+    <message>
+        <source>started as {status}, ends {end}</source>
+        <translation>begonnen als {status}, endet {end}</translation>
+    </message>
+    <message>
+        <source>end {old} → {new}</source>
+        <translation>Ende {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Learning path</source>
+        <translation>Lernpfad</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Enrolled courses and paths</source>
+        <translation>Belegte Kurse und Lernpfade</translation>
+    </message>
+    <message>
+        <source>Assessment attempts</source>
+        <translation>Testversuche</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Rejected changes</source>
+        <translation>Abgelehnte Änderungen</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Etwas ist schiefgelaufen: {error}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Temporäres Passwort</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s temporary password. Tell it to them in a safe way; it is shown only this once.</source>
+        <translation>Temporäres Passwort für {name}. Teilen Sie es der Person auf sicherem Weg mit; es wird nur dieses eine Mal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Export account data</source>
+        <translation>Kontodaten exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>the avatar image is larger than 2 MB</source>
+        <translation>das Profilbild ist größer als 2 MB</translation>
+    </message>
+    <message>
+        <source>cannot load an avatar from a {scheme}: address</source>
+        <translation>ein Profilbild kann nicht von einer {scheme}:-Adresse geladen werden</translation>
+    </message>
+    <message>
+        <source>the avatar is not an image</source>
+        <translation>das Profilbild ist kein Bild</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+</context>
+<context>
+    <name>SupportWorkspace</name>
+    <message>
+        <source>Your account may not look up other accounts.</source>
+        <translation>Ihr Konto darf keine anderen Konten nachschlagen.</translation>
+    </message>
+    <message>
+        <source>Support pages</source>
+        <translation>Support-Seiten</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>As {name} (read-only)</source>
+        <translation>Als {name} (nur lesen)</translation>
+    </message>
+    <message>
+        <source>Their learning as they see it, read-only</source>
+        <translation>Ihr Lernen, wie die Person es sieht, nur lesend</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>Sync state</source>
+        <translation>Synchronisationsstand</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Letzte Übertragung</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Letzter Abruf</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Why it was rejected</source>
+        <translation>Warum abgelehnt</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Rejected changes</source>
+        <translation>Abgelehnte Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRedoActions</name>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Rückgängig: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Wiederholen: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>Rückgängig: {action}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>Wiederholen: {action}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionConflictDialog</name>
+    <message>
+        <source>Someone else changed this</source>
+        <extracomment>A row&apos;s problems (a list of sentences) in the editors&apos; list models. A row&apos;s item (a frozen draft) in the editors&apos; list models.</extracomment>
+        <translation>Jemand anderes hat dies geändert</translation>
+    </message>
+    <message>
+        <source>Your version (not saved)</source>
+        <translation>Ihre Fassung (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Saved version</source>
+        <translation>Gespeicherte Fassung</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>Save mine anyway</source>
+        <translation>Meine trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Save mine as new</source>
+        <translation>Meine als neu speichern</translation>
+    </message>
+    <message>
+        <source>Take the saved version</source>
+        <translation>Die gespeicherte Fassung nehmen</translation>
+    </message>
+    <message>
+        <source>Discard mine</source>
+        <translation>Meine verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDialog</name>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.webm *.mkv *.avi);;All files (*)</source>
+        <translation>Videos (*.mp4 *.m4v *.mov *.webm *.mkv *.avi);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Attach a video — {lesson_title}</source>
+        <translation>Video anhängen – {lesson_title}</translation>
+    </message>
+    <message>
+        <source>A file on this computer</source>
+        <translation>Eine Datei auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>A web address (http or https)</source>
+        <translation>Eine Webadresse (http oder https)</translation>
+    </message>
+    <message>
+        <source>Video file</source>
+        <translation>Videodatei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Video address</source>
+        <translation>Videoadresse</translation>
+    </message>
+    <message>
+        <source>Video title</source>
+        <translation>Videotitel</translation>
+    </message>
+    <message>
+        <source>Choose a file or enter an address.</source>
+        <translation>Wählen Sie eine Datei oder geben Sie eine Adresse ein.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>file — copied into the media library when attached</source>
+        <translation>Datei – wird beim Anhängen in die Mediathek kopiert</translation>
+    </message>
+    <message>
+        <source>url — played from the web address</source>
+        <translation>URL – wird von der Webadresse abgespielt</translation>
+    </message>
+    <message>
+        <source>Choose a video</source>
+        <translation>Video wählen</translation>
+    </message>
+    <message>
+        <source>Measuring the video…</source>
+        <translation>Das Video wird vermessen…</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a web address (it starts with http:// or https://).</source>
+        <translation>„{address}“ ist keine Webadresse (sie beginnt mit http:// oder https://).</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Die Adresse ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Give the video a title.</source>
+        <translation>Geben Sie dem Video einen Titel.</translation>
+    </message>
+    <message>
+        <source>This computer cannot measure web videos (QtMultimedia is off): it will be attached as &apos;processing&apos; until its length is known.</source>
+        <translation>Dieser Computer kann Webvideos nicht vermessen (QtMultimedia ist aus): Das Video wird als „in Verarbeitung“ angehängt, bis seine Länge bekannt ist.</translation>
+    </message>
+    <message>
+        <source>Length {length} — ready to attach.</source>
+        <translation>Länge {length} – bereit zum Anhängen.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be attached: {reason}.</source>
+        <translation>„{name}“ kann nicht angehängt werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <source>No video chosen yet</source>
+        <extracomment>How long the player may take to report a duration before ffmpeg is asked instead.</extracomment>
+        <translation>Noch kein Video gewählt</translation>
+    </message>
+    <message>
+        <source>Video preview</source>
+        <translation>Videovorschau</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Press Play to preview</source>
+        <translation>Zum Ansehen auf „Abspielen“ drücken</translation>
+    </message>
+    <message>
+        <source>Cannot play this</source>
+        <translation>Nicht abspielbar</translation>
+    </message>
+    <message>
+        <source>it is not a video this app can play</source>
+        <translation>es ist kein Video, das diese App abspielen kann</translation>
+    </message>
+    <message>
+        <source>it cannot be played</source>
+        <translation>es kann nicht abgespielt werden</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreviewDialog</name>
+    <message>
+        <source>Preview — {title}</source>
+        <translation>Vorschau – {title}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Length {length}</source>
+        <translation>Länge {length}</translation>
+    </message>
+    <message>
+        <source>Cannot play it: {why}.</source>
+        <translation>Kann nicht abgespielt werden: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>_ListAndEditor</name>
+    <message>
+        <source>Could not load the list: {exc}</source>
+        <translation>Die Liste konnte nicht geladen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>{count} angezeigt</translation>
     </message>
 </context>
 </TS>

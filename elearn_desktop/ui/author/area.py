@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from elearn_desktop.services import assessment_authoring, path_authoring
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.author.assessment_editor import AssessmentEditor
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.insights import CourseInsightsPage
 from elearn_desktop.ui.author.path_editor import PathEditor
 from elearn_desktop.ui.author.workspace import AuthorWorkspace
@@ -40,7 +41,7 @@ class _ListAndEditor(QWidget):
     def __init__(
         self,
         *,
-        noun: str,
+        texts: Callable[[], tuple[str, str, str]],
         columns: list[Column[Any]],
         load: Callable[[str], list[Any]],
         editor: QWidget,
@@ -52,19 +53,18 @@ class _ListAndEditor(QWidget):
         self._load = load
         self._open_item = open_item
         self._generation = 0
-        self.search = QLineEdit(placeholderText=f"Filter {noun}s…", clearButtonEnabled=True)
-        self.search.setAccessibleName(f"Filter {noun}s")
+        self._texts = texts
+        self.search = QLineEdit(clearButtonEnabled=True)
         self.search.textChanged.connect(lambda _t: self.refresh())
-        self.new_button = QPushButton(f"New {noun}")
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(lambda: self._open_item(None))
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, self, context="AuthorArea")
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(f"{noun.capitalize()}s")
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.status = QLabel()
@@ -86,21 +86,32 @@ class _ListAndEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         saved.connect(lambda _result: self.refresh())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """``texts()`` gives (filter placeholder, new-item button, list name), translated."""
+        placeholder, new_text, list_name = self._texts()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setAccessibleName(placeholder.rstrip("…"))
+        self.new_button.setText(new_text)
+        self.table.setAccessibleName(list_name)
 
     def refresh(self) -> None:
         self._generation += 1
         generation, text, load = self._generation, self.search.text().strip(), self._load
         BackgroundOp(lambda: load(text), label="author list").on_success(
             lambda items: self._show(generation, items)
-        ).on_failure(lambda exc: self.status.setText(f"Could not load the list: {exc}")).run(
-            parent=self
-        )
+        ).on_failure(
+            lambda exc: self.status.setText(
+                self.tr("Could not load the list: {exc}").format(exc=exc)
+            )
+        ).run(parent=self)
 
     def _show(self, generation: int, items: list[Any]) -> None:
         if generation == self._generation:
             self.model.set_records(items)
             self.table.resizeColumnsToContents()
-            self.status.setText(f"{len(items)} shown")
+            self.status.setText(self.tr("{count} shown").format(count=len(items)))
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.siblingAtColumn(0).data(RecordRole)
@@ -114,7 +125,6 @@ class AuthorArea(QTabWidget):
     def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("authorArea")
-        self.setAccessibleName("Author pages")
         self.setDocumentMode(True)
         assert session.backend is not None
         uow, actor = session.backend.uow, session.user
@@ -122,11 +132,22 @@ class AuthorArea(QTabWidget):
         self.courses.preview_requested.connect(self.preview_requested)
         self.assessment_editor = AssessmentEditor(session)
         self.assessments = _ListAndEditor(
-            noun="assessment",
+            texts=lambda: (
+                self.tr("Filter assessments…"),
+                self.tr("New assessment"),
+                self.tr("Assessments"),
+            ),
             columns=[
-                Column("Title", lambda a: a.title),
-                Column("Questions", lambda a: str(a.question_count), align_right=True),
-                Column("Pass at", lambda a: f"{a.passing_score}%" if a.passing_score else "—"),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Title"), lambda a: a.title),
+                Column(
+                    QT_TRANSLATE_NOOP("AuthorArea", "Questions"),
+                    lambda a: str(a.question_count),
+                    align_right=True,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AuthorArea", "Pass at"),
+                    lambda a: f"{a.passing_score}%" if a.passing_score else "—",
+                ),
             ],
             load=lambda text: assessment_authoring.list_assessments(uow, actor=actor, search=text),
             editor=self.assessment_editor,
@@ -135,11 +156,19 @@ class AuthorArea(QTabWidget):
         )
         self.path_editor = PathEditor(session)
         self.paths = _ListAndEditor(
-            noun="learning path",
+            texts=lambda: (
+                self.tr("Filter learning paths…"),
+                self.tr("New learning path"),
+                self.tr("Learning paths"),
+            ),
             columns=[
-                Column("Title", lambda p: p.title),
-                Column("Status", lambda p: p.status.capitalize()),
-                Column("Steps", lambda p: str(p.step_count), align_right=True),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Title"), lambda p: p.title),
+                Column(QT_TRANSLATE_NOOP("AuthorArea", "Status"), lambda p: status_word(p.status)),
+                Column(
+                    QT_TRANSLATE_NOOP("AuthorArea", "Steps"),
+                    lambda p: str(p.step_count),
+                    align_right=True,
+                ),
             ],
             load=lambda text: path_authoring.list_paths(uow, actor=actor, search=text),
             editor=self.path_editor,
@@ -147,12 +176,27 @@ class AuthorArea(QTabWidget):
             saved=self.path_editor.path_saved,
         )
         self.insights = CourseInsightsPage(session)
-        self.addTab(self.courses, "Courses")
-        self.addTab(self.assessments, "Assessments")
-        self.addTab(self.paths, "Learning paths")
-        self.addTab(self.insights, "Insights")
+        self.addTab(self.courses, "")
+        self.addTab(self.assessments, "")
+        self.addTab(self.paths, "")
+        self.addTab(self.insights, "")
         self.currentChanged.connect(self._tab_changed)
-        self.setTabToolTip(0, "Your courses: create, edit, publish")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Author pages"))
+        self.setTabText(0, self.tr("Courses"))
+        self.setTabText(1, self.tr("Assessments"))
+        self.setTabText(2, self.tr("Learning paths"))
+        self.setTabText(3, self.tr("Insights"))
+        self.setTabToolTip(0, self.tr("Your courses: create, edit, publish"))
+        self.assessments.retranslate()
+        self.paths.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.widget(index)

@@ -22,8 +22,10 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -75,6 +77,7 @@ from elearn_desktop.services import assessment_authoring as authoring
 from elearn_desktop.services import path_authoring
 from elearn_desktop.services.assessment_authoring import AssessmentDetail
 from elearn_desktop.services.auth import SignedIn
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.draft_editor import (
     DraftEditorBase,
     ReorderableListModel,
@@ -90,19 +93,38 @@ SPLITTER_KEY = "author/assessmentEditor/splitter"
 # ============================================================================== the models
 
 
-def _question_line(row: int, question: QuestionDraft) -> str:
-    label = TYPE_LABELS.get(question.type, question.type)
-    text = " ".join(question.text.split()) or "(no text yet)"
-    return f"{row + 1}. {text}\n{label.capitalize()} · {len(question.options)} " + (
-        "answers" if question.type == SHORT_ANSWER else "options"
-    )
+#: Question types as shown (the domain's TYPE_LABELS are English); translated when shown.
+TYPE_WORDS = {
+    SINGLE_CHOICE: QT_TRANSLATE_NOOP("AssessmentEditor", "Single choice"),
+    "multiple_choice": QT_TRANSLATE_NOOP("AssessmentEditor", "Multiple choice"),
+    TRUE_FALSE: QT_TRANSLATE_NOOP("AssessmentEditor", "True/false"),
+    SHORT_ANSWER: QT_TRANSLATE_NOOP("AssessmentEditor", "Short answer"),
+}
+
+
+def type_word(kind: str) -> str:
+    """A question type in the language shown ("single_choice" -> "Single choice")."""
+    word = TYPE_WORDS.get(kind)
+    if word is None:
+        return TYPE_LABELS.get(kind, kind).capitalize()
+    return QCoreApplication.translate("AssessmentEditor", word)
 
 
 class QuestionListModel(ReorderableListModel):
     """The assessment's questions, in order, with their problems."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_question_line, parent)
+        super().__init__(self._line, parent)
+
+    def _line(self, row: int, question: QuestionDraft) -> str:
+        text = " ".join(question.text.split()) or self.tr("(no text yet)")
+        count = len(question.options)
+        options = (
+            self.tr("%n answer(s)", "", count)
+            if question.type == SHORT_ANSWER
+            else self.tr("%n option(s)", "", count)
+        )
+        return f"{row + 1}. {text}\n{type_word(question.type)} · {options}"
 
 
 class OptionTableModel(QAbstractTableModel):
@@ -149,16 +171,16 @@ class OptionTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if option.is_correct else Qt.CheckState.Unchecked
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "Correct" if option.is_correct else "Not correct"
+                return self.tr("Correct") if option.is_correct else self.tr("Not correct")
             return None
         if role == Qt.ItemDataRole.EditRole:
             return option.text
         if role == Qt.ItemDataRole.DisplayRole:
-            return option.text or ("Type the text…" if self._editable else "")
+            return option.text or (self.tr("Type the text…") if self._editable else "")
         if role == Qt.ItemDataRole.ForegroundRole and not option.text:
             return QApplication.palette().placeholderText()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return option.text or "Double-click to type the text"
+            return option.text or self.tr("Double-click to type the text")
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -201,9 +223,9 @@ class OptionTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == self.CORRECT:
-            return "Correct"
+            return self.tr("Correct")
         if section == self.TEXT:
-            return "Accepted answer" if self._kind == SHORT_ANSWER else "Option"
+            return self.tr("Accepted answer") if self._kind == SHORT_ANSWER else self.tr("Option")
         return None
 
 
@@ -212,15 +234,25 @@ class OptionTableModel(QAbstractTableModel):
 
 def _draft_text(draft: AssessmentDraft) -> str:
     """A version as text, for the conflict dialog."""
-    limit = f"{draft.time_limit} min" if draft.time_limit else "no limit"
+    limit = (
+        QCoreApplication.translate("AssessmentEditor", "{minutes} min").format(
+            minutes=draft.time_limit
+        )
+        if draft.time_limit
+        else QCoreApplication.translate("AssessmentEditor", "no limit")
+    )
     lines = [
-        f"Title: {draft.title}",
-        f"Passing score: {draft.passing_score} %   Time limit: {limit}",
-        f"Description: {draft.description or '—'}",
+        QCoreApplication.translate("AssessmentEditor", "Title: {title}").format(title=draft.title),
+        QCoreApplication.translate(
+            "AssessmentEditor", "Passing score: {score} %   Time limit: {limit}"
+        ).format(score=draft.passing_score, limit=limit),
+        QCoreApplication.translate("AssessmentEditor", "Description: {description}").format(
+            description=draft.description or "—"
+        ),
         "",
     ]
     for n, q in enumerate(draft.questions, start=1):
-        lines.append(f"{n}. [{TYPE_LABELS.get(q.type, q.type)}] {q.text}")
+        lines.append(f"{n}. [{type_word(q.type)}] {q.text}")
         lines += [f"     {'✔' if o.is_correct else '·'} {o.text}" for o in q.options]
     return "\n".join(lines)
 
@@ -233,6 +265,12 @@ class AssessmentEditor(DraftEditorBase):
     #: A save went through: the saved AssessmentDetail.
     assessment_saved = Signal(object)
     NOUN = DELETED_NOUN = "assessment"
+    CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+        "AssessmentEditor", "Not saved: someone else changed this assessment."
+    )
+    DELETED_TEXT = QT_TRANSLATE_NOOP(
+        "AssessmentEditor", "The assessment was deleted; your changes were dropped."
+    )
     DETAIL_TYPE = AssessmentDetail
 
     def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
@@ -247,53 +285,55 @@ class AssessmentEditor(DraftEditorBase):
         self._build()
         self._show_draft(self._draft)
         self._set_editable(False)
-        self.status.setText("Open an assessment, or start a new one.")
+        self.status.setText(self.tr("Open an assessment, or start a new one."))
 
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.attach_button = QPushButton("Add to learning path…")
+        self.attach_button = QPushButton(self.tr("Add to learning path…"))
         self.attach_button.setObjectName("attachButton")
         self.attach_button.clicked.connect(self._choose_path)
         top = self._build_top_bar(
-            "Assessment",
+            self.tr("Assessment"),
             name="assessmentHeading",
-            read_only="You can read this assessment; only its author or an admin may change it.",
+            read_only=self.tr(
+                "You can read this assessment; only its author or an admin may change it."
+            ),
             extra=[self.attach_button],
         )
 
         # Fields.
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setMaxLength(300)  # the rule says 255; over it is shown, not cut
-        self.title_edit.setPlaceholderText("e.g. Python fundamentals quiz")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Python fundamentals quiz"))
         self.title_error = error_label("titleError")
         self.description_edit = QPlainTextEdit()
         self.description_edit.setObjectName("descriptionEdit")
-        self.description_edit.setAccessibleName("Description")
+        self.description_edit.setAccessibleName(self.tr("Description"))
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.passing_spin = QSpinBox()
         self.passing_spin.setObjectName("passingScoreSpin")
-        self.passing_spin.setAccessibleName("Passing score")
+        self.passing_spin.setAccessibleName(self.tr("Passing score"))
         self.passing_spin.setRange(0, 100)
         self.passing_spin.setSuffix(" %")
         self.passing_error = error_label("passingScoreError")
         self.limit_spin = QSpinBox()
         self.limit_spin.setObjectName("timeLimitSpin")
-        self.limit_spin.setAccessibleName("Time limit in minutes")
+        self.limit_spin.setAccessibleName(self.tr("Time limit in minutes"))
         self.limit_spin.setRange(0, 24 * 60)
-        self.limit_spin.setSpecialValueText("No limit")
-        self.limit_spin.setSuffix(" min")
+        self.limit_spin.setSpecialValueText(self.tr("No limit"))
+        self.limit_spin.setSuffix(self.tr(" min"))
         self.limit_error = error_label("timeLimitError")
         form = QFormLayout()
-        form.addRow("&Title", self.title_edit)
+        form.addRow(self.tr("&Title"), self.title_edit)
         form.addRow("", self.title_error)
-        form.addRow("&Description", self.description_edit)
-        form.addRow("&Passing score", self.passing_spin)
+        form.addRow(self.tr("&Description"), self.description_edit)
+        form.addRow(self.tr("&Passing score"), self.passing_spin)
         form.addRow("", self.passing_error)
-        form.addRow("Time &limit", self.limit_spin)
+        form.addRow(self.tr("Time &limit"), self.limit_spin)
         form.addRow("", self.limit_error)
         self.title_edit.textEdited.connect(self._title_edited)
         self.description_edit.textChanged.connect(self._description_edited)
@@ -305,22 +345,22 @@ class AssessmentEditor(DraftEditorBase):
         self.question_model.rows_reordered.connect(self._questions_reordered)
         self.question_list = QListView()
         self.question_list.setObjectName("questionList")
-        setup_reorderable_view(self.question_list, self.question_model, "Questions")
+        setup_reorderable_view(self.question_list, self.question_model, self.tr("Questions"))
         self.question_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.question_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._remove_question)
-        self.add_question_button = QPushButton("Add question")
+        self.add_question_button = QPushButton(self.tr("Add question"))
         self.add_question_button.setObjectName("addQuestionButton")
         menu = QMenu(self.add_question_button)
         for kind in QUESTION_TYPES:
-            action = menu.addAction(TYPE_LABELS[kind].capitalize())
+            action = menu.addAction(type_word(kind))
             action.setObjectName(f"add_{kind}")
             action.triggered.connect(lambda _checked=False, k=kind: self.add_question(k))
         self.add_question_button.setMenu(menu)
-        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
         self.duplicate_button.clicked.connect(self._duplicate_question)
-        self.remove_question_button = QPushButton("Remove")
+        self.remove_question_button = QPushButton(self.tr("Remove"))
         self.remove_question_button.setObjectName("removeQuestionButton")
         self.remove_question_button.clicked.connect(self._remove_question)
         question_buttons = QHBoxLayout()
@@ -331,13 +371,13 @@ class AssessmentEditor(DraftEditorBase):
         ):
             question_buttons.addWidget(button)
         question_buttons.addStretch(1)
-        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.")
+        hint = QLabel(self.tr("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes."))
         hint.setEnabled(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(form)
-        left_layout.addWidget(QLabel("<b>Questions</b>"))
+        left_layout.addWidget(QLabel(self.tr("<b>Questions</b>")))
         left_layout.addWidget(self.question_list, 1)
         left_layout.addWidget(hint)
         left_layout.addLayout(question_buttons)
@@ -345,15 +385,15 @@ class AssessmentEditor(DraftEditorBase):
         # The current question.
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("typeCombo")
-        self.type_combo.setAccessibleName("Question type")
+        self.type_combo.setAccessibleName(self.tr("Question type"))
         for kind in QUESTION_TYPES:
-            self.type_combo.addItem(TYPE_LABELS[kind].capitalize(), kind)
+            self.type_combo.addItem(type_word(kind), kind)
         self.type_combo.activated.connect(self._type_chosen)
         self.question_text = QPlainTextEdit()
         self.question_text.setObjectName("questionTextEdit")
-        self.question_text.setAccessibleName("Question text")
+        self.question_text.setAccessibleName(self.tr("Question text"))
         self.question_text.setTabChangesFocus(True)
-        self.question_text.setPlaceholderText("Ask the question…")
+        self.question_text.setPlaceholderText(self.tr("Ask the question…"))
         self.question_text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.question_text.textChanged.connect(self._question_text_edited)
         self.text_error = error_label("questionTextError")
@@ -361,7 +401,7 @@ class AssessmentEditor(DraftEditorBase):
         self.option_model.option_edited.connect(self._option_edited)
         self.option_table = QTableView()
         self.option_table.setObjectName("optionTable")
-        self.option_table.setAccessibleName("Answer options")
+        self.option_table.setAccessibleName(self.tr("Answer options"))
         self.option_table.setModel(self.option_model)
         self.option_table.verticalHeader().hide()
         self.option_table.horizontalHeader().setSectionResizeMode(
@@ -380,24 +420,24 @@ class AssessmentEditor(DraftEditorBase):
         self.options_hint.setWordWrap(True)
         self.options_hint.setEnabled(False)
         self.options_error = error_label("optionsError")
-        self.add_option_button = QPushButton("Add option")
+        self.add_option_button = QPushButton(self.tr("Add option"))
         self.add_option_button.setObjectName("addOptionButton")
         self.add_option_button.clicked.connect(self._add_option)
-        self.remove_option_button = QPushButton("Remove option")
+        self.remove_option_button = QPushButton(self.tr("Remove option"))
         self.remove_option_button.setObjectName("removeOptionButton")
         self.remove_option_button.clicked.connect(self._remove_option)
         option_buttons = QHBoxLayout()
         option_buttons.addWidget(self.add_option_button)
         option_buttons.addWidget(self.remove_option_button)
         option_buttons.addStretch(1)
-        self.question_heading = QLabel("<b>Question</b>")
+        self.question_heading = QLabel(self.tr("<b>Question</b>"))
         self.question_panel = QWidget()
         self.question_panel.setObjectName("questionPanel")
         panel = QFormLayout(self.question_panel)
         panel.setContentsMargins(0, 0, 0, 0)
         panel.addRow(self.question_heading)
-        panel.addRow("T&ype", self.type_combo)
-        panel.addRow("&Question", self.question_text)
+        panel.addRow(self.tr("T&ype"), self.type_combo)
+        panel.addRow(self.tr("&Question"), self.question_text)
         panel.addRow("", self.text_error)
         panel.addRow(self.options_hint)
         panel.addRow(self.option_table)
@@ -424,7 +464,7 @@ class AssessmentEditor(DraftEditorBase):
 
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
-        self.problem_list.setAccessibleName("Problems")
+        self.problem_list.setAccessibleName(self.tr("Problems"))
         self.problem_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
@@ -453,10 +493,12 @@ class AssessmentEditor(DraftEditorBase):
     def _open(self, assessment_id: uuid.UUID | None) -> None:
         if assessment_id is None:
             self._load(None, AssessmentDraft(title="", questions=(new_question(SINGLE_CHOICE),)))
-            self.status.setText("A new assessment: give it a title and questions, then save.")
+            self.status.setText(
+                self.tr("A new assessment: give it a title and questions, then save.")
+            )
             self.title_edit.setFocus()
             return
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         uow, actor = self.uow, self.actor
         self._run(
             "load assessment",
@@ -475,15 +517,27 @@ class AssessmentEditor(DraftEditorBase):
         self._show_paths()
         if detail is not None:
             self.status.setText(
-                f"Last saved {detail.updated_at.astimezone():%Y-%m-%d %H:%M}."
+                self.tr("Last saved {time}.").format(
+                    time=f"{detail.updated_at.astimezone():%Y-%m-%d %H:%M}"
+                )
                 if detail.updated_at
                 else ""
             )
         self.assessment_changed.emit(detail)
 
     def _what(self) -> str:
-        title = self._draft.title.strip() or "The new assessment"
+        title = self._draft.title.strip() or self.tr("The new assessment")
         return f"'{title}'" if self._draft.title.strip() else title
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for button, text in (
+            (self.attach_button, self.tr("Add to learning path…")),
+            (self.add_question_button, self.tr("Add question")),
+            (self.duplicate_button, self.tr("Duplicate")),
+            (self.remove_question_button, self.tr("Remove")),
+        ):
+            button.setText(text)
 
     # -- the draft -------------------------------------------------------------------------
 
@@ -522,7 +576,7 @@ class AssessmentEditor(DraftEditorBase):
         self._show_problems()
         self._refresh_dirty()
         title = draft.title.strip() or (
-            "Untitled assessment" if self.detail is not None else "New assessment"
+            self.tr("Untitled assessment") if self.detail is not None else self.tr("New assessment")
         )
         self.heading.setText(title)
         self.setWindowTitle(f"{title}[*]")
@@ -532,7 +586,9 @@ class AssessmentEditor(DraftEditorBase):
         editable = self._editable
         self.question_panel.setEnabled(question is not None)
         self.question_heading.setText(
-            f"<b>Question {self._current + 1}</b>" if question is not None else "<b>No question</b>"
+            self.tr("<b>Question {number}</b>").format(number=self._current + 1)
+            if question is not None
+            else self.tr("<b>No question</b>")
         )
         self.type_combo.setCurrentIndex(
             QUESTION_TYPES.index(question.type)
@@ -547,19 +603,22 @@ class AssessmentEditor(DraftEditorBase):
         self.option_model.set_question(question, editable=editable)
         kind = question.type if question is not None else SINGLE_CHOICE
         self.option_table.setColumnHidden(OptionTableModel.CORRECT, kind == SHORT_ANSWER)
-        self.add_option_button.setText("Add answer" if kind == SHORT_ANSWER else "Add option")
+        self.add_option_button.setText(
+            self.tr("Add answer") if kind == SHORT_ANSWER else self.tr("Add option")
+        )
         self.remove_option_button.setText(
-            "Remove answer" if kind == SHORT_ANSWER else "Remove option"
+            self.tr("Remove answer") if kind == SHORT_ANSWER else self.tr("Remove option")
         )
         self.add_option_button.setEnabled(editable and kind != TRUE_FALSE)
         self.remove_option_button.setEnabled(editable and kind != TRUE_FALSE)
         self.options_hint.setText(
             {
-                SINGLE_CHOICE: "Tick the one correct option.",
-                "multiple_choice": "Tick every correct option (at least one).",
-                TRUE_FALSE: "Tick whether the statement is True or False.",
-                SHORT_ANSWER: "Every accepted answer counts as correct (case and spacing "
-                "are ignored).",
+                SINGLE_CHOICE: self.tr("Tick the one correct option."),
+                "multiple_choice": self.tr("Tick every correct option (at least one)."),
+                TRUE_FALSE: self.tr("Tick whether the statement is True or False."),
+                SHORT_ANSWER: self.tr(
+                    "Every accepted answer counts as correct (case and spacing are ignored)."
+                ),
             }.get(kind, "")
         )
         # Next to the fields, without the "Question N: " the problem list needs.
@@ -589,9 +648,9 @@ class AssessmentEditor(DraftEditorBase):
             self.problem_list.addItem(item)
         count = len(self._problems)
         self.problems_heading.setText(
-            "No problems: ready to save."
+            self.tr("No problems: ready to save.")
             if not count
-            else f"<b>{count} problem{'s' if count != 1 else ''} to fix before saving</b>"
+            else self.tr("<b>%n problem(s) to fix before saving</b>", "", count)
         )
         self.problem_list.setVisible(bool(count))
 
@@ -600,7 +659,7 @@ class AssessmentEditor(DraftEditorBase):
             self.detail is None and self._editable
         )
         self._set_dirty(dirty)
-        self.dirty_label.setText("● Unsaved changes" if dirty else "")
+        self.dirty_label.setText(self.tr("● Unsaved changes") if dirty else "")
         self.save_button.setEnabled(self._editable and dirty and not self._busy)
 
     def _set_editable(self, editable: bool) -> None:
@@ -636,18 +695,24 @@ class AssessmentEditor(DraftEditorBase):
     # -- edits -------------------------------------------------------------------------------
 
     def _title_edited(self, text: str) -> None:
-        self._change(replace(self._draft, title=text), "Edit title", "title")
+        self._change(replace(self._draft, title=text), self.tr("Edit title"), "title")
 
     def _passing_edited(self, value: int) -> None:
-        self._change(replace(self._draft, passing_score=value), "Change passing score", "passing")
+        self._change(
+            replace(self._draft, passing_score=value), self.tr("Change passing score"), "passing"
+        )
 
     def _limit_edited(self, value: int) -> None:
-        self._change(replace(self._draft, time_limit=value or None), "Change time limit", "limit")
+        self._change(
+            replace(self._draft, time_limit=value or None), self.tr("Change time limit"), "limit"
+        )
 
     def _description_edited(self) -> None:
         text = self.description_edit.toPlainText()
         self._change(
-            replace(self._draft, description=text or None), "Edit description", "description"
+            replace(self._draft, description=text or None),
+            self.tr("Edit description"),
+            "description",
         )
 
     def _question_text_edited(self) -> None:
@@ -655,7 +720,7 @@ class AssessmentEditor(DraftEditorBase):
         if question is not None:
             self._replace_question(
                 replace(question, text=self.question_text.toPlainText()),
-                "Edit question text",
+                self.tr("Edit question text"),
                 f"question-text:{self._current}",
             )
 
@@ -664,7 +729,9 @@ class AssessmentEditor(DraftEditorBase):
         kind = self.type_combo.itemData(combo_index)
         if question is not None and kind != question.type:
             self._replace_question(
-                convert_question(question, kind), f"Make it {TYPE_LABELS[kind]}", None
+                convert_question(question, kind),
+                self.tr("Make it {type}").format(type=type_word(kind)),
+                None,
             )
 
     def _option_edited(self, row: int, option: OptionDraft) -> None:
@@ -675,8 +742,9 @@ class AssessmentEditor(DraftEditorBase):
         options[row] = option
         if question.type in (SINGLE_CHOICE, TRUE_FALSE) and option.is_correct:
             options = [replace(o, is_correct=(i == row)) for i, o in enumerate(options)]
-        what = "Edit option" if option.text != question.options[row].text else "Mark correct"
-        key = f"option-text:{self._current}:{row}" if what == "Edit option" else None
+        text_edit = option.text != question.options[row].text
+        what = self.tr("Edit option") if text_edit else self.tr("Mark correct")
+        key = f"option-text:{self._current}:{row}" if text_edit else None
         self._replace_question(replace(question, options=tuple(options)), what, key)
 
     def add_question(self, kind: str) -> None:
@@ -684,7 +752,7 @@ class AssessmentEditor(DraftEditorBase):
         questions = list(self._draft.questions)
         questions.insert(at, new_question(kind))
         self._current = at
-        self._change(replace(self._draft, questions=tuple(questions)), "Add question")
+        self._change(replace(self._draft, questions=tuple(questions)), self.tr("Add question"))
         self.question_text.setFocus()
 
     def _duplicate_question(self) -> None:
@@ -697,14 +765,16 @@ class AssessmentEditor(DraftEditorBase):
         questions = list(self._draft.questions)
         questions.insert(self._current + 1, copy)
         self._current += 1
-        self._change(replace(self._draft, questions=tuple(questions)), "Duplicate question")
+        self._change(
+            replace(self._draft, questions=tuple(questions)), self.tr("Duplicate question")
+        )
 
     def _remove_question(self) -> None:
         if self._question() is None or not self._editable:
             return
         questions = list(self._draft.questions)
         del questions[self._current]
-        self._change(replace(self._draft, questions=tuple(questions)), "Remove question")
+        self._change(replace(self._draft, questions=tuple(questions)), self.tr("Remove question"))
 
     def _add_option(self) -> None:
         question = self._question()
@@ -712,7 +782,7 @@ class AssessmentEditor(DraftEditorBase):
             return
         option = OptionDraft("", is_correct=question.type == SHORT_ANSWER)
         self._replace_question(
-            replace(question, options=(*question.options, option)), "Add option", None
+            replace(question, options=(*question.options, option)), self.tr("Add option"), None
         )
         index = self.option_model.index(len(question.options), OptionTableModel.TEXT)
         self.option_table.setCurrentIndex(index)
@@ -724,12 +794,12 @@ class AssessmentEditor(DraftEditorBase):
         if question is None or question.type == TRUE_FALSE or not 0 <= row < len(question.options):
             return
         options = tuple(o for i, o in enumerate(question.options) if i != row)
-        self._replace_question(replace(question, options=options), "Remove option", None)
+        self._replace_question(replace(question, options=options), self.tr("Remove option"), None)
 
     def _questions_reordered(self, order: list[int]) -> None:
         questions = tuple(self._draft.questions[i] for i in order)
         self._current = order.index(self._current) if 0 <= self._current < len(order) else 0
-        self._change(replace(self._draft, questions=questions), "Move question")
+        self._change(replace(self._draft, questions=questions), self.tr("Move question"))
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._select_question(current.row())
@@ -761,7 +831,7 @@ class AssessmentEditor(DraftEditorBase):
             return True
         count = len(self._problems)
         self.status.setText(
-            f"Not saved: fix the {count} problem{'s' if count != 1 else ''} listed below first."
+            self.tr("Not saved: fix the %n problem(s) listed below first.", "", count)
         )
         self.problem_list.setCurrentRow(0)
         self._go_to_problem(self.problem_list.item(0))
@@ -781,7 +851,9 @@ class AssessmentEditor(DraftEditorBase):
         self.assessment_changed.emit(detail)
 
     def _failure_text(self, exc: BaseException) -> str:
-        return f"Not saved: {exc}" if self.detail or self._dirty else str(exc)
+        if self.detail or self._dirty:
+            return self.tr("Not saved: {error}").format(error=exc)
+        return str(exc)
 
     def _describe(self, draft: AssessmentDraft) -> str:
         return _draft_text(draft)
@@ -791,9 +863,11 @@ class AssessmentEditor(DraftEditorBase):
     def _show_paths(self) -> None:
         paths = self.detail.paths if self.detail is not None else ()
         self.used_in_label.setText(
-            "Used in: " + ", ".join(f"{p.title} ({p.status})" for p in paths)
+            self.tr("Used in: {paths}").format(
+                paths=", ".join(f"{p.title} ({status_word(p.status).lower()})" for p in paths)
+            )
             if paths
-            else "Not in any learning path yet."
+            else self.tr("Not in any learning path yet.")
         )
         self.attach_button.setEnabled(self._editable and self.detail is not None)
 
@@ -811,29 +885,35 @@ class AssessmentEditor(DraftEditorBase):
         used = {p.id for p in self.detail.paths} if self.detail is not None else set()
         choices = [p for p in paths if p.can_edit and p.id not in used]
         if not choices:
-            self.status.setText("None of your learning paths is left to add this assessment to.")
+            self.status.setText(
+                self.tr("None of your learning paths is left to add this assessment to.")
+            )
             return
         dialog = QDialog(self)
         dialog.setObjectName("attachToPathDialog")
-        dialog.setWindowTitle("Add to learning path")
+        dialog.setWindowTitle(self.tr("Add to learning path"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         chooser = QListWidget()
         chooser.setObjectName("pathChoices")
-        chooser.setAccessibleName("Learning paths")
+        chooser.setAccessibleName(self.tr("Learning paths"))
         for path in choices:
-            item = QListWidgetItem(f"{path.title}  ({path.status}, {path.step_count} steps)")
+            item = QListWidgetItem(
+                f"{path.title}  ({status_word(path.status).lower()}, "
+                + self.tr("%n step(s)", "", path.step_count)
+                + ")"
+            )
             item.setData(Qt.ItemDataRole.UserRole, path.id)
             chooser.addItem(item)
         chooser.setCurrentRow(0)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add as last step")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add as last step"))
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         chooser.itemDoubleClicked.connect(lambda _item: dialog.accept())
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel("Add this assessment as the last step of:"))
+        layout.addWidget(QLabel(self.tr("Add this assessment as the last step of:")))
         layout.addWidget(chooser)
         layout.addWidget(buttons)
 
@@ -861,6 +941,6 @@ class AssessmentEditor(DraftEditorBase):
             if self.detail is not None and self.detail.id == detail.id:
                 self.detail = replace(self.detail, paths=detail.paths)
             self._show_paths()
-            self.status.setText("Added to the learning path.")
+            self.status.setText(self.tr("Added to the learning path."))
 
         self._run("attach assessment", work, attached)

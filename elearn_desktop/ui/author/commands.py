@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from elearn_desktop.data.uow import UnitOfWorkFactory
@@ -146,9 +147,19 @@ class EditFieldsCommand(AuthoringCommand):
     ) -> None:
         names = set(new)
         if names == {"title"}:
-            text = f"Rename {kind} {_quoted(str(old.get('title', '')))}"
+            template = {
+                COURSE: QCoreApplication.translate("AuthoringCommand", "Rename course {title}"),
+                MODULE: QCoreApplication.translate("AuthoringCommand", "Rename module {title}"),
+                LESSON: QCoreApplication.translate("AuthoringCommand", "Rename lesson {title}"),
+            }.get(kind, QCoreApplication.translate("AuthoringCommand", "Rename {title}"))
+            text = template.format(title=_quoted(str(old.get("title", ""))))
         else:
-            text = f"Edit {kind} {_quoted(label)}"
+            template = {
+                COURSE: QCoreApplication.translate("AuthoringCommand", "Edit course {title}"),
+                MODULE: QCoreApplication.translate("AuthoringCommand", "Edit module {title}"),
+                LESSON: QCoreApplication.translate("AuthoringCommand", "Edit lesson {title}"),
+            }.get(kind, QCoreApplication.translate("AuthoringCommand", "Edit {title}"))
+            text = template.format(title=_quoted(label))
         super().__init__(context, text)
         self.kind = kind
         self.node_id = node_id
@@ -194,7 +205,12 @@ class EditFieldsCommand(AuthoringCommand):
 
 class AddModuleCommand(AuthoringCommand):
     def __init__(self, context: CommandContext, *, title: str, index: int | None = None) -> None:
-        super().__init__(context, f"Add module {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Add module {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.title = title
         self.index = index
         self.module_id = uuid.uuid4()
@@ -227,7 +243,12 @@ class AddModuleCommand(AuthoringCommand):
 
 class DeleteModuleCommand(AuthoringCommand):
     def __init__(self, context: CommandContext, *, module_id: uuid.UUID, title: str) -> None:
-        super().__init__(context, f"Delete module {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Delete module {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.module_id = module_id
         self._removed: authoring.ModuleRemoval | None = None
 
@@ -254,7 +275,12 @@ class DeleteModuleCommand(AuthoringCommand):
 
 class DuplicateModuleCommand(AuthoringCommand):
     def __init__(self, context: CommandContext, *, module_id: uuid.UUID, title: str) -> None:
-        super().__init__(context, f"Duplicate module {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Duplicate module {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.module_id = module_id
         self.copy_id = uuid.uuid4()
         self.focus_id = self.copy_id
@@ -286,7 +312,12 @@ class MoveModuleCommand(AuthoringCommand):
     def __init__(
         self, context: CommandContext, *, module_id: uuid.UUID, title: str, new_index: int
     ) -> None:
-        super().__init__(context, f"Move module {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Move module {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.module_id = module_id
         self.new_index = new_index
         self.old_index: int | None = None
@@ -325,7 +356,12 @@ class AddLessonCommand(AuthoringCommand):
         title: str,
         index: int | None = None,
     ) -> None:
-        super().__init__(context, f"Add lesson {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Add lesson {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.module_id = module_id
         self.title = title
         self.index = index
@@ -360,7 +396,12 @@ class AddLessonCommand(AuthoringCommand):
 
 class DeleteLessonCommand(AuthoringCommand):
     def __init__(self, context: CommandContext, *, lesson_id: uuid.UUID, title: str) -> None:
-        super().__init__(context, f"Delete lesson {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Delete lesson {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.lesson_id = lesson_id
         self._removed: authoring.LessonRemoval | None = None
 
@@ -388,7 +429,12 @@ class DeleteLessonCommand(AuthoringCommand):
 
 class DuplicateLessonCommand(AuthoringCommand):
     def __init__(self, context: CommandContext, *, lesson_id: uuid.UUID, title: str) -> None:
-        super().__init__(context, f"Duplicate lesson {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Duplicate lesson {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.lesson_id = lesson_id
         self.copy_id = uuid.uuid4()
         self.focus_id = self.copy_id
@@ -427,7 +473,12 @@ class MoveLessonCommand(AuthoringCommand):
         target_module_id: uuid.UUID,
         new_index: int,
     ) -> None:
-        super().__init__(context, f"Move lesson {_quoted(title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Move lesson {title}").format(
+                title=_quoted(title)
+            ),
+        )
         self.lesson_id = lesson_id
         self.target_module_id = target_module_id
         self.new_index = new_index
@@ -480,7 +531,12 @@ class AttachVideoCommand(AuthoringCommand):
         seconds: float | None = None,
         probe: authoring.Probe | None = None,
     ) -> None:
-        super().__init__(context, f"Attach video to {_quoted(lesson_title)}")
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", "Attach video to {title}").format(
+                title=_quoted(lesson_title)
+            ),
+        )
         if (path is None) == (url is None):
             raise ValueError("give either a file path or a web address")
         self.lesson_id = lesson_id
@@ -555,8 +611,12 @@ class SetLessonVideoCommand(AuthoringCommand):
         old: tuple[uuid.UUID | None, int | None],
         new: tuple[uuid.UUID | None, int | None],
     ) -> None:
-        verb = "Remove video from" if new[0] is None else "Change video of"
-        super().__init__(context, f"{verb} {_quoted(lesson_title)}")
+        template = (
+            QCoreApplication.translate("AuthoringCommand", "Remove video from {title}")
+            if new[0] is None
+            else QCoreApplication.translate("AuthoringCommand", "Change video of {title}")
+        )
+        super().__init__(context, template.format(title=_quoted(lesson_title)))
         self.lesson_id = lesson_id
         self.old = old
         self.new = new
@@ -585,9 +645,9 @@ class SetCourseStatusCommand(AuthoringCommand):
     """Publish, unpublish or archive; undo puts the previous status back."""
 
     _VERBS: ClassVar[dict[str, str]] = {
-        "published": "Publish",
-        "draft": "Unpublish",
-        "archived": "Archive",
+        "published": QT_TRANSLATE_NOOP("AuthoringCommand", "Publish {title}"),
+        "draft": QT_TRANSLATE_NOOP("AuthoringCommand", "Unpublish {title}"),
+        "archived": QT_TRANSLATE_NOOP("AuthoringCommand", "Archive {title}"),
     }
 
     def __init__(
@@ -598,7 +658,13 @@ class SetCourseStatusCommand(AuthoringCommand):
         new_status: str,
         assessment_problems: tuple[str, ...] | None = None,
     ) -> None:
-        super().__init__(context, f"{self._VERBS.get(new_status, 'Change')} {_quoted(title)}")
+        template = self._VERBS.get(
+            new_status, QT_TRANSLATE_NOOP("AuthoringCommand", "Change {title}")
+        )
+        super().__init__(
+            context,
+            QCoreApplication.translate("AuthoringCommand", template).format(title=_quoted(title)),
+        )
         self.new_status = new_status
         self.assessment_problems = assessment_problems
         self.change: authoring.StatusChange | None = None

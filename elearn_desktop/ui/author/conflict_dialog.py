@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,20 +28,22 @@ KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
 
 FIELD_LABELS = {
-    "title": "Title",
-    "description": "Description",
-    "slug": "Slug",
-    "thumbnail_url": "Thumbnail",
-    "level": "Level",
-    "status": "Status",
-    "duration": "Duration",
-    "video_asset_id": "Video",
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "description": QT_TRANSLATE_NOOP("ConflictDialog", "Description"),
+    "slug": QT_TRANSLATE_NOOP("ConflictDialog", "Slug"),
+    "thumbnail_url": QT_TRANSLATE_NOOP("ConflictDialog", "Thumbnail"),
+    "level": QT_TRANSLATE_NOOP("ConflictDialog", "Level"),
+    "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status"),
+    "duration": QT_TRANSLATE_NOOP("ConflictDialog", "Duration"),
+    "video_asset_id": QT_TRANSLATE_NOOP("ConflictDialog", "Video"),
 }
 
 
 def _shown(name: str, value: Any) -> str:
     if value is None or value == "":
-        return "(empty)" if name != "slug" else "(generated from the title)"
+        if name == "slug":
+            return QCoreApplication.translate("ConflictDialog", "(generated from the title)")
+        return QCoreApplication.translate("ConflictDialog", "(empty)")
     if name == "duration":
         return minutes_text(int(value))
     return str(value)
@@ -60,14 +62,16 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Someone else changed this")
+        self.setWindowTitle(self.tr("Someone else changed this"))
         self.choice = TAKE_THEIRS
         intro = QLabel(message)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(mine), 3)
         self.table.setObjectName("conflictTable")
-        self.table.setAccessibleName("Both versions")
-        self.table.setHorizontalHeaderLabels(["Field", "Your version", "Their version (saved)"])
+        self.table.setAccessibleName(self.tr("Both versions"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Your version"), self.tr("Their version (saved)")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -77,7 +81,9 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, name in enumerate(mine):
             cells = (
-                FIELD_LABELS.get(name, name.replace("_", " ").capitalize()),
+                QCoreApplication.translate(
+                    "ConflictDialog", FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+                ),
                 _shown(name, mine[name]),
                 _shown(name, theirs.get(name)),
             )
@@ -97,10 +103,10 @@ class ConflictDialog(QDialog):
             rows_height + self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         )
         buttons = QDialogButtonBox()
-        self.keep_button = QPushButton("Keep mine")
-        self.keep_button.setToolTip("Save your version over the newer one")
-        self.take_button = QPushButton("Take theirs")
-        self.take_button.setToolTip("Discard your edit and show the saved version")
+        self.keep_button = QPushButton(self.tr("Keep mine"))
+        self.keep_button.setToolTip(self.tr("Save your version over the newer one"))
+        self.take_button = QPushButton(self.tr("Take theirs"))
+        self.take_button.setToolTip(self.tr("Discard your edit and show the saved version"))
         self.take_button.setDefault(True)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.RejectRole)

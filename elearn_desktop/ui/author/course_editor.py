@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,8 +56,10 @@ from elearn_desktop.ui.author.course_tree_model import (
     CourseTreeModel,
     MoveRequest,
 )
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.property_panel import PropertyPanel
 from elearn_desktop.ui.author.publish_dialog import PUBLISH, PublishDialog
+from elearn_desktop.ui.author.undo_actions import UndoRedoActions
 from elearn_desktop.ui.author.video_dialog import VideoDialog, VideoPreviewDialog
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -65,29 +67,6 @@ from elearn_desktop.ui.resources import icon
 
 def _quoted(title: str) -> str:
     return f"'{title}'"
-
-
-def delete_question(drafts: list[ModuleDraft | LessonDraft]) -> str:
-    """The confirmation question naming what a delete removes."""
-
-    def lessons(module: ModuleDraft) -> str:
-        n = len(module.lessons)
-        return f"{n} lesson{'' if n == 1 else 's'}"
-
-    if len(drafts) == 1:
-        (only,) = drafts
-        if isinstance(only, ModuleDraft):
-            if not only.lessons:
-                return f"Delete module {_quoted(only.title)}?"
-            return f"Delete module {_quoted(only.title)} and its {lessons(only)}?"
-        return f"Delete lesson {_quoted(only.title)}?"
-    parts = [
-        f"module {_quoted(d.title)} ({lessons(d)})"
-        if isinstance(d, ModuleDraft)
-        else f"lesson {_quoted(d.title)}"
-        for d in drafts
-    ]
-    return f"Delete {len(drafts)} items: {', '.join(parts)}?"
 
 
 class CourseEditor(QWidget):
@@ -125,7 +104,7 @@ class CourseEditor(QWidget):
         self.model.moves_requested.connect(self._move)
         self.tree = QTreeView()
         self.tree.setObjectName("courseTree")
-        self.tree.setAccessibleName("Course outline")
+        self.tree.setAccessibleName(self.tr("Course outline"))
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # DragDrop, not InternalMove: the model accepts only its own MIME type of nodes of
@@ -159,12 +138,12 @@ class CourseEditor(QWidget):
         self.panel.slug_check_requested.connect(self._check_slug)
         self.panel.thumbnail_file_chosen.connect(self._import_thumbnail)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Properties")
+        scroll.setAccessibleName(self.tr("Properties"))
         scroll.setWidget(self.panel)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(380)
 
-        self.title_label = QLabel("Loading the course…")
+        self.title_label = QLabel(self.tr("Loading the course…"))
         self.title_label.setObjectName("editorTitle")
         font = self.title_label.font()
         font.setBold(True)
@@ -194,6 +173,31 @@ class CourseEditor(QWidget):
         layout.addWidget(self.status_label)
         self._update_actions()
 
+    def delete_question(self, drafts: list[ModuleDraft | LessonDraft]) -> str:
+        """The confirmation question naming what a delete removes."""
+
+        def lessons(module: ModuleDraft) -> str:
+            return self.tr("%n lesson(s)", "", len(module.lessons))
+
+        if len(drafts) == 1:
+            (only,) = drafts
+            if isinstance(only, ModuleDraft):
+                if not only.lessons:
+                    return self.tr("Delete module {title}?").format(title=_quoted(only.title))
+                return self.tr("Delete module {title} and its {lessons}?").format(
+                    title=_quoted(only.title), lessons=lessons(only)
+                )
+            return self.tr("Delete lesson {title}?").format(title=_quoted(only.title))
+        parts = [
+            self.tr("module {title} ({lessons})").format(title=_quoted(d.title), lessons=lessons(d))
+            if isinstance(d, ModuleDraft)
+            else self.tr("lesson {title}").format(title=_quoted(d.title))
+            for d in drafts
+        ]
+        return self.tr("Delete %n item(s): {items}?", "", len(drafts)).format(
+            items=", ".join(parts)
+        )
+
     # -- actions -----------------------------------------------------------------------
 
     def _action(
@@ -220,9 +224,10 @@ class CourseEditor(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_redo = UndoRedoActions(self.undo_stack, self)
+        self.undo_action = self.undo_redo.undo
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_redo.redo
         # Ctrl+Shift+Z everywhere, plus the platform's own (e.g. Ctrl+Y on Windows).
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
@@ -232,40 +237,36 @@ class CourseEditor(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.back_action = self._action("← My courses", self.request_close)
+        self.back_action = self._action("", self.request_close)
         self.add_module_action = self._action(
-            "Add &module", self.add_module, shortcut="Ctrl+Shift+M", icon_name="module"
+            "", self.add_module, shortcut="Ctrl+Shift+M", icon_name="module"
         )
         self.add_lesson_action = self._action(
-            "Add &lesson", self.add_lesson, shortcut="Ctrl+Shift+L", icon_name="lesson"
+            "", self.add_lesson, shortcut="Ctrl+Shift+L", icon_name="lesson"
         )
-        self.rename_action = self._action("Re&name", self.rename_selected, shortcut="F2")
+        self.rename_action = self._action("", self.rename_selected, shortcut="F2")
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.duplicate_action = self._action(
-            "D&uplicate", self.duplicate_selected, shortcut="Ctrl+D"
-        )
+        self.duplicate_action = self._action("", self.duplicate_selected, shortcut="Ctrl+D")
         self.delete_action = self._action(
-            "&Delete…",
+            "",
             self.delete_selected,
             shortcut=QKeySequence.StandardKey.Delete,
             tree_only=True,
         )
         self.move_up_action = self._action(
-            "Move &up", lambda: self.move_selected(-1), shortcut="Alt+Up", tree_only=True
+            "", lambda: self.move_selected(-1), shortcut="Alt+Up", tree_only=True
         )
         self.move_down_action = self._action(
-            "Move do&wn", lambda: self.move_selected(1), shortcut="Alt+Down", tree_only=True
+            "", lambda: self.move_selected(1), shortcut="Alt+Down", tree_only=True
         )
-        self.publish_action = self._action("&Publish…", lambda: self.change_status("published"))
-        self.preview_action = self._action(
-            "Preview as &learner", self._preview_as_learner, icon_name="learn"
-        )
+        self.publish_action = self._action("", lambda: self.change_status("published"))
+        self.preview_action = self._action("", self._preview_as_learner, icon_name="learn")
         self.preview_action.setObjectName("previewAsLearner")
-        self.reload_action = self._action("Re&load", self.reload, shortcut="F5")
+        self.reload_action = self._action("", self.reload, shortcut="F5")
 
         self.menu_bar = QMenuBar(self)
         self.menu_bar.setNativeMenuBar(False)
-        self.edit_menu = self.menu_bar.addMenu("&Edit")
+        self.edit_menu = self.menu_bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -280,14 +281,14 @@ class CourseEditor(QWidget):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.move_up_action)
         self.edit_menu.addAction(self.move_down_action)
-        self.course_menu = self.menu_bar.addMenu("&Course")
+        self.course_menu = self.menu_bar.addMenu("")
         self.course_menu.addAction(self.publish_action)
         self.course_menu.addAction(self.preview_action)
         self.course_menu.addAction(self.reload_action)
         self.course_menu.addSeparator()
         self.course_menu.addAction(self.back_action)
 
-        self.toolbar = QToolBar("Course editor")
+        self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.back_action)
         self.toolbar.addSeparator()
@@ -318,6 +319,35 @@ class CourseEditor(QWidget):
         ):
             if action not in self.tree.actions():
                 self.tree.addAction(action)
+        self.retranslate_actions()
+
+    def retranslate_actions(self) -> None:
+        for action, text in (
+            (self.back_action, self.tr("← My courses")),
+            (self.add_module_action, self.tr("Add &module")),
+            (self.add_lesson_action, self.tr("Add &lesson")),
+            (self.rename_action, self.tr("Re&name")),
+            (self.duplicate_action, self.tr("D&uplicate")),
+            (self.delete_action, self.tr("&Delete…")),
+            (self.move_up_action, self.tr("Move &up")),
+            (self.move_down_action, self.tr("Move do&wn")),
+            (self.publish_action, self.tr("&Publish…")),
+            (self.preview_action, self.tr("Preview as &learner")),
+            (self.reload_action, self.tr("Re&load")),
+        ):
+            action.setText(text)
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.course_menu.setTitle(self.tr("&Course"))
+        self.toolbar.setWindowTitle(self.tr("Course editor"))
+        self.toolbar.setAccessibleName(self.tr("Course editor"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_actions()
+            self.undo_redo.retranslate()
+            self.tree.setAccessibleName(self.tr("Course outline"))
+            self._update_actions()
+        super().changeEvent(event)
 
     def _update_actions(self) -> None:
         loaded = self.course is not None
@@ -351,7 +381,7 @@ class CourseEditor(QWidget):
         self.course = None
         self.model.set_course(None)
         self.panel.show_node(None, None)
-        self.title_label.setText("Loading the course…")
+        self.title_label.setText(self.tr("Loading the course…"))
         self.reload()
 
     def reload(self) -> None:
@@ -378,14 +408,13 @@ class CourseEditor(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._update_state()
-        self.title_label.setText("The course could not be opened")
+        self.title_label.setText(self.tr("The course could not be opened"))
         self.status_label.setText(str(exc))
 
     def _show(self, course: CourseDraft) -> None:
         self.course = course
         self.model.set_course(course)
-        status = course.status.capitalize()
-        self.title_label.setText(f"{course.title}  ·  {status}")
+        self.title_label.setText(f"{course.title}  ·  {status_word(course.status)}")
         self.tree.expandAll()
         node_id = self.panel.node_id
         if node_id is not None:
@@ -413,7 +442,10 @@ class CourseEditor(QWidget):
             and result.enrolled.learners
         ):
             self.status_label.setText(
-                f"{result.course.status.capitalize()}: {result.enrolled.words()}"
+                self.tr("{status}: {learners}").format(
+                    status=status_word(result.course.status),
+                    learners=self.tr("%n learner(s) enrolled.", "", result.enrolled.learners),
+                )
             )
         self._update_state()
 
@@ -431,11 +463,14 @@ class CourseEditor(QWidget):
         if isinstance(exc, EditConflictError) and isinstance(command, cmd.EditFieldsCommand):
             self._resolve_conflict(command, exc)
         elif isinstance(exc, PublishBlockedError):
-            self._warn("The course cannot be published yet", "\n".join(exc.problems))
+            self._warn(self.tr("The course cannot be published yet"), "\n".join(exc.problems))
         elif isinstance(exc, ElearnError):
-            self._warn("The change was not saved", str(exc))
+            self._warn(self.tr("The change was not saved"), str(exc))
         else:
-            self._warn("The change was not saved", f"Something went wrong: {exc}")
+            self._warn(
+                self.tr("The change was not saved"),
+                self.tr("Something went wrong: {error}").format(error=exc),
+            )
         self.reload()
 
     def _resolve_conflict(self, command: cmd.EditFieldsCommand, exc: EditConflictError) -> None:
@@ -461,11 +496,11 @@ class CourseEditor(QWidget):
 
     def _update_state(self) -> None:
         if self.queue.busy:
-            self.state_label.setText("Saving…")
+            self.state_label.setText(self.tr("Saving…"))
         elif self.panel.is_dirty():
-            self.state_label.setText("● Unsaved changes")
+            self.state_label.setText(self.tr("● Unsaved changes"))
         else:
-            self.state_label.setText("All changes saved" if self.course else "")
+            self.state_label.setText(self.tr("All changes saved") if self.course else "")
 
     def is_busy(self) -> bool:
         return self.queue.busy
@@ -507,8 +542,10 @@ class CourseEditor(QWidget):
         problems = "\n".join(p.message for p in self.panel.problems())
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"The changes you typed cannot be saved:\n{problems}\n\nDiscard them?",
+            self.tr("Unsaved changes"),
+            self.tr("The changes you typed cannot be saved:\n{problems}\n\nDiscard them?").format(
+                problems=problems
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -568,7 +605,7 @@ class CourseEditor(QWidget):
             return
         current = self.model.module_of(self.tree.currentIndex())
         index = current.order_index + 1 if current is not None else None
-        command = cmd.AddModuleCommand(self._ctx(), title="New module", index=index)
+        command = cmd.AddModuleCommand(self._ctx(), title=self.tr("New module"), index=index)
         self.push(command)
         self._edit_when_shown(command.module_id)
 
@@ -581,7 +618,7 @@ class CourseEditor(QWidget):
         if isinstance(current, LessonDraft):
             index = current.order_index + 1
         command = cmd.AddLessonCommand(
-            self._ctx(), module_id=module.id, title="New lesson", index=index
+            self._ctx(), module_id=module.id, title=self.tr("New lesson"), index=index
         )
         self.push(command)
         self._edit_when_shown(command.lesson_id)
@@ -605,7 +642,7 @@ class CourseEditor(QWidget):
             else cmd.DuplicateLessonCommand(self._ctx(), lesson_id=d.id, title=d.title)
             for k, d in selected
         ]
-        self._push_all(commands, f"Duplicate {len(commands)} items")
+        self._push_all(commands, self.tr("Duplicate %n item(s)", "", len(commands)))
 
     def _push_all(self, commands: list[cmd.AuthoringCommand], macro: str) -> None:
         if len(commands) == 1:
@@ -625,8 +662,8 @@ class CourseEditor(QWidget):
         drafts = [d for k, d in selected if not (k == LESSON and d.module_id in modules)]
         answer = QMessageBox.question(
             self,
-            "Delete",
-            delete_question(drafts) + "\n\nYou can undo this (Ctrl+Z).",
+            self.tr("Delete"),
+            self.delete_question(drafts) + "\n\n" + self.tr("You can undo this (Ctrl+Z)."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -638,7 +675,7 @@ class CourseEditor(QWidget):
             else cmd.DeleteLessonCommand(self._ctx(), lesson_id=d.id, title=d.title)
             for d in drafts
         ]
-        self._push_all(commands, f"Delete {len(commands)} items")
+        self._push_all(commands, self.tr("Delete %n item(s)", "", len(commands)))
 
     def move_selected(self, step: int) -> None:
         """Alt+Up/Down: one place up or down; a lesson at the edge moves to the next module."""
@@ -699,7 +736,7 @@ class CourseEditor(QWidget):
                         new_index=move.index,
                     )
                 )
-        self._push_all(commands, f"Move {len(commands)} items")
+        self._push_all(commands, self.tr("Move %n item(s)", "", len(commands)))
 
     # -- videos ------------------------------------------------------------------------
 
@@ -747,7 +784,7 @@ class CourseEditor(QWidget):
         try:
             source = media.resolve_video_source(lesson.video, media_dir=self.media_dir)
         except ElearnError as exc:
-            self._warn("The video cannot be played", str(exc))
+            self._warn(self.tr("The video cannot be played"), str(exc))
             return
         url = QUrl.fromLocalFile(source.location) if source.is_file else QUrl(source.location)
         VideoPreviewDialog(title=lesson.video.title, url=url, parent=self).exec()
@@ -764,7 +801,7 @@ class CourseEditor(QWidget):
             return target.resolve().as_uri()
 
         BackgroundOp(copy, label="copy thumbnail").on_success(self.panel.set_thumbnail).on_failure(
-            lambda exc: self._warn("The image could not be copied", str(exc))
+            lambda exc: self._warn(self.tr("The image could not be copied"), str(exc))
         ).run(parent=self)
 
     def _check_slug(self, slug: str) -> None:
@@ -815,8 +852,8 @@ class CourseEditor(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            "You have typed changes that are not saved yet. Save them?",
+            self.tr("Unsaved changes"),
+            self.tr("You have typed changes that are not saved yet. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

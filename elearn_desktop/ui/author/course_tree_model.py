@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from elearn_desktop.services.authoring import CourseDraft, LessonDraft, ModuleDraft
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.models import minutes_text
 from elearn_desktop.ui.resources import icon
 
@@ -47,7 +49,16 @@ NodeIdRole = Qt.ItemDataRole.UserRole + 2
 NodeDraftRole = Qt.ItemDataRole.UserRole + 3
 
 MIME_TYPE = "application/x-elearn-course-nodes"
-COLUMNS = ("Title", "Details", "Duration")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Title"),
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Details"),
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Duration"),
+)
+KIND_WORDS = {
+    COURSE: QT_TRANSLATE_NOOP("CourseTreeModel", "Course"),
+    MODULE: QT_TRANSLATE_NOOP("CourseTreeModel", "Module"),
+    LESSON: QT_TRANSLATE_NOOP("CourseTreeModel", "Lesson"),
+}
 TITLE_COLUMN, VIDEO_COLUMN, DURATION_COLUMN = range(3)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -293,11 +304,11 @@ class CourseTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == DURATION_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_COLUMN:
-            return f"{node.kind.capitalize()}: {draft.title}"
+            kind = self.tr(KIND_WORDS.get(node.kind, node.kind.capitalize()))
+            return self.tr("{kind}: {title}").format(kind=kind, title=draft.title)
         return None
 
-    @staticmethod
-    def _text(node: _Node, column: int, *, edit: bool) -> str:
+    def _text(self, node: _Node, column: int, *, edit: bool) -> str:
         draft = node.draft
         if column == TITLE_COLUMN:
             if edit or node.kind == COURSE:
@@ -306,11 +317,13 @@ class CourseTreeModel(QAbstractItemModel):
         if column == VIDEO_COLUMN:
             if isinstance(draft, LessonDraft):
                 if draft.video is None:
-                    return "Text"
-                return "Video" if draft.video.ready else f"Video ({draft.video.status})"
+                    return self.tr("Text")
+                if draft.video.ready:
+                    return self.tr("Video")
+                return self.tr("Video ({status})").format(status=draft.video.status)
             if isinstance(draft, CourseDraft):
-                return draft.status.capitalize()
-            return f"{len(draft.lessons)} lesson{'' if len(draft.lessons) == 1 else 's'}"
+                return status_word(draft.status)
+            return self.tr("%n lesson(s)", "", len(draft.lessons))
         if column == DURATION_COLUMN:
             if isinstance(draft, LessonDraft):
                 return minutes_text(draft.duration_minutes)
@@ -319,17 +332,22 @@ class CourseTreeModel(QAbstractItemModel):
             return minutes_text(draft.duration_minutes)
         return ""
 
-    @staticmethod
-    def _tooltip(node: _Node) -> str:
+    def _tooltip(self, node: _Node) -> str:
         draft = node.draft
         if isinstance(draft, LessonDraft):
             video = draft.video
             if video is None:
-                return f"{draft.title}\nNo video: a text lesson."
-            return f"{draft.title}\nVideo: {video.title} ({video.provider}, {video.status})"
+                return draft.title + "\n" + self.tr("No video: a text lesson.")
+            return (
+                draft.title
+                + "\n"
+                + self.tr("Video: {title} ({provider}, {status})").format(
+                    title=video.title, provider=video.provider, status=video.status
+                )
+            )
         if isinstance(draft, ModuleDraft):
-            return f"{draft.title}\n{len(draft.lessons)} lessons"
-        return f"{draft.title}\n{draft.status.capitalize()} · /{draft.slug}"
+            return draft.title + "\n" + self.tr("%n lesson(s)", "", len(draft.lessons))
+        return f"{draft.title}\n{status_word(draft.status)} · /{draft.slug}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -339,7 +357,7 @@ class CourseTreeModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -13,6 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -36,8 +39,31 @@ from elearn_desktop.domain.publishing import can_transition
 from elearn_desktop.ui.models import Column, RecordRole, RecordTableModel, minutes_text
 from elearn_desktop.ui.ops import BackgroundOp
 
-STATUS_FILTERS = (("All statuses", ""), ("Drafts", "draft"), ("Published", "published"))
-STATUS_FILTERS += (("Archived", "archived"),)
+STATUS_FILTERS = (
+    (QT_TRANSLATE_NOOP("AuthorCoursesPage", "All statuses"), ""),
+    (QT_TRANSLATE_NOOP("AuthorCoursesPage", "Drafts"), "draft"),
+    (QT_TRANSLATE_NOOP("AuthorCoursesPage", "Published"), "published"),
+    (QT_TRANSLATE_NOOP("AuthorCoursesPage", "Archived"), "archived"),
+)
+#: Course statuses and levels as shown (translated when shown).
+STATUS_WORDS = {
+    "draft": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Draft"),
+    "published": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Published"),
+    "archived": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Archived"),
+    "beginner": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Beginner"),
+    "intermediate": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Intermediate"),
+    "advanced": QT_TRANSLATE_NOOP("AuthorCoursesPage", "Advanced"),
+}
+
+
+def status_word(value: str | None) -> str:
+    """A course status or level in the language shown ("draft" -> "Draft")."""
+    if not value:
+        return ""
+    word = STATUS_WORDS.get(value)
+    if word is None:
+        return value.capitalize()
+    return QCoreApplication.translate("AuthorCoursesPage", word)
 
 
 def last_change_text(moment: dt.datetime | None, *, now: dt.datetime | None = None) -> str:
@@ -47,9 +73,13 @@ def last_change_text(moment: dt.datetime | None, *, now: dt.datetime | None = No
     local = moment.astimezone()
     today = (now or dt.datetime.now().astimezone()).date()
     if local.date() == today:
-        return f"today {local:%H:%M}"
+        return QCoreApplication.translate("AuthorCoursesPage", "today {time}").format(
+            time=f"{local:%H:%M}"
+        )
     if local.date() == today - dt.timedelta(days=1):
-        return f"yesterday {local:%H:%M}"
+        return QCoreApplication.translate("AuthorCoursesPage", "yesterday {time}").format(
+            time=f"{local:%H:%M}"
+        )
     return f"{local.day} {local:%b %Y}"
 
 
@@ -57,32 +87,47 @@ def _updated(c: Any) -> dt.datetime | None:
     return getattr(c, "updated_at", None)
 
 
+CONTEXT = "AuthorCoursesPage"
+
+
 COURSE_COLUMNS: list[Column[Any]] = [
-    Column("Title", lambda c: c.title),
-    Column("Status", lambda c: c.status.capitalize()),
-    Column("Level", lambda c: (c.level or "").capitalize()),
+    Column(QT_TRANSLATE_NOOP("AuthorCoursesPage", "Title"), lambda c: c.title, context=CONTEXT),
     Column(
-        "Duration",
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Status"),
+        lambda c: status_word(c.status),
+        context=CONTEXT,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Level"),
+        lambda c: status_word(c.level),
+        context=CONTEXT,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Duration"),
         lambda c: minutes_text(c.duration_minutes),
         sort_key=lambda c: c.duration_minutes or 0,
         align_right=True,
+        context=CONTEXT,
     ),
     Column(
-        "Modules",
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Modules"),
         lambda c: str(c.module_count),
         sort_key=lambda c: c.module_count,
         align_right=True,
+        context=CONTEXT,
     ),
     Column(
-        "Lessons",
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Lessons"),
         lambda c: str(c.lesson_count),
         sort_key=lambda c: c.lesson_count,
         align_right=True,
+        context=CONTEXT,
     ),
     Column(
-        "Last change",
+        QT_TRANSLATE_NOOP("AuthorCoursesPage", "Last change"),
         lambda c: last_change_text(_updated(c)),
         sort_key=lambda c: (_updated(c) or dt.datetime.min.replace(tzinfo=dt.UTC)).timestamp(),
+        context=CONTEXT,
     ),
 ]
 
@@ -121,16 +166,18 @@ class AuthorCoursesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("authorCoursesPage")
         self._loader: Callable[[], Sequence[Any]] | None = None
-        self.filter = QLineEdit(placeholderText="Filter courses…", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter courses…"), clearButtonEnabled=True)
         self.filter.setObjectName("courseFilter")
-        self.filter.setAccessibleName("Filter courses")
+        self.filter.setAccessibleName(self.tr("Filter courses"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.setAccessibleName("Show courses with status")
+        self.status_filter.setAccessibleName(self.tr("Show courses with status"))
         for label, value in STATUS_FILTERS:
-            self.status_filter.addItem(label, value)
-        self.all_courses = QCheckBox("Every author's courses")
-        self.all_courses.setToolTip("Administrators may edit every course")
+            self.status_filter.addItem(
+                QCoreApplication.translate("AuthorCoursesPage", label), value
+            )
+        self.all_courses = QCheckBox(self.tr("Every author's courses"))
+        self.all_courses.setToolTip(self.tr("Administrators may edit every course"))
         self.all_courses.hide()
         self.all_courses.toggled.connect(self.scope_changed.emit)
 
@@ -152,27 +199,27 @@ class AuthorCoursesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Courses")
+        self.table.setAccessibleName(self.tr("Courses"))
         self.table.doubleClicked.connect(lambda _index: self._open())
         self.table.activated.connect(lambda _index: self._open())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
-        self.new_button = QPushButton("New course…")
+        self.new_button = QPushButton(self.tr("New course…"))
         self.new_button.setObjectName("newCourse")
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("openCourse")
-        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
         self.duplicate_button.setObjectName("duplicateCourse")
-        self.archive_button = QPushButton("Archive…")
+        self.archive_button = QPushButton(self.tr("Archive…"))
         self.archive_button.setObjectName("archiveCourse")
         self.new_button.clicked.connect(self.course_create_requested.emit)
         self.open_button.clicked.connect(self._open)
         self.duplicate_button.clicked.connect(self._duplicate)
         self.archive_button.clicked.connect(self._archive)
-        self.status = QLabel("Loading courses…")
+        self.status = QLabel(self.tr("Loading courses…"))
         self.status.setObjectName("authorCoursesStatus")
 
-        title = QLabel("My courses")
+        self.title = title = QLabel(self.tr("My courses"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -198,6 +245,30 @@ class AuthorCoursesPage(QWidget):
         layout.addLayout(actions)
         self._update_buttons()
 
+    def retranslate(self) -> None:
+        """Fixed texts; the status line follows at the next refresh."""
+        self.title.setText(self.tr("My courses"))
+        self.filter.setPlaceholderText(self.tr("Filter courses…"))
+        self.filter.setAccessibleName(self.tr("Filter courses"))
+        self.status_filter.setAccessibleName(self.tr("Show courses with status"))
+        for index, (label, _value) in enumerate(STATUS_FILTERS):
+            self.status_filter.setItemText(
+                index, QCoreApplication.translate("AuthorCoursesPage", label)
+            )
+        self.all_courses.setText(self.tr("Every author's courses"))
+        self.all_courses.setToolTip(self.tr("Administrators may edit every course"))
+        self.table.setAccessibleName(self.tr("Courses"))
+        self.new_button.setText(self.tr("New course…"))
+        self.open_button.setText(self.tr("Open"))
+        self.duplicate_button.setText(self.tr("Duplicate"))
+        self.archive_button.setText(self.tr("Archive…"))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # -- data ------------------------------------------------------------------------------
 
     def set_loader(self, loader: Callable[[], Sequence[Any]]) -> None:
@@ -209,20 +280,23 @@ class AuthorCoursesPage(QWidget):
         keep = select or (self.current().id if self.current() is not None else None)
         BackgroundOp(self._loader, label="load author courses").on_success(
             lambda courses: self._show(courses, keep)
-        ).on_failure(lambda exc: self.status.setText(f"Could not load courses: {exc}")).run(
-            parent=self
-        )
+        ).on_failure(
+            lambda exc: self.status.setText(
+                self.tr("Could not load courses: {exc}").format(exc=exc)
+            )
+        ).run(parent=self)
 
     def _show(self, courses: Sequence[Any], keep: uuid.UUID | None = None) -> None:
         self.model.set_records(courses)
         drafts = sum(1 for c in courses if c.status == "draft")
         if courses:
             self.status.setText(
-                f"{len(courses)} course{'' if len(courses) == 1 else 's'}, "
-                f"{drafts} draft{'' if drafts == 1 else 's'}"
+                self.tr("{count} course(s)", "", len(courses)).format(count=len(courses))
+                + ", "
+                + self.tr("{count} draft(s)", "", drafts).format(count=drafts)
             )
         else:
-            self.status.setText("No courses yet: create your first with “New course…”.")
+            self.status.setText(self.tr("No courses yet: create your first with “New course…”."))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if keep is not None:
@@ -250,7 +324,7 @@ class AuthorCoursesPage(QWidget):
         archivable = course is not None and can_transition(course.status, "archived")
         self.archive_button.setEnabled(archivable)
         self.archive_button.setToolTip(
-            "Only a published course can be archived"
+            self.tr("Only a published course can be archived")
             if course is not None and not archivable
             else ""
         )

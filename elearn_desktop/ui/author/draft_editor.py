@@ -14,8 +14,10 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -51,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.authored_rows import EditConflictError
+from elearn_desktop.ui.author.undo_actions import UndoRedoActions
 from elearn_desktop.ui.ops import BackgroundOp
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -338,27 +341,30 @@ class VersionConflictDialog(QDialog):
     def __init__(self, message: str, mine: str, theirs: str | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("versionConflictDialog")
-        self.setWindowTitle("Someone else changed this")
+        self.setWindowTitle(self.tr("Someone else changed this"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.choice: str | None = None
         intro = QLabel(message)
         intro.setWordWrap(True)
         columns = QHBoxLayout()
-        for title, text in (("Your version (not saved)", mine), ("Saved version", theirs)):
+        for title, text in (
+            (self.tr("Your version (not saved)"), mine),
+            (self.tr("Saved version"), theirs),
+        ):
             box = QVBoxLayout()
             box.addWidget(QLabel(f"<b>{title}</b>"))
-            view = QPlainTextEdit(text if text is not None else "(deleted)")
+            view = QPlainTextEdit(text if text is not None else self.tr("(deleted)"))
             view.setReadOnly(True)
             view.setAccessibleName(title)
             box.addWidget(view)
             columns.addLayout(box)
         buttons = QDialogButtonBox()
         self.keep_button = buttons.addButton(
-            "Save mine anyway" if theirs is not None else "Save mine as new",
+            self.tr("Save mine anyway") if theirs is not None else self.tr("Save mine as new"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.take_button = buttons.addButton(
-            "Take the saved version" if theirs is not None else "Discard mine",
+            self.tr("Take the saved version") if theirs is not None else self.tr("Discard mine"),
             QDialogButtonBox.ButtonRole.DestructiveRole,
         )
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -392,6 +398,14 @@ class DraftEditorBase(QWidget):
     NOUN = "item"
     #: How a conflict with a deleted version ends: "The … was deleted; …".
     DELETED_NOUN = "item"
+    #: Messages naming what is edited, marked for translation in each editor's context
+    #: (``self.tr`` finds them there: it looks up the class's own context first).
+    CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+        "DraftEditorBase", "Not saved: someone else changed this item."
+    )
+    DELETED_TEXT = QT_TRANSLATE_NOOP(
+        "DraftEditorBase", "The item was deleted; your changes were dropped."
+    )
     #: The service's detail type (``theirs`` in an :class:`EditConflictError`).
     DETAIL_TYPE: type = object
 
@@ -431,15 +445,14 @@ class DraftEditorBase(QWidget):
         self.heading.setObjectName(name)
         self.dirty_label = QLabel("")
         self.dirty_label.setObjectName("dirtyIndicator")
+        self.undo_redo = UndoRedoActions(self.undo_stack, self, mnemonics=False)
         self.undo_button = QToolButton()
-        self.undo_button.setDefaultAction(self.undo_stack.createUndoAction(self, "Undo"))
+        self.undo_button.setDefaultAction(self.undo_redo.undo)
         self.redo_button = QToolButton()
-        self.redo_button.setDefaultAction(self.undo_stack.createRedoAction(self, "Redo"))
-        self.save_button = QPushButton("Save")
+        self.redo_button.setDefaultAction(self.undo_redo.redo)
+        self.save_button = QPushButton()
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(
-            f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})"
-        )
+        self._retranslate_save()
         self.save_button.clicked.connect(self._save_clicked)
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -523,7 +536,7 @@ class DraftEditorBase(QWidget):
         draft, detail = self._draft, self.detail
         expected = detail.updated_at if detail is not None else None
         work = self._save_work(draft, detail.id if detail is not None else None, expected)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
 
         def saved(result: Any) -> None:
             self.detail = result
@@ -534,9 +547,11 @@ class DraftEditorBase(QWidget):
             self._show_draft(self._saved)
             self._set_editable(result.can_edit)
             self.status.setText(
-                f"Saved at {result.updated_at.astimezone():%H:%M:%S}."
+                self.tr("Saved at {time}.").format(
+                    time=f"{result.updated_at.astimezone():%H:%M:%S}"
+                )
                 if result.updated_at
-                else "Saved."
+                else self.tr("Saved.")
             )
             self._announce_saved(result)
             if after is not None:
@@ -551,13 +566,13 @@ class DraftEditorBase(QWidget):
         self.status.setText(self._failure_text(exc))
 
     def _failure_text(self, exc: BaseException) -> str:
-        return f"Not saved: {exc}"
+        return self.tr("Not saved: {error}").format(error=exc)
 
     def _resolve_conflict(self, conflict: EditConflictError) -> None:
         theirs = conflict.theirs if isinstance(conflict.theirs, self.DETAIL_TYPE) else None
         if theirs is not None:
             self._adopt(theirs)
-        self.status.setText(f"Not saved: someone else changed this {self.NOUN}.")
+        self.status.setText(self.tr(self.CONFLICT_TEXT))
         dialog = VersionConflictDialog(
             str(conflict),
             self._describe(self._draft),
@@ -574,18 +589,39 @@ class DraftEditorBase(QWidget):
             elif dialog.choice == TAKE_THEIRS:
                 if theirs is not None:
                     self._load(theirs, theirs.draft())
-                    self.status.setText("Showing the saved version; your changes were dropped.")
+                    self.status.setText(
+                        self.tr("Showing the saved version; your changes were dropped.")
+                    )
                 else:
                     self._saved = self._draft
                     self._set_dirty(False)
-                    self.status.setText(
-                        f"The {self.DELETED_NOUN} was deleted; your changes were dropped."
-                    )
+                    self.status.setText(self.tr(self.DELETED_TEXT))
 
         dialog.finished.connect(chosen)
         dialog.open()
 
     # -- unsaved changes -----------------------------------------------------------------
+
+    def _retranslate_save(self) -> None:
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(
+            self.tr("Save ({shortcut})").format(
+                shortcut=QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
+
+    def retranslate(self) -> None:
+        """Buttons after a language switch (editors add theirs); texts that show the
+        draft follow the next time it is shown."""
+        self._retranslate_save()
+        self.undo_redo.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "save_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def ask_unsaved(self, then: Callable[[], None], *, what: str) -> None:
         """With unsaved changes: Save / Discard / Cancel, then ``then()`` (not on Cancel)."""
@@ -594,15 +630,15 @@ class DraftEditorBase(QWidget):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Unsaved changes",
-            f"{what} has unsaved changes.",
+            self.tr("Unsaved changes"),
+            self.tr("{what} has unsaved changes.").format(what=what),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("unsavedChangesBox")
-        box.setInformativeText("Save them before you go on?")
+        box.setInformativeText(self.tr("Save them before you go on?"))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -632,7 +668,7 @@ class DraftEditorBase(QWidget):
 
     def _what(self) -> str:
         """What is being edited, for messages: "'Its title'" or "The new …"."""
-        return "This"
+        return self.tr("This")
 
     # -- for each editor ---------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QMargins, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimeZone, Signal
 from PySide6.QtGui import QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from elearn_desktop.services import insights
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.insights import CourseChoice, CourseInsights
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.ops import BackgroundOp
 
 #: Set by tests to pretend QtCharts is missing.
@@ -42,34 +43,6 @@ def _charts_module() -> Any:
     except ImportError:
         return None
     return QtCharts
-
-
-def insights_text(data: CourseInsights) -> str:
-    """The numbers in words: the fallback without charts, and the charts' accessible text."""
-    lines = [f"Enrollments of '{data.title}' (new, total):"]
-    lines += [f"  {p.day:%Y-%m-%d}: +{p.new} = {p.total}" for p in data.enrollments] or [
-        "  nobody has enrolled yet"
-    ]
-    lines.append("Completed, by module:")
-    lines += [f"  {f.position}. {f.title}: {f.completed}" for f in data.funnel] or [
-        "  the course has no modules"
-    ]
-    lines.append("Assessment scores (graded attempts):")
-    lines += [f"  {b.label} %: {b.count}" for b in data.scores if b.count] or ["  no attempts yet"]
-    return "\n".join(lines)
-
-
-def summary_text(data: CourseInsights) -> str:
-    learners = f"{data.learners} learner{'s' if data.learners != 1 else ''} enrolled"
-    completed = f"{data.completed} completed the course"
-    if data.assessments:
-        attempts = (
-            f"{data.attempts} graded attempt{'s' if data.attempts != 1 else ''} "
-            f"({data.passed} passed) at {', '.join(data.assessments)}"
-        )
-    else:
-        attempts = "no assessments in this course's learning paths"
-    return f"{learners} · {completed} · {attempts}"
 
 
 class CourseInsightsPage(QWidget):
@@ -90,22 +63,23 @@ class CourseInsightsPage(QWidget):
         self._charts: Any = None  # the QtCharts module once charts are built
         self._views: list[Any] = []
 
-        title = QLabel("Course insights")
+        self.title = title = QLabel(self.tr("Course insights"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         title.setFont(font)
         self.course_combo = QComboBox()
         self.course_combo.setObjectName("insightsCourseCombo")
-        self.course_combo.setAccessibleName("Course")
+        self.course_combo.setAccessibleName(self.tr("Course"))
         self.course_combo.setMinimumContentsLength(28)
         self.course_combo.currentIndexChanged.connect(self._course_chosen)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        top.addWidget(QLabel("Course:"))
+        self.course_label = QLabel(self.tr("Course:"))
+        top.addWidget(self.course_label)
         top.addWidget(self.course_combo)
-        self.summary = QLabel("Loading…")
+        self.summary = QLabel(self.tr("Loading…"))
         self.summary.setObjectName("insightsSummary")
         self.summary.setWordWrap(True)
         self.charts_area = QWidget()
@@ -156,12 +130,16 @@ class CourseInsightsPage(QWidget):
         self.course_combo.blockSignals(True)
         self.course_combo.clear()
         for course in courses:
-            suffix = f" ({course.status})" if course.status != "published" else ""
+            suffix = (
+                f" ({status_word(course.status).lower()})" if course.status != "published" else ""
+            )
             # Ids as text: findData compares Python objects by identity, not value.
             self.course_combo.addItem(course.title + suffix, str(course.id))
         self.course_combo.blockSignals(False)
         if not courses:
-            self.summary.setText("You have no courses yet: insights appear once you author one.")
+            self.summary.setText(
+                self.tr("You have no courses yet: insights appear once you author one.")
+            )
             return
         index = self.course_combo.findData(str(self._wanted)) if self._wanted else 0
         self.course_combo.setCurrentIndex(max(index, 0))
@@ -174,7 +152,7 @@ class CourseInsightsPage(QWidget):
             self._load(self._wanted)
 
     def _load(self, course_id: uuid.UUID) -> None:
-        self.summary.setText("Loading…")
+        self.summary.setText(self.tr("Loading…"))
         uow, actor = self.uow, self.actor
         BackgroundOp(
             lambda: insights.course_insights(uow, course_id=course_id, actor=actor),
@@ -182,7 +160,7 @@ class CourseInsightsPage(QWidget):
         ).on_success(self._show).on_failure(self._failed).run(parent=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(f"Could not load the insights: {exc}")
+        self.summary.setText(self.tr("Could not load the insights: {exc}").format(exc=exc))
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -190,13 +168,15 @@ class CourseInsightsPage(QWidget):
         if data.course_id != self._wanted:
             return  # an older request finishing late
         self.data = data
-        self.summary.setText(summary_text(data))
-        self.fallback.setPlainText(insights_text(data))
+        self.summary.setText(self.summary_text(data))
+        self.fallback.setPlainText("\n".join(self.insights_parts(data)))
         charts = self._charts or _charts_module()
         if charts is None:
             self.message.setText(
-                "Charts are not available here (this installation has no QtCharts); "
-                "the numbers are listed below."
+                self.tr(
+                    "Charts are not available here (this installation has no QtCharts); "
+                    "the numbers are listed below."
+                )
             )
             self.message.show()
             self.charts_area.hide()
@@ -237,8 +217,44 @@ class CourseInsightsPage(QWidget):
         self._draw_enrollments(charts, enrollment, data)
         self._draw_funnel(charts, funnel, data)
         self._draw_scores(charts, scores, data)
-        for view, text in zip(self._views, insights_text(data).split("Completed"), strict=False):
+        for view, text in zip(self._views, self.insights_parts(data), strict=False):
             view.setAccessibleDescription(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The heading follows a language switch; numbers and charts the next refresh."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.title.setText(self.tr("Course insights"))
+            self.course_label.setText(self.tr("Course:"))
+            self.course_combo.setAccessibleName(self.tr("Course"))
+        super().changeEvent(event)
+
+    def insights_parts(self, data: CourseInsights) -> list[str]:
+        """The numbers in words, one part per chart: the fallback without charts, and the
+        charts' accessible descriptions."""
+        enrollments = [self.tr("Enrollments of '{title}' (new, total):").format(title=data.title)]
+        enrollments += [f"  {p.day:%Y-%m-%d}: +{p.new} = {p.total}" for p in data.enrollments] or [
+            "  " + self.tr("nobody has enrolled yet")
+        ]
+        funnel = [self.tr("Completed, by module:")]
+        funnel += [f"  {f.position}. {f.title}: {f.completed}" for f in data.funnel] or [
+            "  " + self.tr("the course has no modules")
+        ]
+        scores = [self.tr("Assessment scores (graded attempts):")]
+        scores += [f"  {b.label} %: {b.count}" for b in data.scores if b.count] or [
+            "  " + self.tr("no attempts yet")
+        ]
+        return ["\n".join(enrollments), "\n".join(funnel), "\n".join(scores)]
+
+    def summary_text(self, data: CourseInsights) -> str:
+        learners = self.tr("%n learner(s) enrolled", "", data.learners)
+        completed = self.tr("%n completed the course", "", data.completed)
+        if data.assessments:
+            attempts = self.tr(
+                "%n graded attempt(s) ({passed} passed) at {assessments}", "", data.attempts
+            ).format(passed=data.passed, assessments=", ".join(data.assessments))
+        else:
+            attempts = self.tr("no assessments in this course's learning paths")
+        return f"{learners} · {completed} · {attempts}"
 
     @staticmethod
     def _value_axis(charts: Any, top: int) -> Any:
@@ -253,9 +269,9 @@ class CourseInsightsPage(QWidget):
         return axis
 
     def _draw_enrollments(self, charts: Any, chart: Any, data: CourseInsights) -> None:
-        chart.setTitle("Enrollments over time")
+        chart.setTitle(self.tr("Enrollments over time"))
         series = charts.QLineSeries()
-        series.setName("Learners enrolled")
+        series.setName(self.tr("Learners enrolled"))
         dots = charts.QScatterSeries()
         dots.setMarkerSize(7)
 
@@ -273,7 +289,7 @@ class CourseInsightsPage(QWidget):
                 dots.append(ms(point.day), point.total)
                 previous = point.total
         else:
-            chart.setTitle("Enrollments over time — nobody has enrolled yet")
+            chart.setTitle(self.tr("Enrollments over time — nobody has enrolled yet"))
         chart.addSeries(series)
         chart.addSeries(dots)
         dots.setColor(series.color())
@@ -286,7 +302,7 @@ class CourseInsightsPage(QWidget):
             end = QDateTime(points[-1].day + dt.timedelta(days=1), dt.time(0), QTimeZone.utc())
             x.setRange(start, end)
         y = self._value_axis(charts, points[-1].total if points else 1)
-        y.setTitleText("Learners")
+        y.setTitleText(self.tr("Learners"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for s in (series, dots):
@@ -294,10 +310,10 @@ class CourseInsightsPage(QWidget):
             s.attachAxis(y)
 
     def _draw_funnel(self, charts: Any, chart: Any, data: CourseInsights) -> None:
-        chart.setTitle("Completion by module")
-        categories = ["Enrolled", *(f"{f.position}. {f.title}" for f in data.funnel)]
+        chart.setTitle(self.tr("Completion by module"))
+        categories = [self.tr("Enrolled"), *(f"{f.position}. {f.title}" for f in data.funnel)]
         values = [data.learners, *(f.completed for f in data.funnel)]
-        bars = charts.QBarSet("Learners")
+        bars = charts.QBarSet(self.tr("Learners"))
         # Horizontal bars list bottom-up: reverse, so the funnel reads from the top.
         for value in reversed(values):
             bars.append(value)
@@ -316,9 +332,11 @@ class CourseInsightsPage(QWidget):
 
     def _draw_scores(self, charts: Any, chart: Any, data: CourseInsights) -> None:
         chart.setTitle(
-            "Assessment scores" if data.attempts else "Assessment scores — no graded attempts yet"
+            self.tr("Assessment scores")
+            if data.attempts
+            else self.tr("Assessment scores — no graded attempts yet")
         )
-        bars = charts.QBarSet("Attempts")
+        bars = charts.QBarSet(self.tr("Attempts"))
         for b in data.scores:
             bars.append(b.count)
         series = charts.QBarSeries()
@@ -327,9 +345,9 @@ class CourseInsightsPage(QWidget):
         chart.addSeries(series)
         x = charts.QBarCategoryAxis()
         x.append([f"{b.label} %" for b in data.scores])
-        x.setTitleText("Score")
+        x.setTitleText(self.tr("Score"))
         y = self._value_axis(charts, max((b.count for b in data.scores), default=0))
-        y.setTitleText("Attempts")
+        y.setTitleText(self.tr("Attempts"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)

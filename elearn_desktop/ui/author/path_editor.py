@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -56,6 +58,7 @@ from elearn_desktop.services.path_authoring import (
     StepTarget,
     path_problems,
 )
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.draft_editor import (
     DraftEditorBase,
     ReorderableListModel,
@@ -69,7 +72,10 @@ from elearn_desktop.ui.resources import icon
 _Index = QModelIndex | QPersistentModelIndex
 #: A picker row's StepTarget.
 TargetRole = Qt.ItemDataRole.UserRole + 30
-KIND_WORDS = {COURSE: "Course", ASSESSMENT: "Assessment"}
+KIND_WORDS = {
+    COURSE: QT_TRANSLATE_NOOP("PathEditor", "Course"),
+    ASSESSMENT: QT_TRANSLATE_NOOP("PathEditor", "Assessment"),
+}
 THUMBNAIL_SIZE = (192, 108)
 
 
@@ -83,9 +89,15 @@ class StepRow:
 
 
 def _step_line(row: int, item: StepRow) -> str:
-    kind = KIND_WORDS.get(item.step.entity_type, item.step.entity_type)
-    article = "an" if kind[0] in "AEIOU" else "a"
-    title = item.title or f"({article} {kind.lower()} that no longer exists)"
+    kind = QCoreApplication.translate(
+        "PathEditor", KIND_WORDS.get(item.step.entity_type, item.step.entity_type)
+    )
+    gone = (
+        QCoreApplication.translate("PathEditor", "(a course that no longer exists)")
+        if item.step.entity_type == COURSE
+        else QCoreApplication.translate("PathEditor", "(an assessment that no longer exists)")
+    )
+    title = item.title or gone
     line = f"{row + 1}. {title}\n{kind}"
     return f"{line} · ⚠ {item.problem}" if item.problem else line
 
@@ -128,7 +140,7 @@ class StepTargetModel(QAbstractListModel):
             return None
         target = self._targets[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            taken = " · already in this path" if self._is_taken(target) else ""
+            taken = " · " + self.tr("already in this path") if self._is_taken(target) else ""
             return f"{target.title}\n{target.detail}{taken}"
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("course" if target.entity_type == COURSE else "assessment")
@@ -161,35 +173,35 @@ class StepPickerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stepPickerDialog")
-        self.setWindowTitle("Add steps")
+        self.setWindowTitle(self.tr("Add steps"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._editor = editor
         self._taken = taken
         self._query = 0
         self.search = QLineEdit()
         self.search.setObjectName("stepSearch")
-        self.search.setPlaceholderText("Search courses and assessments by title…")
+        self.search.setPlaceholderText(self.tr("Search courses and assessments by title…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
+        self.search.setAccessibleName(self.tr("Search"))
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Show")
-        self.kind_combo.addItem("Courses and assessments", (COURSE, ASSESSMENT))
-        self.kind_combo.addItem("Courses", (COURSE,))
-        self.kind_combo.addItem("Assessments", (ASSESSMENT,))
+        self.kind_combo.setAccessibleName(self.tr("Show"))
+        self.kind_combo.addItem(self.tr("Courses and assessments"), (COURSE, ASSESSMENT))
+        self.kind_combo.addItem(self.tr("Courses"), (COURSE,))
+        self.kind_combo.addItem(self.tr("Assessments"), (ASSESSMENT,))
         self.model = StepTargetModel(self)
         self.results = QListView()
         self.results.setObjectName("stepResults")
-        self.results.setAccessibleName("Results")
+        self.results.setAccessibleName(self.tr("Results"))
         self.results.setModel(self.model)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setSpacing(2)
         self.results.doubleClicked.connect(self._double_clicked)
-        self.status = QLabel("Searching…")
+        self.status = QLabel(self.tr("Searching…"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("Add")
+        self.add_button.setText(self.tr("Add"))
         self.add_button.setEnabled(False)
         self.buttons.accepted.connect(self._add_selected)
         self.buttons.rejected.connect(self.reject)
@@ -224,14 +236,15 @@ class StepPickerDialog(QDialog):
             self.model.set_targets(targets, self._taken)
             free = sum(1 for t in targets if (t.entity_type, t.entity_id) not in self._taken)
             self.status.setText(
-                f"{len(targets)} found" + (f", {free} to add" if free != len(targets) else "")
+                self.tr("{count} found").format(count=len(targets))
+                + (self.tr(", {count} to add").format(count=free) if free != len(targets) else "")
                 if targets
-                else "Nothing matches."
+                else self.tr("Nothing matches.")
             )
             self._selection_changed()
 
         BackgroundOp(work, label="search step targets").on_success(found).on_failure(
-            lambda exc: self.status.setText(f"Could not search: {exc}")
+            lambda exc: self.status.setText(self.tr("Could not search: {exc}").format(exc=exc))
         ).run(parent=self)
 
     def _selection_changed(self, *_args: object) -> None:
@@ -260,6 +273,12 @@ class PathEditor(DraftEditorBase):
     path_saved = Signal(object)
     NOUN = "learning path"
     DELETED_NOUN = "path"
+    CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+        "PathEditor", "Not saved: someone else changed this learning path."
+    )
+    DELETED_TEXT = QT_TRANSLATE_NOOP(
+        "PathEditor", "The path was deleted; your changes were dropped."
+    )
     DETAIL_TYPE = PathDetail
 
     def __init__(self, session: SignedIn, parent: QWidget | None = None) -> None:
@@ -277,37 +296,39 @@ class PathEditor(DraftEditorBase):
         self._build()
         self._show_draft(self._draft)
         self._set_editable(False)
-        self.status.setText("Open a learning path, or start a new one.")
+        self.status.setText(self.tr("Open a learning path, or start a new one."))
 
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
         top = self._build_top_bar(
-            "Learning path",
+            self.tr("Learning path"),
             name="pathHeading",
-            read_only="You can read this learning path; only its author or an admin may change it.",
+            read_only=self.tr(
+                "You can read this learning path; only its author or an admin may change it."
+            ),
         )
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("e.g. Become a data analyst")
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Become a data analyst"))
         self.title_edit.textEdited.connect(self._title_edited)
         self.title_error = error_label("titleError")
         self.description_edit = QPlainTextEdit()
         self.description_edit.setObjectName("descriptionEdit")
-        self.description_edit.setAccessibleName("Description")
+        self.description_edit.setAccessibleName(self.tr("Description"))
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.description_edit.textChanged.connect(self._description_edited)
         self.thumbnail_edit = QLineEdit()
         self.thumbnail_edit.setObjectName("thumbnailEdit")
-        self.thumbnail_edit.setAccessibleName("Thumbnail image file or web address")
-        self.thumbnail_edit.setPlaceholderText("An image file, or an https:// address")
+        self.thumbnail_edit.setAccessibleName(self.tr("Thumbnail image file or web address"))
+        self.thumbnail_edit.setPlaceholderText(self.tr("An image file, or an https:// address"))
         self.thumbnail_edit.textEdited.connect(self._thumbnail_edited)
-        self.thumbnail_button = QPushButton("Choose image…")
+        self.thumbnail_button = QPushButton(self.tr("Choose image…"))
         self.thumbnail_button.clicked.connect(self._choose_thumbnail)
-        self.thumbnail_preview = QLabel("No image")
+        self.thumbnail_preview = QLabel(self.tr("No image"))
         self.thumbnail_preview.setObjectName("thumbnailPreview")
         self.thumbnail_preview.setFixedSize(*THUMBNAIL_SIZE)
         self.thumbnail_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -319,33 +340,33 @@ class PathEditor(DraftEditorBase):
         thumbnail_row.addWidget(self.thumbnail_button)
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusCombo")
-        self.status_combo.setAccessibleName("Status")
+        self.status_combo.setAccessibleName(self.tr("Status"))
         for status in PATH_STATUSES:
-            self.status_combo.addItem(status.capitalize(), status)
+            self.status_combo.addItem(status_word(status), status)
         self.status_combo.activated.connect(self._status_chosen)
         form = QFormLayout()
-        form.addRow("&Title", self.title_edit)
+        form.addRow(self.tr("&Title"), self.title_edit)
         form.addRow("", self.title_error)
-        form.addRow("&Description", self.description_edit)
-        thumbnail_label = QLabel("T&humbnail")
+        form.addRow(self.tr("&Description"), self.description_edit)
+        thumbnail_label = QLabel(self.tr("T&humbnail"))
         thumbnail_label.setBuddy(self.thumbnail_edit)
         form.addRow(thumbnail_label, thumbnail_row)
         form.addRow("", self.thumbnail_error)
         form.addRow("", self.thumbnail_preview)
-        form.addRow("&Status", self.status_combo)
+        form.addRow(self.tr("&Status"), self.status_combo)
 
         self.step_model = StepListModel(self)
         self.step_model.rows_reordered.connect(self._steps_reordered)
         self.step_list = QListView()
         self.step_list.setObjectName("stepList")
-        setup_reorderable_view(self.step_list, self.step_model, "Steps")
+        setup_reorderable_view(self.step_list, self.step_model, self.tr("Steps"))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.step_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_current_step)
-        self.add_step_button = QPushButton("Add steps…")
+        self.add_step_button = QPushButton(self.tr("Add steps…"))
         self.add_step_button.setObjectName("addStepButton")
         self.add_step_button.clicked.connect(self.open_picker)
-        self.remove_step_button = QPushButton("Remove")
+        self.remove_step_button = QPushButton(self.tr("Remove"))
         self.remove_step_button.setObjectName("removeStepButton")
         self.remove_step_button.clicked.connect(self.remove_current_step)
         buttons = QHBoxLayout()
@@ -357,12 +378,12 @@ class PathEditor(DraftEditorBase):
         self.flag_label.setWordWrap(True)
         self.flag_label.setStyleSheet("color: #b26a00;")
         self.steps_error = error_label("stepsError")
-        hint = QLabel("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes.")
+        hint = QLabel(self.tr("Drag to reorder, or Alt+↑ / Alt+↓; Delete removes."))
         hint.setEnabled(False)
         steps = QWidget()
         steps_layout = QVBoxLayout(steps)
         steps_layout.setContentsMargins(0, 0, 0, 0)
-        steps_layout.addWidget(QLabel("<b>Steps</b>"))
+        steps_layout.addWidget(QLabel(self.tr("<b>Steps</b>")))
         steps_layout.addWidget(self.step_list, 1)
         steps_layout.addWidget(hint)
         steps_layout.addWidget(self.flag_label)
@@ -397,15 +418,17 @@ class PathEditor(DraftEditorBase):
 
     def _what(self) -> str:
         title = self._draft.title.strip()
-        return f"'{title}'" if title else "The new learning path"
+        return f"'{title}'" if title else self.tr("The new learning path")
 
     def _open(self, path_id: uuid.UUID | None) -> None:
         if path_id is None:
             self._load(None, PathDraft(title=""))
-            self.status.setText("A new learning path: give it a title and steps, then save.")
+            self.status.setText(
+                self.tr("A new learning path: give it a title and steps, then save.")
+            )
             self.title_edit.setFocus()
             return
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         uow, actor = self.uow, self.actor
         self._run(
             "load path",
@@ -425,8 +448,18 @@ class PathEditor(DraftEditorBase):
         self._show_draft(draft)
         self._set_editable(detail is None or detail.can_edit)
         if detail is not None and detail.updated_at is not None:
-            self.status.setText(f"Last saved {detail.updated_at.astimezone():%Y-%m-%d %H:%M}.")
+            self.status.setText(
+                self.tr("Last saved {time}.").format(
+                    time=f"{detail.updated_at.astimezone():%Y-%m-%d %H:%M}"
+                )
+            )
         self.path_changed.emit(detail)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.thumbnail_button.setText(self.tr("Choose image…"))
+        self.add_step_button.setText(self.tr("Add steps…"))
+        self.remove_step_button.setText(self.tr("Remove"))
 
     # -- the draft -------------------------------------------------------------------------
 
@@ -470,16 +503,24 @@ class PathEditor(DraftEditorBase):
             ("steps", self.steps_error),
         ):
             show_error(label, [p.message for p in problems if p.field == field])
-        flagged = [f"Step {i + 1}: {r.problem}" for i, r in enumerate(rows) if r.problem]
+        flagged = [
+            self.tr("Step {number}: {problem}").format(number=i + 1, problem=r.problem)
+            for i, r in enumerate(rows)
+            if r.problem
+        ]
         self.flag_label.setText(
-            f"⚠ {len(flagged)} step{'s' if len(flagged) != 1 else ''} need"
-            f"{'s' if len(flagged) == 1 else ''} attention:\n" + "\n".join(flagged)
+            "⚠ "
+            + self.tr("%n step(s) need attention:", "", len(flagged))
+            + "\n"
+            + "\n".join(flagged)
             if flagged
             else ""
         )
         self.flag_label.setVisible(bool(flagged))
         title = draft.title.strip() or (
-            "Untitled learning path" if self.detail is not None else "New learning path"
+            self.tr("Untitled learning path")
+            if self.detail is not None
+            else self.tr("New learning path")
         )
         self.heading.setText(title)
         self.setWindowTitle(f"{title}[*]")
@@ -494,7 +535,7 @@ class PathEditor(DraftEditorBase):
 
         dirty = plain(self._draft) != plain(self._saved) or (self.detail is None and self._editable)
         self._set_dirty(dirty)
-        self.dirty_label.setText("● Unsaved changes" if dirty else "")
+        self.dirty_label.setText(self.tr("● Unsaved changes") if dirty else "")
         self.save_button.setEnabled(self._editable and dirty and not self._busy)
         self.remove_step_button.setEnabled(self._editable and bool(self._draft.steps))
 
@@ -516,31 +557,38 @@ class PathEditor(DraftEditorBase):
     # -- edits -------------------------------------------------------------------------------
 
     def _title_edited(self, text: str) -> None:
-        self._change(replace(self._draft, title=text), "Edit title", "title")
+        self._change(replace(self._draft, title=text), self.tr("Edit title"), "title")
 
     def _description_edited(self) -> None:
         text = self.description_edit.toPlainText()
         self._change(
-            replace(self._draft, description=text or None), "Edit description", "description"
+            replace(self._draft, description=text or None),
+            self.tr("Edit description"),
+            "description",
         )
 
     def _thumbnail_edited(self, text: str) -> None:
-        self._change(replace(self._draft, thumbnail_url=text or None), "Change thumbnail", "thumb")
+        self._change(
+            replace(self._draft, thumbnail_url=text or None), self.tr("Change thumbnail"), "thumb"
+        )
 
     def _status_chosen(self, index: int) -> None:
         status = self.status_combo.itemData(index)
-        self._change(replace(self._draft, status=status), f"Make it {status}")
+        self._change(
+            replace(self._draft, status=status),
+            self.tr("Make it {status}").format(status=self.status_combo.itemText(index)),
+        )
 
     def _steps_reordered(self, order: list[int]) -> None:
         steps = tuple(self._draft.steps[i] for i in order)
-        self._change(replace(self._draft, steps=steps), "Move step")
+        self._change(replace(self._draft, steps=steps), self.tr("Move step"))
 
     def remove_current_step(self) -> None:
         row = self.step_list.currentIndex().row()
         if not self._editable or not 0 <= row < len(self._draft.steps):
             return
         steps = tuple(s for i, s in enumerate(self._draft.steps) if i != row)
-        self._change(replace(self._draft, steps=steps), "Remove step")
+        self._change(replace(self._draft, steps=steps), self.tr("Remove step"))
         if steps:
             self.step_list.setCurrentIndex(self.step_model.index(min(row, len(steps) - 1)))
 
@@ -570,17 +618,18 @@ class PathEditor(DraftEditorBase):
         at = row + 1 if row >= 0 else len(self._draft.steps)
         steps = list(self._draft.steps)
         steps[at:at] = [StepDraft(t.entity_type, t.entity_id) for t in new]
-        noun = "step" if len(new) == 1 else f"{len(new)} steps"
-        self._change(replace(self._draft, steps=tuple(steps)), f"Add {noun}")
+        self._change(
+            replace(self._draft, steps=tuple(steps)), self.tr("Add %n step(s)", "", len(new))
+        )
         self.step_list.setCurrentIndex(self.step_model.index(at + len(new) - 1))
 
     # -- thumbnail ---------------------------------------------------------------------------
 
     def _choose_thumbnail(self) -> None:
-        dialog = QFileDialog(self, "Choose a thumbnail image")
+        dialog = QFileDialog(self, self.tr("Choose a thumbnail image"))
         dialog.setObjectName("thumbnailFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter("Images (*.png *.jpg *.jpeg *.webp *.gif *.svg)")
+        dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.svg)"))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
 
         def chosen(result: int) -> None:
@@ -599,11 +648,11 @@ class PathEditor(DraftEditorBase):
         path = Path(location).expanduser()
         if not location:
             self.thumbnail_preview.setPixmap(QPixmap())
-            self.thumbnail_preview.setText("No image")
+            self.thumbnail_preview.setText(self.tr("No image"))
             return
         if location.startswith(("http://", "https://")):
             self.thumbnail_preview.setPixmap(QPixmap())
-            self.thumbnail_preview.setText("A web image (shown in the catalog)")
+            self.thumbnail_preview.setText(self.tr("A web image (shown in the catalog)"))
             return
         width, height = THUMBNAIL_SIZE
 
@@ -623,7 +672,7 @@ class PathEditor(DraftEditorBase):
                 return
             if image is None:
                 self.thumbnail_preview.setPixmap(QPixmap())
-                self.thumbnail_preview.setText("Not an image this app can show")
+                self.thumbnail_preview.setText(self.tr("Not an image this app can show"))
             else:
                 self.thumbnail_preview.setPixmap(QPixmap.fromImage(image))
 
@@ -634,7 +683,7 @@ class PathEditor(DraftEditorBase):
     def _ready_to_save(self) -> bool:
         problems = path_problems(self._draft)
         if problems:
-            self.status.setText(f"Not saved: {problems[0].message}")
+            self.status.setText(self.tr("Not saved: {message}").format(message=problems[0].message))
         return not problems
 
     def _save_work(
@@ -657,10 +706,10 @@ class PathEditor(DraftEditorBase):
 
     def _describe(self, draft: PathDraft) -> str:
         lines = [
-            f"Title: {draft.title}",
-            f"Status: {draft.status}",
-            f"Thumbnail: {draft.thumbnail_url or '—'}",
-            f"Description: {draft.description or '—'}",
+            self.tr("Title: {title}").format(title=draft.title),
+            self.tr("Status: {status}").format(status=status_word(draft.status)),
+            self.tr("Thumbnail: {address}").format(address=draft.thumbnail_url or "—"),
+            self.tr("Description: {description}").format(description=draft.description or "—"),
             "",
         ]
         lines += [_step_line(i, r).replace("\n", " — ") for i, r in enumerate(self._rows(draft))]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,11 +36,14 @@ from elearn_desktop.domain.publishing import FieldProblem
 from elearn_desktop.domain.validation import slugify
 from elearn_desktop.services.authoring import CourseDraft, LessonDraft, ModuleDraft
 from elearn_desktop.ui.author.course_tree_model import COURSE, LESSON, MODULE
+from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.models import minutes_text
 from elearn_desktop.ui.ops import BackgroundOp
 
 THUMBNAIL_PREVIEW = QSize(192, 108)
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "PropertyPanel", "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp);;All files (*)"
+)
 _ERROR_STYLE = "color: #c62828;"
 MAX_THUMBNAIL_BYTES = 5 * 1024 * 1024
 
@@ -57,11 +60,13 @@ def load_preview_image(address: str) -> QImage:
     else:
         path = Path(unquote(parts.path)) if parts.scheme == "file" else Path(address)
         if path.stat().st_size > MAX_THUMBNAIL_BYTES:
-            raise ValueError("the image is larger than 5 MB")
+            raise ValueError(
+                QCoreApplication.translate("PropertyPanel", "the image is larger than 5 MB")
+            )
         data = path.read_bytes()
     image = QImage.fromData(data)
     if image.isNull():
-        raise ValueError("not an image")
+        raise ValueError(QCoreApplication.translate("PropertyPanel", "not an image"))
     return image.scaled(
         THUMBNAIL_PREVIEW,
         Qt.AspectRatioMode.KeepAspectRatio,
@@ -111,14 +116,16 @@ class PropertyPanel(QWidget):
         self._loading = False
         self._read_only = False
         self._slug_owner: tuple[str, str | None] | None = None  # (slug, owning course title)
+        # Form rows: (label, its English text, the widget named after it).
+        self._row_labels: list[tuple[QLabel, str, QWidget | None]] = []
 
-        self.heading = QLabel("Select the course, a module or a lesson.")
+        self.heading = QLabel(self.tr("Select the course, a module or a lesson."))
         self.heading.setObjectName("propertyHeading")
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        self.dirty_label = QLabel("● Unsaved changes")
+        self.dirty_label = QLabel(self.tr("● Unsaved changes"))
         self.dirty_label.setObjectName("dirtyIndicator")
         self.dirty_label.setStyleSheet("color: #b26a00;")
         self.dirty_label.hide()
@@ -128,11 +135,11 @@ class PropertyPanel(QWidget):
         self.pages.addWidget(self._build_module_page())
         self.pages.addWidget(self._build_lesson_page())
 
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("propertySave")
-        self.save_button.setToolTip("Save these fields (Ctrl+S)")
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Discard what you typed")
+        self.save_button.setToolTip(self.tr("Save these fields (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Discard what you typed"))
         self.save_button.clicked.connect(self.submit)
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
@@ -140,7 +147,7 @@ class PropertyPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        self.save_action = QAction("Save fields", self)
+        self.save_action = QAction(self.tr("Save fields"), self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.submit)
@@ -176,25 +183,46 @@ class PropertyPanel(QWidget):
         edit.textChanged.connect(self._changed)
         return edit
 
-    @staticmethod
-    def _add(form: QFormLayout, label: str, field: _Field, extra: QWidget | None = None) -> None:
+    def _add(
+        self, form: QFormLayout, label: str, field: _Field, extra: QWidget | None = None
+    ) -> None:
+        """A labelled field with its error line; ``label``: marked with QT_TRANSLATE_NOOP."""
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(extra or field.widget)
         column.addWidget(field.error)
-        field.widget.setAccessibleName(label.replace("&", "").rstrip(":"))  # named as labelled
-        form.addRow(label, box)
+        self._row(form, label, box, named=field.widget)
+
+    def _row(
+        self, form: QFormLayout, label: str, widget: QWidget, *, named: QWidget | None = None
+    ) -> None:
+        """A form row whose label (marked with QT_TRANSLATE_NOOP) follows the language."""
+        form.addRow(self.tr(label), widget)
+        row_label = form.labelForField(widget)
+        assert isinstance(row_label, QLabel)
+        self._row_labels.append((row_label, label, named))
+        self._name_after_label(row_label, named)
+
+    @staticmethod
+    def _name_after_label(label: QLabel, named: QWidget | None) -> None:
+        if named is not None:  # named as labelled
+            named.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+
+    def _retranslate_rows(self) -> None:
+        for label, source, named in self._row_labels:
+            label.setText(self.tr(source))
+            self._name_after_label(label, named)
 
     def _build_course_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.course_title = _Field("title", self._line("courseTitle", publishing.TITLE_MAX))
         self.course_slug = _Field("slug", self._line("courseSlug", publishing.SLUG_MAX))
-        self.auto_slug = QCheckBox("From the title")
+        self.auto_slug = QCheckBox(self.tr("From the title"))
         self.auto_slug.setObjectName("autoSlug")
-        self.auto_slug.setToolTip("Generate the slug from the title (kept unique)")
+        self.auto_slug.setToolTip(self.tr("Generate the slug from the title (kept unique)"))
         self.auto_slug.toggled.connect(self._auto_slug_toggled)
         slug_row = QWidget()
         row = QHBoxLayout(slug_row)
@@ -211,9 +239,9 @@ class PropertyPanel(QWidget):
         self.course_thumbnail = _Field(
             "thumbnail_url", self._line("courseThumbnail", publishing.THUMBNAIL_URL_MAX)
         )
-        self.thumbnail_button = QPushButton("Choose image…")
+        self.thumbnail_button = QPushButton(self.tr("Choose image…"))
         self.thumbnail_button.clicked.connect(self._choose_thumbnail)
-        self.thumbnail_preview = QLabel("No image")
+        self.thumbnail_preview = QLabel(self.tr("No image"))
         self.thumbnail_preview.setObjectName("thumbnailPreview")
         self.thumbnail_preview.setFixedSize(THUMBNAIL_PREVIEW)
         self.thumbnail_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -231,10 +259,10 @@ class PropertyPanel(QWidget):
         self.course_duration.setObjectName("courseDuration")
         self.course_status = QLabel()
         self.course_status.setObjectName("courseStatus")
-        self.publish_button = QPushButton("Publish…")
+        self.publish_button = QPushButton(self.tr("Publish…"))
         self.publish_button.setObjectName("publishButton")
-        self.unpublish_button = QPushButton("Unpublish…")
-        self.archive_button = QPushButton("Archive…")
+        self.unpublish_button = QPushButton(self.tr("Unpublish…"))
+        self.archive_button = QPushButton(self.tr("Archive…"))
         self.publish_button.clicked.connect(lambda: self.status_change_requested.emit("published"))
         self.unpublish_button.clicked.connect(lambda: self.status_change_requested.emit("draft"))
         self.archive_button.clicked.connect(lambda: self.status_change_requested.emit("archived"))
@@ -245,13 +273,17 @@ class PropertyPanel(QWidget):
         status_layout.addStretch(1)
         for button in (self.publish_button, self.unpublish_button, self.archive_button):
             status_layout.addWidget(button)
-        self._add(form, "&Title:", self.course_title)
-        self._add(form, "&Slug:", self.course_slug, slug_row)
-        self._add(form, "&Description:", self.course_description)
-        self._add(form, "&Level:", self.course_level)
-        self._add(form, "T&humbnail:", self.course_thumbnail, thumb)
-        form.addRow("Duration:", self.course_duration)
-        form.addRow("Status:", status_row)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.course_title)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Slug:"), self.course_slug, slug_row)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.course_description
+        )
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Level:"), self.course_level)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "T&humbnail:"), self.course_thumbnail, thumb
+        )
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Duration:"), self.course_duration)
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Status:"), status_row)
         return self._top_aligned(page)
 
     def _build_module_page(self) -> QWidget:
@@ -260,9 +292,11 @@ class PropertyPanel(QWidget):
         self.module_title = _Field("title", self._line("moduleTitle", publishing.TITLE_MAX))
         self.module_description = _Field("description", self._text("moduleDescription"))
         self.module_info = QLabel()
-        self._add(form, "&Title:", self.module_title)
-        self._add(form, "&Description:", self.module_description)
-        form.addRow("Contents:", self.module_info)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.module_title)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.module_description
+        )
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Contents:"), self.module_info)
         return self._top_aligned(page)
 
     def _build_lesson_page(self) -> QWidget:
@@ -273,17 +307,17 @@ class PropertyPanel(QWidget):
         spin = QSpinBox()
         spin.setObjectName("lessonDuration")
         spin.setRange(0, publishing.LESSON_DURATION_MAX)
-        spin.setSuffix(" min")
+        spin.setSuffix(self.tr(" min"))
         spin.setSpecialValueText("—")
         spin.valueChanged.connect(self._changed)
         self.lesson_duration = _Field("duration", spin)
         self.video_label = QLabel()
         self.video_label.setObjectName("lessonVideo")
         self.video_label.setWordWrap(True)
-        self.attach_button = QPushButton("Attach video…")
+        self.attach_button = QPushButton(self.tr("Attach video…"))
         self.attach_button.setObjectName("attachVideo")
-        self.preview_button = QPushButton("Preview…")
-        self.remove_video_button = QPushButton("Remove video")
+        self.preview_button = QPushButton(self.tr("Preview…"))
+        self.remove_video_button = QPushButton(self.tr("Remove video"))
         self.attach_button.clicked.connect(lambda: self._lesson_signal(self.attach_video_requested))
         self.preview_button.clicked.connect(
             lambda: self._lesson_signal(self.preview_video_requested)
@@ -300,10 +334,12 @@ class PropertyPanel(QWidget):
             video_buttons.addWidget(button)
         video_buttons.addStretch(1)
         video_layout.addLayout(video_buttons)
-        self._add(form, "&Title:", self.lesson_title)
-        self._add(form, "&Description:", self.lesson_description)
-        self._add(form, "D&uration:", self.lesson_duration)
-        form.addRow("Video:", video)
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "&Title:"), self.lesson_title)
+        self._add(
+            form, QT_TRANSLATE_NOOP("PropertyPanel", "&Description:"), self.lesson_description
+        )
+        self._add(form, QT_TRANSLATE_NOOP("PropertyPanel", "D&uration:"), self.lesson_duration)
+        self._row(form, QT_TRANSLATE_NOOP("PropertyPanel", "Video:"), video)
         return self._top_aligned(page)
 
     @staticmethod
@@ -354,6 +390,34 @@ class PropertyPanel(QWidget):
             # A video lesson lasts as long as its video.
             self.lesson_duration.widget.setEnabled(not has_video)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Buttons follow a language switch; labels and the shown node's texts follow the
+        next time a node is shown."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for button, text in (
+                (self.save_button, self.tr("Save")),
+                (self.revert_button, self.tr("Revert")),
+                (self.thumbnail_button, self.tr("Choose image…")),
+                (self.publish_button, self.tr("Publish…")),
+                (self.unpublish_button, self.tr("Unpublish…")),
+                (self.archive_button, self.tr("Archive…")),
+                (self.preview_button, self.tr("Preview…")),
+                (self.remove_video_button, self.tr("Remove video")),
+            ):
+                button.setText(text)
+            self.save_button.setToolTip(self.tr("Save these fields (Ctrl+S)"))
+            self.revert_button.setToolTip(self.tr("Discard what you typed"))
+            self.auto_slug.setText(self.tr("From the title"))
+            self._retranslate_rows()
+            if not self._current_thumbnail():
+                self.thumbnail_preview.setText(self.tr("No image"))
+            self.save_action.setText(self.tr("Save fields"))
+            if self.kind is None:
+                self.heading.setText(self.tr("Select the course, a module or a lesson."))
+            elif self.draft is not None and not self._dirty:  # never drop typed changes
+                self.show_node(self.kind, self.draft)  # the heading and the node's texts
+        super().changeEvent(event)
+
     def show_node(self, kind: str | None, draft: Any) -> None:
         """Show ``draft`` (None: nothing selected), dropping any edit in progress."""
         self._loading = True
@@ -368,7 +432,7 @@ class PropertyPanel(QWidget):
                 self._show_lesson(draft)
             else:
                 self.pages.setCurrentIndex(0)
-                self.heading.setText("Select the course, a module or a lesson.")
+                self.heading.setText(self.tr("Select the course, a module or a lesson."))
             self._original = self._values()
         finally:
             self._loading = False
@@ -386,7 +450,7 @@ class PropertyPanel(QWidget):
 
     def _show_course(self, course: CourseDraft) -> None:
         self.pages.setCurrentIndex(1)
-        self.heading.setText("Course")
+        self.heading.setText(self.tr("Course"))
         self.course_title.widget.setText(course.title)  # type: ignore[attr-defined]
         self.course_slug.widget.setText(course.slug)  # type: ignore[attr-defined]
         self.auto_slug.setChecked(course.slug == slugify(course.title))
@@ -394,31 +458,37 @@ class PropertyPanel(QWidget):
         self.course_level.widget.setCurrentText(course.level or "")  # type: ignore[attr-defined]
         self.course_thumbnail.widget.setText(course.thumbnail_url or "")  # type: ignore[attr-defined]
         self.course_duration.setText(
-            f"{minutes_text(course.duration_minutes)} (the sum of its lessons)"
+            self.tr("{duration} (the sum of its lessons)").format(
+                duration=minutes_text(course.duration_minutes)
+            )
         )
-        self.course_status.setText(course.status.capitalize())
+        self.course_status.setText(status_word(course.status))
 
     def _show_module(self, module: ModuleDraft) -> None:
         self.pages.setCurrentIndex(2)
-        self.heading.setText("Module")
+        self.heading.setText(self.tr("Module"))
         self.module_title.widget.setText(module.title)  # type: ignore[attr-defined]
         self.module_description.widget.setPlainText(module.description or "")  # type: ignore[attr-defined]
         lessons = len(module.lessons)
         minutes = sum(x.duration_minutes or 0 for x in module.lessons)
         self.module_info.setText(
-            f"{lessons} lesson{'' if lessons == 1 else 's'} · {minutes_text(minutes)}"
+            self.tr("%n lesson(s)", "", lessons) + " · " + minutes_text(minutes)
         )
 
     def _show_lesson(self, lesson: LessonDraft) -> None:
         self.pages.setCurrentIndex(3)
-        self.heading.setText("Lesson")
+        self.heading.setText(self.tr("Lesson"))
         self.lesson_title.widget.setText(lesson.title)  # type: ignore[attr-defined]
         self.lesson_description.widget.setPlainText(lesson.description or "")  # type: ignore[attr-defined]
         self.lesson_duration.widget.setValue(lesson.duration_minutes or 0)  # type: ignore[attr-defined]
         video = lesson.video
-        self.attach_button.setText("Attach video…" if video is None else "Replace video…")
+        self.attach_button.setText(
+            self.tr("Attach video…") if video is None else self.tr("Replace video…")
+        )
         if video is None:
-            self.video_label.setText("No video: a text lesson (learners mark it complete).")
+            self.video_label.setText(
+                self.tr("No video: a text lesson (learners mark it complete).")
+            )
         else:
             length = minutes_text(video.duration_minutes)
             self.video_label.setText(
@@ -511,7 +581,9 @@ class PropertyPanel(QWidget):
                 found.append(
                     FieldProblem(
                         "slug",
-                        f"The slug '{values['slug']}' is already used by '{self._slug_owner[1]}'.",
+                        self.tr("The slug '{slug}' is already used by '{course}'.").format(
+                            slug=values["slug"], course=self._slug_owner[1]
+                        ),
                     )
                 )
             return found
@@ -592,7 +664,9 @@ class PropertyPanel(QWidget):
         self._validate()
 
     def _choose_thumbnail(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose a thumbnail", "", IMAGE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a thumbnail"), "", self.tr(IMAGE_FILTER)
+        )
         if path:
             self.thumbnail_file_chosen.emit(path)
 
@@ -604,9 +678,9 @@ class PropertyPanel(QWidget):
         address = self.course_thumbnail.widget.text().strip()  # type: ignore[attr-defined]
         if not address:
             self.thumbnail_preview.setPixmap(QPixmap())
-            self.thumbnail_preview.setText("No image")
+            self.thumbnail_preview.setText(self.tr("No image"))
             return
-        self.thumbnail_preview.setText("Loading…")
+        self.thumbnail_preview.setText(self.tr("Loading…"))
         BackgroundOp(lambda: load_preview_image(address), label="thumbnail").on_success(
             lambda image: self._show_thumbnail(address, image)
         ).on_failure(lambda exc: self._thumbnail_failed(address, exc)).run(parent=self)
@@ -621,4 +695,4 @@ class PropertyPanel(QWidget):
     def _thumbnail_failed(self, address: str, exc: BaseException) -> None:
         if address == self._current_thumbnail():
             self.thumbnail_preview.setPixmap(QPixmap())
-            self.thumbnail_preview.setText(f"No preview: {exc}")
+            self.thumbnail_preview.setText(self.tr("No preview: {exc}").format(exc=exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,9 +30,18 @@ UNPUBLISH = "draft"
 ARCHIVE = "archived"
 
 _ACTIONS = {
-    PUBLISH: ("Publish course", "Publish"),
-    UNPUBLISH: ("Unpublish course", "Unpublish"),
-    ARCHIVE: ("Archive course", "Archive"),
+    PUBLISH: (
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish course"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Publish"),
+    ),
+    UNPUBLISH: (
+        QT_TRANSLATE_NOOP("PublishDialog", "Unpublish course"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Unpublish"),
+    ),
+    ARCHIVE: (
+        QT_TRANSLATE_NOOP("PublishDialog", "Archive course"),
+        QT_TRANSLATE_NOOP("PublishDialog", "Archive"),
+    ),
 }
 
 
@@ -54,11 +63,14 @@ class PublishDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("publishDialog")
-        title, verb = _ACTIONS[action]
-        self.setWindowTitle(f"{title} — {course_title}")
+        english_title, english_verb = _ACTIONS[action]
+        title, verb = self.tr(english_title), self.tr(english_verb)
+        self.setWindowTitle(
+            self.tr("{title} — {course_title}").format(title=title, course_title=course_title)
+        )
         self.action = action
         self.problems: list[str] = []
-        self.heading = QLabel("Checking the course…")
+        self.heading = QLabel(self.tr("Checking the course…"))
         self.heading.setObjectName("publishHeading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -68,7 +80,7 @@ class PublishDialog(QDialog):
         self.detail.setWordWrap(True)
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("publishProblems")
-        self.problem_list.setAccessibleName("Problems to fix before publishing")
+        self.problem_list.setAccessibleName(self.tr("Problems to fix before publishing"))
         self.problem_list.setWordWrap(True)
         self.problem_list.setAlternatingRowColors(True)
         self.problem_list.hide()
@@ -86,9 +98,9 @@ class PublishDialog(QDialog):
         layout.addWidget(self.problem_list, 1)
         layout.addWidget(self.buttons)
         self.resize(560, 360 if action == PUBLISH else 200)
-        BackgroundOp(check, label=f"{verb.lower()} check").on_success(self._show).on_failure(
-            self._failed
-        ).run(parent=self)
+        BackgroundOp(check, label=f"{english_verb.lower()} check").on_success(
+            self._show
+        ).on_failure(self._failed).run(parent=self)
 
     def _show(self, result: Any) -> None:
         if self.action == PUBLISH:
@@ -99,18 +111,22 @@ class PublishDialog(QDialog):
     def _show_problems(self, problems: list[str]) -> None:
         self.problems = problems
         if not problems:
-            self.heading.setText("Ready to publish.")
+            self.heading.setText(self.tr("Ready to publish."))
             self.detail.setText(
-                "Every check passed. Once published, learners find the course in the catalog."
+                self.tr(
+                    "Every check passed. Once published, learners find the course in the catalog."
+                )
             )
             self.confirm_button.setEnabled(True)
             self.confirm_button.setFocus()
             return
         count = len(problems)
         self.heading.setText(
-            f"Fix {'this' if count == 1 else f'these {count} things'} before publishing:"
+            self.tr("Fix this before publishing:")
+            if count == 1
+            else self.tr("Fix these {count} things before publishing:").format(count=count)
         )
-        self.detail.setText("The course stays a draft until then; nothing was changed.")
+        self.detail.setText(self.tr("The course stays a draft until then; nothing was changed."))
         self.problem_list.show()
         for problem in problems:
             item = QListWidgetItem(icon("lesson"), problem)
@@ -119,18 +135,29 @@ class PublishDialog(QDialog):
             self.problem_list.addItem(item)
 
     def _show_enrolment(self, enrolled: EnrolmentCount) -> None:
-        verb = "unpublish" if self.action == UNPUBLISH else "archive"
+        unpublish = self.action == UNPUBLISH
         if enrolled.learners:
-            self.heading.setText(f"{enrolled.words()} Really {verb} it?")
+            question = (
+                self.tr("Really unpublish it?") if unpublish else self.tr("Really archive it?")
+            )
+            self.heading.setText(
+                self.tr("%n learner(s) enrolled.", "", enrolled.learners) + " " + question
+            )
             self.detail.setText(
-                "Enrolled learners keep their progress, but the course leaves the catalog "
-                "and they can no longer open it until it is published again."
+                self.tr(
+                    "Enrolled learners keep their progress, but the course leaves the catalog "
+                    "and they can no longer open it until it is published again."
+                )
             )
         else:
-            self.heading.setText(f"No learners are enrolled. {verb.capitalize()} the course?")
-            self.detail.setText("It leaves the catalog; you can publish it again later.")
+            self.heading.setText(
+                self.tr("No learners are enrolled. Unpublish the course?")
+                if unpublish
+                else self.tr("No learners are enrolled. Archive the course?")
+            )
+            self.detail.setText(self.tr("It leaves the catalog; you can publish it again later."))
         self.confirm_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
-        self.heading.setText("The check could not run.")
+        self.heading.setText(self.tr("The check could not run."))
         self.detail.setText(str(exc) or type(exc).__name__)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,7 +38,9 @@ from elearn_desktop.services import authoring
 from elearn_desktop.ui.multimedia import control, probe_multimedia
 from elearn_desktop.ui.ops import BackgroundOp
 
-VIDEO_FILTER = "Videos (*.mp4 *.m4v *.mov *.webm *.mkv *.avi);;All files (*)"
+VIDEO_FILTER = QT_TRANSLATE_NOOP(
+    "VideoDialog", "Videos (*.mp4 *.m4v *.mov *.webm *.mkv *.avi);;All files (*)"
+)
 #: How long the player may take to report a duration before ffmpeg is asked instead.
 PLAYER_PROBE_TIMEOUT_MS = 15_000
 PREVIEW_SIZE = QSize(320, 180)
@@ -78,14 +80,14 @@ class VideoPreview(QWidget):
         self._reported = False
         status = probe_multimedia()
         self.available = status.available
-        self.screen = QLabel("No video chosen yet")
+        self.screen = QLabel(self.tr("No video chosen yet"))
         self.screen.setObjectName("previewScreen")
-        self.screen.setAccessibleName("Video preview")
+        self.screen.setAccessibleName(self.tr("Video preview"))
         self.screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.screen.setMinimumSize(PREVIEW_SIZE)
         self.screen.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.screen.setStyleSheet("background: #202124; color: #bdc1c6; border-radius: 4px;")
-        self.play_button = QPushButton("Play")
+        self.play_button = QPushButton(self.tr("Play"))
         self.play_button.setObjectName("previewPlay")
         self.play_button.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -121,13 +123,13 @@ class VideoPreview(QWidget):
         control(self.player, "stop")
         self.play_button.setEnabled(False)
         self.screen.setPixmap(QPixmap())
-        self.screen.setText("Loading…")
+        self.screen.setText(self.tr("Loading…"))
         self.player.setSource(url)
 
     def clear(self) -> None:
         self._reported = True
         self.screen.setPixmap(QPixmap())
-        self.screen.setText("No video chosen yet")
+        self.screen.setText(self.tr("No video chosen yet"))
         if self.player is not None:
             control(self.player, "stop")
             self.player.setSource(QUrl())
@@ -159,7 +161,7 @@ class VideoPreview(QWidget):
             self._reported = True
             self.play_button.setEnabled(True)
             if self.screen.pixmap().isNull():
-                self.screen.setText("Press Play to preview")
+                self.screen.setText(self.tr("Press Play to preview"))
             self.duration_known.emit(ms / 1000.0)
 
     def _on_status(self, status: Any) -> None:
@@ -167,17 +169,17 @@ class VideoPreview(QWidget):
             control(self.player, "pause")  # shows the first frame
         if status == self._media_status.InvalidMedia and not self._reported:
             self._reported = True
-            self.screen.setText("Cannot play this")
-            self.failed.emit("it is not a video this app can play")
+            self.screen.setText(self.tr("Cannot play this"))
+            self.failed.emit(self.tr("it is not a video this app can play"))
 
     def _on_error(self, _error: Any, message: str) -> None:
         if not self._reported:
             self._reported = True
-            self.screen.setText("Cannot play this")
-            self.failed.emit(message or "it cannot be played")
+            self.screen.setText(self.tr("Cannot play this"))
+            self.failed.emit(message or self.tr("it cannot be played"))
 
     def _on_state(self, state: Any) -> None:
-        self.play_button.setText("Pause" if state == self._playing else "Play")
+        self.play_button.setText(self.tr("Pause") if state == self._playing else self.tr("Play"))
 
     def stop(self) -> None:
         if self.player is not None:
@@ -190,7 +192,9 @@ class VideoDialog(QDialog):
     def __init__(self, *, lesson_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoDialog")
-        self.setWindowTitle(f"Attach a video — {lesson_title}")
+        self.setWindowTitle(
+            self.tr("Attach a video — {lesson_title}").format(lesson_title=lesson_title)
+        )
         self.choice: VideoChoice | None = None
         self._seconds: float | None = None
         self._error: str | None = None
@@ -198,27 +202,27 @@ class VideoDialog(QDialog):
         self._title_touched = False
         self._token = 0  # which source a probe result belongs to
 
-        self.from_file = QRadioButton("A file on this computer")
+        self.from_file = QRadioButton(self.tr("A file on this computer"))
         self.from_file.setChecked(True)
-        self.from_url = QRadioButton("A web address (http or https)")
+        self.from_url = QRadioButton(self.tr("A web address (http or https)"))
         group = QButtonGroup(self)
         group.addButton(self.from_file)
         group.addButton(self.from_url)
         self.path_edit = QLineEdit(placeholderText="/path/to/video.mp4")
         self.path_edit.setObjectName("videoPath")
-        self.path_edit.setAccessibleName("Video file")
-        self.browse_button = QPushButton("Choose…")
+        self.path_edit.setAccessibleName(self.tr("Video file"))
+        self.browse_button = QPushButton(self.tr("Choose…"))
         self.url_edit = QLineEdit(placeholderText="https://videos.example.org/lesson.mp4")
         self.url_edit.setObjectName("videoUrl")
-        self.url_edit.setAccessibleName("Video address")
+        self.url_edit.setAccessibleName(self.tr("Video address"))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("videoTitle")
-        self.title_edit.setAccessibleName("Video title")
+        self.title_edit.setAccessibleName(self.tr("Video title"))
         self.title_edit.setMaxLength(VIDEO_TITLE_MAX)
         self.provider_label = QLabel()
         self.provider_label.setObjectName("videoProvider")
         self.provider_label.setWordWrap(True)
-        self.status_label = QLabel("Choose a file or enter an address.")
+        self.status_label = QLabel(self.tr("Choose a file or enter an address."))
         self.status_label.setObjectName("videoStatus")
         self.status_label.setWordWrap(True)
         self.preview = VideoPreview(self)
@@ -228,14 +232,14 @@ class VideoDialog(QDialog):
         file_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self.from_file)
-        form.addRow("File:", file_row)
+        form.addRow(self.tr("File:"), file_row)
         form.addRow(self.from_url)
-        form.addRow("Address:", self.url_edit)
-        form.addRow("Title:", self.title_edit)
-        form.addRow("Provider:", self.provider_label)
+        form.addRow(self.tr("Address:"), self.url_edit)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Provider:"), self.provider_label)
 
         self.buttons = QDialogButtonBox()
-        self.attach_button = QPushButton("Attach")
+        self.attach_button = QPushButton(self.tr("Attach"))
         self.attach_button.setObjectName("videoAttach")
         self.attach_button.setEnabled(False)
         self.buttons.addButton(self.attach_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -275,14 +279,16 @@ class VideoDialog(QDialog):
         self.browse_button.setEnabled(self.is_file)
         self.url_edit.setEnabled(not self.is_file)
         self.provider_label.setText(
-            "file — copied into the media library when attached"
+            self.tr("file — copied into the media library when attached")
             if self.is_file
-            else "url — played from the web address"
+            else self.tr("url — played from the web address")
         )
         self._source_changed()
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose a video", "", VIDEO_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a video"), "", self.tr(VIDEO_FILTER)
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -303,24 +309,28 @@ class VideoDialog(QDialog):
             name = Path(urlsplit(source).path if not self.is_file else source).stem
             self.title_edit.setText(name.replace("_", " ").replace("-", " ").strip())
         if not source:
-            self.status_label.setText("Choose a file or enter an address.")
+            self.status_label.setText(self.tr("Choose a file or enter an address."))
         else:
-            self.status_label.setText("Measuring the video…")
+            self.status_label.setText(self.tr("Measuring the video…"))
             self._debounce.start()
         self._update_buttons()
 
     def _problem(self) -> str | None:
         source = self._source()
         if not source:
-            return "Choose a file or enter an address."
+            return self.tr("Choose a file or enter an address.")
         if not self.is_file:
             parts = urlsplit(source)
             if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                return f"'{source}' is not a web address (it starts with http:// or https://)."
+                return self.tr(
+                    "'{address}' is not a web address (it starts with http:// or https://)."
+                ).format(address=source)
             if len(source) > PROVIDER_ID_MAX:
-                return f"The address is longer than {PROVIDER_ID_MAX} characters."
+                return self.tr("The address is longer than {limit} characters.").format(
+                    limit=PROVIDER_ID_MAX
+                )
         if not self.title_edit.text().strip():
-            return "Give the video a title."
+            return self.tr("Give the video a title.")
         return None
 
     # -- measuring ---------------------------------------------------------------------
@@ -350,8 +360,10 @@ class VideoDialog(QDialog):
         else:
             self._measuring = False
             self.status_label.setText(
-                "This computer cannot measure web videos (QtMultimedia is off): it will be "
-                "attached as 'processing' until its length is known."
+                self.tr(
+                    "This computer cannot measure web videos (QtMultimedia is off): it will be "
+                    "attached as 'processing' until its length is known."
+                )
             )
         self._update_buttons()
 
@@ -371,7 +383,9 @@ class VideoDialog(QDialog):
         self._player_timeout.stop()
         self._measuring = False
         self._seconds = seconds
-        self.status_label.setText(f"Length {_length_text(seconds)} — ready to attach.")
+        self.status_label.setText(
+            self.tr("Length {length} — ready to attach.").format(length=_length_text(seconds))
+        )
         self._update_buttons()
 
     def _unplayable(self, reason: str, token: int | None = None) -> None:
@@ -380,7 +394,9 @@ class VideoDialog(QDialog):
         self._player_timeout.stop()
         self._measuring = False
         name = Path(self._source()).name if self.is_file else self._source()
-        self._error = f"'{name}' cannot be attached: {reason}."
+        self._error = self.tr("'{name}' cannot be attached: {reason}.").format(
+            name=name, reason=reason
+        )
         self.status_label.setText(self._error)
         self._update_buttons()
 
@@ -417,14 +433,16 @@ class VideoPreviewDialog(QDialog):
     def __init__(self, *, title: str, url: QUrl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoPreviewDialog")
-        self.setWindowTitle(f"Preview — {title}")
+        self.setWindowTitle(self.tr("Preview — {title}").format(title=title))
         self.preview = VideoPreview(self)
-        self.status = QLabel("Loading…")
+        self.status = QLabel(self.tr("Loading…"))
         self.status.setWordWrap(True)
         self.preview.duration_known.connect(
-            lambda s: self.status.setText(f"Length {_length_text(s)}")
+            lambda s: self.status.setText(self.tr("Length {length}").format(length=_length_text(s)))
         )
-        self.preview.failed.connect(lambda why: self.status.setText(f"Cannot play it: {why}."))
+        self.preview.failed.connect(
+            lambda why: self.status.setText(self.tr("Cannot play it: {why}.").format(why=why))
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -112,30 +112,34 @@ class AuthorWorkspace(QWidget):
 
     def create_course(self) -> None:
         title, ok = QInputDialog.getText(
-            self, "New course", "Title of the new course:", QLineEdit.EchoMode.Normal, ""
+            self,
+            self.tr("New course"),
+            self.tr("Title of the new course:"),
+            QLineEdit.EchoMode.Normal,
+            "",
         )
         if not ok:
             return
         problem = publishing.title_problem(title)
         if problem is not None:
-            QMessageBox.warning(self, "New course", problem.message)
+            QMessageBox.warning(self, self.tr("New course"), problem.message)
             return
         BackgroundOp(
             lambda: authoring.create_course(self.uow_factory, actor=self.actor, title=title),
             label="create course",
         ).on_success(lambda course: self.open_course(course.id)).on_failure(
-            self._failed("The course was not created")
+            self._failed(self.tr("The course was not created"))
         ).run(parent=self)
 
     def duplicate_course(self, course_id: uuid.UUID) -> None:
-        self.courses_page.status.setText("Duplicating…")
+        self.courses_page.status.setText(self.tr("Duplicating…"))
         BackgroundOp(
             lambda: authoring.duplicate_course(
                 self.uow_factory, actor=self.actor, course_id=course_id
             ),
             label="duplicate course",
         ).on_success(lambda copy: self.courses_page.refresh(select=copy.id)).on_failure(
-            self._failed("The course was not duplicated")
+            self._failed(self.tr("The course was not duplicated"))
         ).run(parent=self)
 
     def archive_course(self, course_id: uuid.UUID) -> None:
@@ -162,7 +166,7 @@ class AuthorWorkspace(QWidget):
             ),
             label="archive course",
         ).on_success(lambda _change: self.courses_page.refresh(select=course_id)).on_failure(
-            self._failed("The course was not archived")
+            self._failed(self.tr("The course was not archived"))
         ).run(parent=self)
 
     # -- closing -----------------------------------------------------------------------

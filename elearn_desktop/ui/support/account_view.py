@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -72,32 +72,32 @@ class AccountView(QWidget):
 
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR_SIZE, AVATAR_SIZE)
-        self.avatar.setAccessibleName("Avatar")
-        self.name = common.heading("Loading…", scale=1.4)
+        self.avatar.setAccessibleName(self.tr("Avatar"))
+        self.name = common.heading(self.tr("Loading…"), scale=1.4)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.email = QLabel()
         self.email.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.flags = QLabel()
         self.flags.setObjectName("accountFlags")
-        self.flags.setAccessibleName("Account status")
+        self.flags.setAccessibleName(self.tr("Account status"))
         who = QVBoxLayout()
         who.setSpacing(2)
         who.addWidget(self.name)
         who.addWidget(self.email)
         who.addWidget(self.flags)
 
-        self.active_button = QPushButton("Deactivate…")
+        self.active_button = QPushButton(self.tr("Deactivate…"))
         self.active_button.clicked.connect(self._toggle_active)
-        self.verified_button = QPushButton("Mark verified…")
+        self.verified_button = QPushButton(self.tr("Mark verified…"))
         self.verified_button.clicked.connect(self._toggle_verified)
-        self.password_button = QPushButton("Temporary password…")
+        self.password_button = QPushButton(self.tr("Temporary password…"))
         self.password_button.clicked.connect(self._temporary_password)
-        self.export_button = QPushButton("Export data…")
+        self.export_button = QPushButton(self.tr("Export data…"))
         self.export_button.clicked.connect(self._export)
-        self.learner_button = QPushButton("View as learner")
-        self.learner_button.setToolTip("See their My learning and My progress, read-only")
+        self.learner_button = QPushButton(self.tr("View as learner"))
+        self.learner_button.setToolTip(self.tr("See their My learning and My progress, read-only"))
         self.learner_button.clicked.connect(lambda: self.view_as_learner_requested.emit(user_id))
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self._offer(self.active_button, "accounts.set_status")
         self._offer(self.verified_button, "accounts.set_status")
@@ -141,19 +141,21 @@ class AccountView(QWidget):
         self.audit_tab.filters_changed.connect(self.load_audit)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accountTabs")
-        self.tabs.setAccessibleName("Account details")
+        self.tabs.setAccessibleName(self.tr("Account details"))
         self.tabs.setDocumentMode(True)
-        for widget, title in (
-            (self.profile_tab, "Profile"),
-            (self.roles_tab, "Roles"),
-            (self.subscriptions_tab, "Subscriptions"),
-            (self.learning_tab, "Learning"),
-            (self.attempts_tab, "Attempts"),
-            (self.sync_tab, "Devices && sync"),
-            (self.audit_tab, "Audit trail"),
-        ):
-            self.tabs.addTab(widget, title)
-        self.status = common.muted_label("Loading…")
+        # The tabs that show the account's detail (the audit trail loads on its own).
+        self.detail_tabs = (
+            self.profile_tab,
+            self.roles_tab,
+            self.subscriptions_tab,
+            self.learning_tab,
+            self.attempts_tab,
+            self.sync_tab,
+        )
+        for widget in (*self.detail_tabs, self.audit_tab):
+            self.tabs.addTab(widget, "")
+        self._retranslate_tabs()
+        self.status = common.muted_label(self.tr("Loading…"))
 
         column = QVBoxLayout(self)
         column.addLayout(header)
@@ -163,6 +165,40 @@ class AccountView(QWidget):
         column.addWidget(self.status)
         self._set_avatar(None)
         self.refresh()
+
+    def _retranslate_tabs(self) -> None:
+        titles = (
+            self.tr("Profile"),
+            self.tr("Roles"),
+            self.tr("Subscriptions"),
+            self.tr("Learning"),
+            self.tr("Attempts"),
+            self.tr("Devices && sync"),
+            self.tr("Audit trail"),
+        )
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_tabs()
+            self.tabs.setAccessibleName(self.tr("Account details"))
+            self.password_button.setText(self.tr("Temporary password…"))
+            self.export_button.setText(self.tr("Export data…"))
+            self.learner_button.setText(self.tr("View as learner"))
+            self.learner_button.setToolTip(
+                self.tr("See their My learning and My progress, read-only")
+            )
+            self.refresh_button.setText(self.tr("Refresh"))
+            if self.detail is not None:
+                self.flags.setText(self._flags_text(self.detail))
+            active = self.detail is None or self.detail.user.is_active
+            verified = self.detail is not None and self.detail.user.is_verified
+            self.active_button.setText(self.tr("Deactivate…") if active else self.tr("Activate…"))
+            self.verified_button.setText(
+                self.tr("Mark not verified…") if verified else self.tr("Mark verified…")
+            )
+        super().changeEvent(event)
 
     def _offer(self, button: QPushButton, action: str) -> None:
         """Not offered at all when the person's roles do not allow it."""
@@ -181,7 +217,7 @@ class AccountView(QWidget):
 
     def refresh(self) -> None:
         if self.session.backend is None:
-            self.status.setText("This account needs a connection to the server.")
+            self.status.setText(self.tr("This account needs a connection to the server."))
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
         self._loads += 1
@@ -209,7 +245,28 @@ class AccountView(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loads = max(0, self._loads - 1)
-        self.status.setText(f"Could not load this account: {error_text(exc)}")
+        self.status.setText(
+            self.tr("Could not load this account: {error}").format(error=error_text(exc))
+        )
+
+    def _flags_text(self, detail: AccountDetail) -> str:
+        user, live = detail.user, detail.live_subscription
+        plan = (
+            self.tr("{plan} plan ({status})").format(
+                plan=live.plan_name, status=status_words(live.status)
+            )
+            if live
+            else self.tr("No plan")
+        )
+        roles = ", ".join(r for r in user.roles if r != "learner") or "learner"
+        return " · ".join(
+            (
+                self.tr("● Active") if user.is_active else self.tr("○ Deactivated"),
+                self.tr("✓ Verified") if user.is_verified else self.tr("✗ Not verified"),
+                roles,
+                plan,
+            )
+        )
 
     def show_detail(self, detail: AccountDetail) -> None:
         self._loads = max(0, self._loads - 1)
@@ -217,32 +274,21 @@ class AccountView(QWidget):
         user = detail.user
         self.name.setText(user.display_name)
         self.email.setText(user.email)
-        live = detail.live_subscription
-        plan = f"{live.plan_name} plan ({status_words(live.status)})" if live else "No plan"
-        roles = ", ".join(r for r in user.roles if r != "learner") or "learner"
-        self.flags.setText(
-            " · ".join(
-                (
-                    "● Active" if user.is_active else "○ Deactivated",
-                    "✓ Verified" if user.is_verified else "✗ Not verified",
-                    roles,
-                    plan,
-                )
+        self.flags.setText(self._flags_text(detail))
+        self.active_button.setText(
+            self.tr("Deactivate…") if user.is_active else self.tr("Activate…")
+        )
+        self.verified_button.setText(
+            self.tr("Mark not verified…") if user.is_verified else self.tr("Mark verified…")
+        )
+        self.active_button.setEnabled(not (user.is_active and user.id == self.session.user.id))
+        for tab in self.detail_tabs:
+            tab.show_detail(detail)
+        self.status.setText(
+            self.tr("As of {time} (Refresh reloads it)").format(
+                time=dt.datetime.now().strftime("%H:%M:%S")
             )
         )
-        self.active_button.setText("Deactivate…" if user.is_active else "Activate…")
-        self.verified_button.setText("Mark not verified…" if user.is_verified else "Mark verified…")
-        self.active_button.setEnabled(not (user.is_active and user.id == self.session.user.id))
-        for tab in (
-            self.profile_tab,
-            self.roles_tab,
-            self.subscriptions_tab,
-            self.learning_tab,
-            self.attempts_tab,
-            self.sync_tab,
-        ):
-            tab.show_detail(detail)
-        self.status.setText(f"As of {dt.datetime.now().strftime('%H:%M:%S')} (Refresh reloads it)")
         self.title_changed.emit(user.display_name)
         url = detail.profile.avatar_url if detail.profile is not None else None
         if url != self._avatar_url:
@@ -281,7 +327,9 @@ class AccountView(QWidget):
         def failed(exc: BaseException) -> None:
             if url == self._avatar_url:
                 self._set_avatar(None)
-                self.avatar.setToolTip(f"The avatar could not be loaded: {exc}")
+                self.avatar.setToolTip(
+                    self.tr("The avatar could not be loaded: {exc}").format(exc=exc)
+                )
 
         BackgroundOp(lambda: common.load_avatar_image(url), label="load avatar").on_success(
             show
@@ -305,7 +353,9 @@ class AccountView(QWidget):
             self.banner.show_message(error_text(exc), error=True)
             self.refresh()
 
-        BackgroundOp(work, label=label).on_success(done).on_failure(failed).run(parent=self)
+        BackgroundOp(work, label="account action").on_success(done).on_failure(failed).run(
+            parent=self
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (
@@ -317,25 +367,35 @@ class AccountView(QWidget):
             button.setEnabled(not busy)
 
     def _who(self) -> str:
-        return self.detail.user.display_name if self.detail is not None else "this person"
+        return self.detail.user.display_name if self.detail is not None else self.tr("this person")
 
     def _toggle_active(self) -> None:
         if self.detail is None:
             return
         activate = not self.detail.user.is_active
         name = self._who()
-        text = (
-            f"Activate {name}'s account? They can sign in again."
-            if activate
-            else f"Deactivate {name}'s account? They cannot sign in until it is activated "
-            "again; their data is kept."
-        )
-        verb = "Activate" if activate else "Deactivate"
-        if not common.confirm(self, f"{verb} account", text, action=verb):
+        if activate:
+            title, verb, doing = (
+                self.tr("Activate account"),
+                self.tr("Activate"),
+                self.tr("Activating the account"),
+            )
+            text = self.tr("Activate {name}'s account? They can sign in again.")
+        else:
+            title, verb, doing = (
+                self.tr("Deactivate account"),
+                self.tr("Deactivate"),
+                self.tr("Deactivating the account"),
+            )
+            text = self.tr(
+                "Deactivate {name}'s account? They cannot sign in until it is activated "
+                "again; their data is kept."
+            )
+        if not common.confirm(self, title, text.format(name=name), action=verb):
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
         self._run(
-            f"{verb[:-1]}ing the account",
+            doing,
             lambda: support.set_account_active(uow, user_id, active=activate, actor=actor),
         )
 
@@ -343,32 +403,38 @@ class AccountView(QWidget):
         if self.detail is None:
             return
         verified = not self.detail.user.is_verified
-        words = "verified" if verified else "not verified"
+        if verified:
+            question = self.tr("Mark {name}'s account as verified?")
+            action = self.tr("Mark verified")
+        else:
+            question = self.tr("Mark {name}'s account as not verified?")
+            action = self.tr("Mark not verified")
         if not common.confirm(
             self,
-            "Verification",
-            f"Mark {self._who()}'s account as {words}?",
-            action="Mark " + words,
+            self.tr("Verification"),
+            question.format(name=self._who()),
+            action=action,
         ):
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
         self._run(
-            "Saving",
+            self.tr("Saving"),
             lambda: support.set_account_verified(uow, user_id, verified=verified, actor=actor),
         )
 
     def _cancel_subscription(self, info: SubscriptionInfo) -> None:
         if not common.confirm(
             self,
-            "Cancel subscription",
-            f"Cancel {self._who()}'s {info.plan_name} subscription now? It stops giving "
-            "access today.",
-            action="Cancel subscription",
+            self.tr("Cancel subscription"),
+            self.tr(
+                "Cancel {name}'s {plan} subscription now? It stops giving access today."
+            ).format(name=self._who(), plan=info.plan_name),
+            action=self.tr("Cancel subscription"),
         ):
             return
         uow, actor = self._uow, self.session.user
         self._run(
-            "Cancelling",
+            self.tr("Cancelling"),
             lambda: support.cancel_subscription(uow, info.id, actor=actor),
         )
 
@@ -379,8 +445,8 @@ class AccountView(QWidget):
         start_from = max(info.end_date, now)
         new_end = common.ask_date(
             self,
-            "Extend subscription",
-            f"New end of the {info.plan_name} subscription:",
+            self.tr("Extend subscription"),
+            self.tr("New end of the {plan} subscription:").format(plan=info.plan_name),
             initial=start_from + dt.timedelta(days=30),
             minimum=start_from,
         )
@@ -388,20 +454,22 @@ class AccountView(QWidget):
             return
         if not common.confirm(
             self,
-            "Extend subscription",
-            f"Extend {self._who()}'s {info.plan_name} subscription to {common.day(new_end)}?",
-            action="Extend",
+            self.tr("Extend subscription"),
+            self.tr("Extend {name}'s {plan} subscription to {end}?").format(
+                name=self._who(), plan=info.plan_name, end=common.day(new_end)
+            ),
+            action=self.tr("Extend"),
         ):
             return
         uow, actor = self._uow, self.session.user
         self._run(
-            "Extending",
+            self.tr("Extending"),
             lambda: support.extend_subscription(uow, info.id, end_date=new_end, actor=actor),
         )
 
     def _change_plan(self) -> None:
         uow, actor = self._uow, self.session.user
-        self.banner.show_message("Loading the plans on offer…")
+        self.banner.show_message(self.tr("Loading the plans on offer…"))
         BackgroundOp(lambda: list_plans(uow, actor=actor), label="plans").on_success(
             self._choose_plan
         ).on_failure(lambda exc: self.banner.show_message(error_text(exc), error=True)).run(
@@ -413,24 +481,31 @@ class AccountView(QWidget):
         current = self.detail.live_subscription if self.detail is not None else None
         offered = [p for p in plans if p.is_active and (current is None or p.id != current.plan_id)]
         if not offered:
-            self.banner.show_message("There is no other plan on offer.", error=True)
+            self.banner.show_message(self.tr("There is no other plan on offer."), error=True)
             return
         labels = {f"{p.name} — {p.price:.2f} / {p.billing_cycle}": p for p in offered}
-        choice = common.ask_choice(self, "Change plan", "Move to the plan:", list(labels))
+        choice = common.ask_choice(
+            self, self.tr("Change plan"), self.tr("Move to the plan:"), list(labels)
+        )
         if choice is None:
             return
         plan = labels[choice]
-        ending = f" Their {current.plan_name} subscription ends now." if current is not None else ""
+        ending = (
+            " " + self.tr("Their {plan} subscription ends now.").format(plan=current.plan_name)
+            if current is not None
+            else ""
+        )
         if not common.confirm(
             self,
-            "Change plan",
-            f"Move {self._who()} to the {plan.name} plan?{ending}",
-            action="Change plan",
+            self.tr("Change plan"),
+            self.tr("Move {name} to the {plan} plan?").format(name=self._who(), plan=plan.name)
+            + ending,
+            action=self.tr("Change plan"),
         ):
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
         self._run(
-            "Changing the plan",
+            self.tr("Changing the plan"),
             lambda: support.change_plan(uow, user_id, plan_id=plan.id, actor=actor),
         )
 
@@ -439,7 +514,9 @@ class AccountView(QWidget):
             missing = self.roles_tab.missing_roles()
             if not missing:
                 return
-            choice = common.ask_choice(self, "Grant role", "Role to grant:", missing)
+            choice = common.ask_choice(
+                self, self.tr("Grant role"), self.tr("Role to grant:"), missing
+            )
             if choice is None:
                 return
             role = choice
@@ -447,35 +524,42 @@ class AccountView(QWidget):
             return
         if not common.confirm(
             self,
-            "Grant role",
-            f"Give {self._who()} the {role} role? {role.title()}s can: {self._role_meaning(role)}.",
-            action="Grant",
+            self.tr("Grant role"),
+            self.tr("Give {name} the {role} role? It allows: {meaning}.").format(
+                name=self._who(), role=role, meaning=self._role_meaning(role)
+            ),
+            action=self.tr("Grant"),
         ):
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
-        self._run("Granting", lambda: support.grant_role(uow, user_id, role, actor=actor))
+        self._run(self.tr("Granting"), lambda: support.grant_role(uow, user_id, role, actor=actor))
 
     def _revoke_role(self, role: str) -> None:
         if not common.confirm(
-            self, "Revoke role", f"Take the {role} role away from {self._who()}?", action="Revoke"
+            self,
+            self.tr("Revoke role"),
+            self.tr("Take the {role} role away from {name}?").format(role=role, name=self._who()),
+            action=self.tr("Revoke"),
         ):
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
-        self._run("Revoking", lambda: support.revoke_role(uow, user_id, role, actor=actor))
+        self._run(self.tr("Revoking"), lambda: support.revoke_role(uow, user_id, role, actor=actor))
 
     @staticmethod
     def _role_meaning(role: str) -> str:
         from elearn_desktop.ui.support.account_tabs import ROLE_MEANINGS
 
-        return ROLE_MEANINGS[role].lower()
+        return QCoreApplication.translate("Support", ROLE_MEANINGS[role]).lower()
 
     def _temporary_password(self) -> None:
         name = self._who()
         if not common.confirm(
             self,
-            "Temporary password",
-            f"Give {name} a new, random password? Their current password stops working.",
-            action="Set password",
+            self.tr("Temporary password"),
+            self.tr(
+                "Give {name} a new, random password? Their current password stops working."
+            ).format(name=name),
+            action=self.tr("Set password"),
         ):
             return
         password = support.generate_temporary_password()
@@ -485,7 +569,7 @@ class AccountView(QWidget):
             changes = support.set_temporary_password(uow, user_id, password, actor=actor)
             return changes
 
-        self.banner.show_message("Setting the password…")
+        self.banner.show_message(self.tr("Setting the password…"))
 
         def done(changes: Changes) -> None:
             self.banner.show_message(changes.message)
@@ -509,11 +593,13 @@ class AccountView(QWidget):
         if path is None:
             return
         uow, actor, user_id = self._uow, self.session.user, self.user_id
-        self.banner.show_message("Exporting…")
+        self.banner.show_message(self.tr("Exporting…"))
         BackgroundOp(
             lambda: write_account_export(uow, user_id, path, actor=actor), label="export"
         ).on_success(
-            lambda written: self.banner.show_message(f"Exported the account's data to {written}.")
+            lambda written: self.banner.show_message(
+                self.tr("Exported the account's data to {path}.").format(path=written)
+            )
         ).on_failure(lambda exc: self.banner.show_message(error_text(exc), error=True)).run(
             parent=self
         )

@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -45,16 +47,26 @@ SearchResult = tuple[AccountIds, list[AccountRow]]
 SearchFn = Callable[[AccountQuery], SearchResult]
 RowsFn = Callable[[list[uuid.UUID]], list[AccountRow]]
 
-LOADING = "Loading…"
-GONE = "(this account no longer exists)"
+LOADING = QT_TRANSLATE_NOOP("AccountsTableModel", "Loading…")
+GONE = QT_TRANSLATE_NOOP("AccountsTableModel", "(this account no longer exists)")
+
+
+def _t(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP) in the language shown now."""
+    return QCoreApplication.translate("AccountsTableModel", text)
 
 
 @dataclass(frozen=True, slots=True)
 class AccountColumn:
+    #: English, marked for translation; ``title`` is what is shown.
     header: str
     text: Callable[[AccountRow], str]
     #: The search's sort key for this column (None: not sortable).
     sort_key: str | None = None
+
+    @property
+    def title(self) -> str:
+        return _t(self.header)
 
 
 def _flag(value: bool, word: str) -> str:
@@ -62,14 +74,34 @@ def _flag(value: bool, word: str) -> str:
 
 
 COLUMNS: tuple[AccountColumn, ...] = (
-    AccountColumn("Email", lambda r: r.email, "email"),
-    AccountColumn("Name", lambda r: r.name or "—", "name"),
-    AccountColumn("Roles", lambda r: ", ".join(x for x in r.roles if x != "learner") or "—"),
-    AccountColumn("Plan", lambda r: r.plan_name or "—"),
-    AccountColumn("Subscription", lambda r: (r.subscription_status or "—").replace("_", " ")),
-    AccountColumn("Active", lambda r: "Active" if r.is_active else "Inactive", "active"),
-    AccountColumn("Verified", lambda r: _flag(r.is_verified, "Verified"), "verified"),
-    AccountColumn("Created", lambda r: day(r.created_at), "created"),
+    AccountColumn(QT_TRANSLATE_NOOP("AccountsTableModel", "Email"), lambda r: r.email, "email"),
+    AccountColumn(QT_TRANSLATE_NOOP("AccountsTableModel", "Name"), lambda r: r.name or "—", "name"),
+    AccountColumn(
+        QT_TRANSLATE_NOOP("AccountsTableModel", "Roles"),
+        lambda r: ", ".join(x for x in r.roles if x != "learner") or "—",
+    ),
+    AccountColumn(QT_TRANSLATE_NOOP("AccountsTableModel", "Plan"), lambda r: r.plan_name or "—"),
+    AccountColumn(
+        QT_TRANSLATE_NOOP("AccountsTableModel", "Subscription"),
+        lambda r: (r.subscription_status or "—").replace("_", " "),
+    ),
+    AccountColumn(
+        QT_TRANSLATE_NOOP("AccountsTableModel", "Active"),
+        lambda r: (
+            _t(QT_TRANSLATE_NOOP("AccountsTableModel", "Active"))
+            if r.is_active
+            else _t(QT_TRANSLATE_NOOP("AccountsTableModel", "Inactive"))
+        ),
+        "active",
+    ),
+    AccountColumn(
+        QT_TRANSLATE_NOOP("AccountsTableModel", "Verified"),
+        lambda r: _flag(r.is_verified, _t(QT_TRANSLATE_NOOP("AccountsTableModel", "Verified"))),
+        "verified",
+    ),
+    AccountColumn(
+        QT_TRANSLATE_NOOP("AccountsTableModel", "Created"), lambda r: day(r.created_at), "created"
+    ),
 )
 
 
@@ -300,9 +332,9 @@ class AccountsTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if record is None:
                 if self._cached(row):  # fetched, but the account is gone since the search
-                    return GONE if index.column() == 0 else ""
+                    return _t(GONE) if index.column() == 0 else ""
                 self._want(row)
-                return LOADING if index.column() == 0 else ""
+                return _t(LOADING) if index.column() == 0 else ""
             return COLUMNS[index.column()].text(record)
         if role == RecordRole:
             if record is None and not self._cached(row):
@@ -320,9 +352,11 @@ class AccountsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header
+            return COLUMNS[section].title
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort_key is None:
-            return f"{COLUMNS[section].header} (not sortable)"
+            return _t(QT_TRANSLATE_NOOP("AccountsTableModel", "{column} (not sortable)")).format(
+                column=COLUMNS[section].title
+            )
         return None
 
     # flags(): QAbstractTableModel's own (enabled, selectable, no children) — not

@@ -14,7 +14,16 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -64,32 +73,43 @@ class AccountsPage(QWidget):
         self._legacy = False
 
         self.search = QLineEdit(
-            placeholderText="Search by email, name or id…", clearButtonEnabled=True
+            placeholderText=self.tr("Search by email, name or id…"), clearButtonEnabled=True
         )
         self.search.setObjectName("accountSearch")
-        self.search.setAccessibleName("Search accounts")
-        self.search.setToolTip("Every word must match the email, first or last name (Ctrl+F)")
+        self.search.setAccessibleName(self.tr("Search accounts"))
+        self.search.setToolTip(
+            self.tr("Every word must match the email, first or last name (Ctrl+F)")
+        )
         self.search.installEventFilter(self)
 
         self.status_filter = combo(
-            [("Active or not", None), ("Active", True), ("Inactive", False)], "Account status"
+            [
+                (self.tr("Active or not"), None),
+                (self.tr("Active"), True),
+                (self.tr("Inactive"), False),
+            ],
+            self.tr("Account status"),
         )
         self.verified_filter = combo(
-            [("Verified or not", None), ("Verified", True), ("Not verified", False)],
-            "Verified",
+            [
+                (self.tr("Verified or not"), None),
+                (self.tr("Verified"), True),
+                (self.tr("Not verified"), False),
+            ],
+            self.tr("Verified"),
         )
         self.role_filter = combo(
-            [("Any role", None), *((r.title(), r) for r in ROLE_NAMES)], "Role"
+            [(self.tr("Any role"), None), *((r.title(), r) for r in ROLE_NAMES)], self.tr("Role")
         )
-        self.plan_filter = combo([("Any plan", None)], "Plan")
+        self.plan_filter = combo([(self.tr("Any plan"), None)], self.tr("Plan"))
         self.subscription_filter = combo(
             [
-                ("Any subscription status", None),
+                (self.tr("Any subscription status"), None),
                 *((status_words(s).capitalize(), s) for s in SUBSCRIPTION_STATUSES),
             ],
-            "Subscription status",
+            self.tr("Subscription status"),
         )
-        self.clear_filters = QPushButton("Clear filters")
+        self.clear_filters = QPushButton(self.tr("Clear filters"))
         self.clear_filters.clicked.connect(self._clear_filters)
         self.filters = QWidget()
         filters = QHBoxLayout(self.filters)
@@ -101,7 +121,7 @@ class AccountsPage(QWidget):
         filters.addStretch(1)
 
         self.model = AccountsTableModel(self)
-        self.table = large_table_view("Accounts", self.model)
+        self.table = large_table_view(QT_TRANSLATE_NOOP("Support", "Accounts"), self.model)
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
@@ -114,38 +134,43 @@ class AccountsPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._update_status)
 
-        copy = QAction("Copy emails", self.table)
+        copy = QAction(self.tr("Copy emails"), self.table)
         copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_selected_emails)
         self.table.addAction(copy)
-        find = QAction("Find", self)
+        find = QAction(self.tr("Find"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
 
-        self.status = QLabel("Loading accounts…")
+        self.status = QLabel(self.tr("Loading accounts…"))
         self.status.setObjectName("accountsStatus")
-        self.status.setAccessibleName("Search status")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the selected account (Enter)")
+        self.status.setAccessibleName(self.tr("Search status"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected account (Enter)"))
         self.open_button.clicked.connect(self.open_current)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.model.search_started.connect(lambda: self.status.setText("Searching…"))
+        self.model.search_started.connect(lambda: self.status.setText(self.tr("Searching…")))
         self.model.search_finished.connect(self._search_finished)
         self.model.search_failed.connect(
-            lambda exc: self.status.setText(f"Could not search accounts: {error_text(exc)}")
+            lambda exc: self.status.setText(
+                self.tr("Could not search accounts: {error}").format(error=error_text(exc))
+            )
         )
         self.model.rows_failed.connect(
-            lambda exc: self.status.setText(f"Could not load accounts: {error_text(exc)}")
+            lambda exc: self.status.setText(
+                self.tr("Could not load accounts: {error}").format(error=error_text(exc))
+            )
         )
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Accounts"))
+        self.page_heading = heading(self.tr("Accounts"))
+        layout.addWidget(self.page_heading)
         layout.addWidget(self.search)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
@@ -158,6 +183,39 @@ class AccountsPage(QWidget):
         if session is not None:
             self.set_session(session)
 
+    def retranslate(self) -> None:
+        """Fixed texts; the status line and rows follow at the next search."""
+        self.page_heading.setText(self.tr("Accounts"))
+        self.page_heading.setAccessibleName(self.tr("Accounts"))
+        self.search.setPlaceholderText(self.tr("Search by email, name or id…"))
+        self.search.setAccessibleName(self.tr("Search accounts"))
+        self.search.setToolTip(
+            self.tr("Every word must match the email, first or last name (Ctrl+F)")
+        )
+        self.clear_filters.setText(self.tr("Clear filters"))
+        self.open_button.setText(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected account (Enter)"))
+        for box, texts in (
+            (
+                self.status_filter,
+                (self.tr("Active or not"), self.tr("Active"), self.tr("Inactive")),
+            ),
+            (
+                self.verified_filter,
+                (self.tr("Verified or not"), self.tr("Verified"), self.tr("Not verified")),
+            ),
+            (self.role_filter, (self.tr("Any role"),)),
+            (self.plan_filter, (self.tr("Any plan"),)),
+            (self.subscription_filter, (self.tr("Any subscription status"),)),
+        ):
+            for index, text in enumerate(texts):
+                box.setItemText(index, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # -- sources ---------------------------------------------------------------------------
 
     def set_session(self, session: SignedIn) -> None:
@@ -167,7 +225,7 @@ class AccountsPage(QWidget):
         backend = session.backend
         if backend is None:
             self.model.set_source(None, None)
-            self.status.setText("Searching accounts needs a connection to the server.")
+            self.status.setText(self.tr("Searching accounts needs a connection to the server."))
             return
         uow, actor = backend.uow, session.user
         first_page = AccountsTableModel.PAGE_SIZE
@@ -202,9 +260,11 @@ class AccountsPage(QWidget):
         current = self.plan_filter.currentData()
         self.plan_filter.blockSignals(True)
         self.plan_filter.clear()
-        self.plan_filter.addItem("Any plan", None)
+        self.plan_filter.addItem(self.tr("Any plan"), None)
         for plan in plans:
-            self.plan_filter.addItem(plan.name + ("" if plan.is_active else " (retired)"), plan.id)
+            self.plan_filter.addItem(
+                plan.name + ("" if plan.is_active else self.tr(" (retired)")), plan.id
+            )
         index = self.plan_filter.findData(current)
         self.plan_filter.setCurrentIndex(max(index, 0))
         self.plan_filter.blockSignals(False)
@@ -262,18 +322,22 @@ class AccountsPage(QWidget):
                 Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
             )
             header.blockSignals(False)
-            self.status.setText(f"The {COLUMNS[column].header} column cannot be sorted.")
+            self.status.setText(
+                self.tr("The {header} column cannot be sorted.").format(
+                    header=COLUMNS[column].title
+                )
+            )
 
     def _update_status(self, *_args: object) -> None:
         if self.model.searching:
             return
         count = self.model.rowCount()
-        text = f"{count:,} accounts"
+        text = self.tr("{count} account(s)", "", count).format(count=f"{count:,}")
         if self._legacy and count >= 500:
-            text += " (first 500)"
+            text += self.tr(" (first 500)")
         selected = self.model.selected_count(self.table.selectionModel().selection())
         if selected > 1:
-            text += f" · {selected:,} selected"
+            text += " · " + self.tr("{count:,} selected").format(count=selected)
         self.status.setText(text)
 
     # -- opening and copying -------------------------------------------------------------------
@@ -311,17 +375,21 @@ class AccountsPage(QWidget):
             return
         uow, actor = session.backend.uow, session.user
         capped = total > len(ids)
-        self.status.setText(f"Copying {len(ids):,} emails…")
+        self.status.setText(self.tr("Copying {count:,} emails…").format(count=len(ids)))
 
         def done(rows: list[AccountRow]) -> None:
             QApplication.clipboard().setText("\n".join(r.email for r in rows))
-            note = f" (at most {self.COPY_CAP:,} at once)" if capped else ""
-            self.status.setText(f"Copied {len(rows):,} emails{note}.")
+            note = self.tr(" (at most {cap:,} at once)").format(cap=self.COPY_CAP) if capped else ""
+            self.status.setText(
+                self.tr("Copied {count:,} emails{note}.").format(count=len(rows), note=note)
+            )
 
         BackgroundOp(
             lambda: account_search.account_rows(uow, ids, actor=actor), label="copy emails"
         ).on_success(done).on_failure(
-            lambda exc: self.status.setText(f"Could not copy: {error_text(exc)}")
+            lambda exc: self.status.setText(
+                self.tr("Could not copy: {error}").format(error=error_text(exc))
+            )
         ).run(parent=self)
 
     # -- keyboard --------------------------------------------------------------------------

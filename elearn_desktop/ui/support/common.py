@@ -5,14 +5,16 @@ loader (off the GUI thread)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QItemSelectionModel,
     QRectF,
     QSize,
@@ -52,6 +54,30 @@ from PySide6.QtWidgets import (
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
 AVATAR_TIMEOUT_S = 5.0
+
+
+class KeptTexts:
+    """Mixin for widgets (put it before the Qt class in the bases): texts set through
+    :meth:`keep` are set again in the new language when the language changes."""
+
+    def keep(self, source: str, *setters: Callable[[str], object]) -> str:
+        """Give ``source`` (marked with ``QT_TRANSLATE_NOOP(<this class>, ...)``),
+        translated, to every setter now and after each language switch."""
+        text: str = self.tr(source)  # type: ignore[attr-defined]
+        for setter in setters:
+            setter(text)
+        kept: list[tuple[str, tuple[Callable[[str], object], ...]]]
+        kept = self.__dict__.setdefault("_kept_texts", [])
+        kept.append((source, setters))
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for source, setters in self.__dict__.get("_kept_texts", []):
+                text = self.tr(source)  # type: ignore[attr-defined]
+                for setter in setters:
+                    setter(text)
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def heading(text: str, *, scale: float = 1.3) -> QLabel:
@@ -94,12 +120,18 @@ def day(moment: dt.datetime | None) -> str:
 def yes_no(value: bool | None) -> str:
     if value is None:
         return "—"
-    return "Yes" if value else "No"
+    return (
+        QCoreApplication.translate("Support", "Yes")
+        if value
+        else QCoreApplication.translate("Support", "No")
+    )
 
 
 def table_view(name: str, *, multi: bool = False) -> QTableView:
+    """``name``: English, marked with ``QT_TRANSLATE_NOOP("Support", ...)`` by the caller;
+    the object name comes from it, the accessible name is its translation."""
     view = QTableView()
-    view.setAccessibleName(name)
+    view.setAccessibleName(QCoreApplication.translate("Support", name))
     view.setObjectName(name.replace(" ", "_").lower())
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(
@@ -158,10 +190,10 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Message")
+        self.label.setAccessibleName(self.tr("Message"))
         close = QPushButton("✕")
         close.setFlat(True)
-        close.setAccessibleName("Dismiss message")
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.setFixedWidth(28)
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
@@ -192,19 +224,23 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ElearnError):
         return str(exc)
     first = str(exc).strip().splitlines()
-    return f"Something went wrong: {first[0] if first else type(exc).__name__}"
+    return QCoreApplication.translate("Support", "Something went wrong: {error}").format(
+        error=first[0] if first else type(exc).__name__
+    )
 
 
 # ----------------------------------------------------------------------------- dialogs
 # Module functions so tests can answer for the person (monkeypatch them).
 
 
-def confirm(parent: QWidget, title: str, text: str, *, action: str = "OK") -> bool:
+def confirm(parent: QWidget, title: str, text: str, *, action: str = "") -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(
+        action or QCoreApplication.translate("Support", "OK"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -255,12 +291,12 @@ def qdate_start_utc(value: QDate) -> dt.datetime:
 def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
     """Show the new password once, with a copy button (it is never stored)."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Temporary password")
+    dialog.setWindowTitle(QCoreApplication.translate("Support", "Temporary password"))
     field = QLineEdit(password)
     field.setReadOnly(True)
     field.setFont(QFont("monospace"))
-    field.setAccessibleName("Temporary password")
-    copy = QPushButton("Copy")
+    field.setAccessibleName(QCoreApplication.translate("Support", "Temporary password"))
+    copy = QPushButton(QCoreApplication.translate("Support", "Copy"))
     copy.clicked.connect(lambda: QApplication.clipboard().setText(password))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
@@ -270,8 +306,11 @@ def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
     column = QVBoxLayout(dialog)
     column.addWidget(
         QLabel(
-            f"{name}'s temporary password. Tell it to them in a safe way; it is shown only "
-            "this once."
+            QCoreApplication.translate(
+                "Support",
+                "{name}'s temporary password. Tell it to them in a safe way; it is shown only "
+                "this once.",
+            ).format(name=name)
         )
     )
     column.addLayout(row)
@@ -281,13 +320,18 @@ def show_temporary_password(parent: QWidget, name: str, password: str) -> None:
 
 def choose_export_path(parent: QWidget, suggested: str) -> Path | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export account data", str(Path.home() / suggested), "JSON (*.json)"
+        parent,
+        QCoreApplication.translate("Support", "Export account data"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("Support", "JSON (*.json)"),
     )
     return Path(path) if path else None
 
 
 def combo(items: Sequence[tuple[str, object]], name: str) -> QComboBox:
     box = QComboBox()
+    # Follows its texts (a language switch renames the items while it is shown).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setAccessibleName(name)
     for text, data in items:
         box.addItem(text, data)
@@ -318,19 +362,29 @@ def load_avatar_image(url: str) -> QImage | None:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > AVATAR_MAX_BYTES:
-                    raise ValueError("the avatar image is larger than 2 MB")
+                    raise ValueError(
+                        QCoreApplication.translate(
+                            "Support", "the avatar image is larger than 2 MB"
+                        )
+                    )
                 chunks.append(chunk)
             data = b"".join(chunks)
     elif parsed.scheme in ("file", ""):
         path = Path(parsed.path if parsed.scheme == "file" else url)
         if path.stat().st_size > AVATAR_MAX_BYTES:
-            raise ValueError("the avatar image is larger than 2 MB")
+            raise ValueError(
+                QCoreApplication.translate("Support", "the avatar image is larger than 2 MB")
+            )
         data = path.read_bytes()
     else:
-        raise ValueError(f"cannot load an avatar from a {parsed.scheme}: address")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Support", "cannot load an avatar from a {scheme}: address"
+            ).format(scheme=parsed.scheme)
+        )
     image = QImage.fromData(data)
     if image.isNull():
-        raise ValueError("the avatar is not an image")
+        raise ValueError(QCoreApplication.translate("Support", "the avatar is not an image"))
     return image.scaled(
         256, 256, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )

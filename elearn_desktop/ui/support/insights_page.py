@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -44,7 +44,7 @@ class InsightsPage(QWidget):
         self.charts: dict[str, Any] = {}  # name -> QChart
         self.chart_views: dict[str, Any] = {}
 
-        self.status = muted_label("Loading…")
+        self.status = muted_label(self.tr("Loading…"))
         self.unavailable = QLabel()
         self.unavailable.setWordWrap(True)
         self.unavailable.hide()
@@ -59,71 +59,103 @@ class InsightsPage(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.addWidget(heading("Live subscriptions by plan", scale=1.1), 0, 0)
+        self.plans_heading = heading("", scale=1.1)
+        self.months_heading = heading("", scale=1.1)
+        self.page_heading = heading("")
+        grid.addWidget(self.plans_heading, 0, 0)
         grid.addWidget(self.plans_summary, 1, 0)
         grid.addLayout(self.plans_slot, 2, 0)
-        grid.addWidget(heading("Sign-ups and deactivations per month", scale=1.1), 0, 1)
+        grid.addWidget(self.months_heading, 0, 1)
         grid.addWidget(self.months_summary, 1, 1)
         grid.addLayout(self.months_slot, 2, 1)
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(heading("Insights"))
+        column.addWidget(self.page_heading)
         column.addWidget(self.status)
         column.addWidget(self.unavailable)
         column.addLayout(grid)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setAccessibleName("Insights")
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.retranslate()
         if session is not None:
             self.set_session(session)
+
+    def retranslate(self) -> None:
+        for label, text in (
+            (self.plans_heading, self.tr("Live subscriptions by plan")),
+            (self.months_heading, self.tr("Sign-ups and deactivations per month")),
+            (self.page_heading, self.tr("Insights")),
+        ):
+            label.setText(text)
+            label.setAccessibleName(text)
+        self.scroll.setAccessibleName(self.tr("Insights"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_session(self, session: SignedIn) -> None:
         self.session = session
         if session.backend is None:
-            self.status.setText("Insights need a connection to the server.")
+            self.status.setText(self.tr("Insights need a connection to the server."))
 
     def refresh(self) -> None:
         session = self.session
         if session is None or session.backend is None:
             return
         uow, actor = session.backend.uow, session.user
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         BackgroundOp(lambda: insights(uow, actor=actor), label="insights").on_success(
             self.show_insights
         ).on_failure(
-            lambda exc: self.status.setText(f"Could not load the insights: {error_text(exc)}")
+            lambda exc: self.status.setText(
+                self.tr("Could not load the insights: {error}").format(error=error_text(exc))
+            )
         ).run(parent=self)
 
     def show_insights(self, facts: Insights) -> None:
         self.facts = facts
         live = sum(count for _name, count in facts.active_by_plan)
         self.status.setText(
-            f"{facts.total_accounts:,} accounts, {facts.active_accounts:,} active · "
-            f"{live:,} live subscriptions"
+            self.tr("{accounts} account(s), {active} active", "", facts.total_accounts).format(
+                accounts=f"{facts.total_accounts:,}", active=f"{facts.active_accounts:,}"
+            )
+            + " · "
+            + self.tr("{count} live subscription(s)", "", live).format(count=f"{live:,}")
         )
         self.plans_summary.setText(
             ", ".join(f"{name}: {count:,}" for name, count in facts.active_by_plan)
-            or "No plans yet."
+            or self.tr("No plans yet.")
         )
         signups = sum(m.count for m in facts.signups)
         gone = sum(m.count for m in facts.deactivations)
         self.months_summary.setText(
-            f"Over the last {len(facts.signups)} months: {signups:,} sign-ups, "
-            f"{gone:,} deactivations. This month: {facts.signups[-1].count:,} sign-ups, "
-            f"{facts.deactivations[-1].count:,} deactivations."
+            self.tr(
+                "Over the last {months} months: {signups:,} sign-ups, {gone:,} deactivations. "
+                "This month: {month_signups:,} sign-ups, {month_gone:,} deactivations."
+            ).format(
+                months=len(facts.signups),
+                signups=signups,
+                gone=gone,
+                month_signups=facts.signups[-1].count,
+                month_gone=facts.deactivations[-1].count,
+            )
         )
         if self.charts_module is None:
             self.charts_module = load_qtcharts()
         if self.charts_module is None:
             self.unavailable.setText(
-                "Charts are not available (QtCharts could not be loaded); the figures above "
-                "are complete."
+                self.tr(
+                    "Charts are not available (QtCharts could not be loaded); the figures above "
+                    "are complete."
+                )
             )
             self.unavailable.show()
             return
@@ -175,7 +207,7 @@ class InsightsPage(QWidget):
         charts = self.charts_module
         assert charts is not None
         chart = self._new_chart()
-        bars = charts.QBarSet("Live subscriptions")
+        bars = charts.QBarSet(self.tr("Live subscriptions"))
         bars.setColor(PLAN_COLOUR)
         names = [name for name, _count in facts.active_by_plan]
         for _name, count in facts.active_by_plan:
@@ -198,9 +230,9 @@ class InsightsPage(QWidget):
         charts = self.charts_module
         assert charts is not None
         chart = self._new_chart()
-        signups = charts.QBarSet("Sign-ups")
+        signups = charts.QBarSet(self.tr("Sign-ups"))
         signups.setColor(SIGNUP_COLOUR)
-        gone = charts.QBarSet("Deactivations")
+        gone = charts.QBarSet(self.tr("Deactivations"))
         gone.setColor(DEACTIVATION_COLOUR)
         for month in facts.signups:
             signups.append(month.count)

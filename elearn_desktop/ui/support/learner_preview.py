@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,12 +26,6 @@ from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.permissions import allowed
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.support.common import error_text
-
-
-def banner_text(name: str) -> str:
-    return (
-        f"Viewing {name}'s learning as they see it — read-only. Nothing here is recorded as them."
-    )
 
 
 class LearnerPreview(QWidget):
@@ -55,17 +49,16 @@ class LearnerPreview(QWidget):
         self.setObjectName("learnerPreview")
         self.session = session
         self.user_id = user_id
-        self.name = name or "this person"
+        self.name = name or self.tr("this person")
         self.banner = QFrame()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setStyleSheet(
             "#readOnlyBanner { background: #fff4ce; border: 1px solid #c19c00; "
             "border-radius: 4px; } #readOnlyBanner QLabel { color: #4d3c00; }"
         )
-        self.banner_text = QLabel(banner_text(self.name))
+        self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("Read-only preview")
-        reload_button = QPushButton("Reload")
+        self.reload_button = reload_button = QPushButton()
         reload_button.clicked.connect(self.refresh)
         row = QHBoxLayout(self.banner)
         row.addWidget(self.banner_text, 1)
@@ -83,8 +76,8 @@ class LearnerPreview(QWidget):
             button.hide()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.learning, "My learning")
-        self.tabs.addTab(self.progress, "My progress")
+        self.tabs.addTab(self.learning, "")
+        self.tabs.addTab(self.progress, "")
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         column = QVBoxLayout(self)
@@ -92,17 +85,36 @@ class LearnerPreview(QWidget):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.status)
         self.loaded = 0
+        self.retranslate()
         self.refresh()
         if name is None:
             self._look_up_name()
 
+    def retranslate(self) -> None:
+        self.banner_text.setText(self.banner_words(self.name))
+        self.banner_text.setAccessibleName(self.tr("Read-only preview"))
+        self.reload_button.setText(self.tr("Reload"))
+        self.tabs.setTabText(0, self.tr("My learning"))
+        self.tabs.setTabText(1, self.tr("My progress"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def banner_words(self, name: str) -> str:
+        return self.tr(
+            "Viewing {name}'s learning as they see it — read-only. "
+            "Nothing here is recorded as them."
+        ).format(name=name)
+
     def refresh(self) -> None:
         if not allowed(self.session.user, "accounts.view_as_learner"):
-            self.status.setText("Your account may not view other people's learning.")
+            self.status.setText(self.tr("Your account may not view other people's learning."))
             return
         backend = self.session.backend
         if backend is None:
-            self.status.setText("Viewing as a learner needs a connection to the server.")
+            self.status.setText(self.tr("Viewing as a learner needs a connection to the server."))
             return
         uow, user_id = backend.uow, self.user_id
         BackgroundOp(
@@ -124,7 +136,7 @@ class LearnerPreview(QWidget):
     def _named(self, rows: list[account_search.AccountRow]) -> None:
         if rows:
             self.name = rows[0].display_name
-            self.banner_text.setText(banner_text(self.name))
+            self.banner_text.setText(self.banner_words(self.name))
             self.title_changed.emit(self.name)
 
     def _show_overview(self, overview: learning_overview.MyLearning) -> None:
@@ -137,4 +149,6 @@ class LearnerPreview(QWidget):
         self.loaded += 1
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load their learning: {error_text(exc)}")
+        self.status.setText(
+            self.tr("Could not load their learning: {error}").format(error=error_text(exc))
+        )

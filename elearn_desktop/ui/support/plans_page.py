@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,9 +50,7 @@ from elearn_desktop.ui.support.common import (
 )
 
 FIELDS = ("name", "description", "price", "billing_cycle", "features")
-FEATURES_HELP = "Known features: " + "; ".join(
-    f"{key} ({meaning})" for key, (_kind, meaning) in FEATURE_KEYS.items()
-)
+FEATURE_LIST = "; ".join(f"{key} ({meaning})" for key, (_kind, meaning) in FEATURE_KEYS.items())
 
 
 class PlansPage(QWidget):
@@ -67,47 +65,60 @@ class PlansPage(QWidget):
 
         self.model: RecordTableModel[PlanInfo] = RecordTableModel(
             [
-                Column("Plan", lambda p: p.name),
-                Column("Price", lambda p: f"{p.price:.2f}", lambda p: p.price, True),
-                Column("Billing", lambda p: p.billing_cycle),
-                Column("On offer", lambda p: "Yes" if p.is_active else "Retired"),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Plan"), lambda p: p.name),
                 Column(
-                    "Subscribers", lambda p: f"{p.subscribers:,}", lambda p: p.subscribers, True
+                    QT_TRANSLATE_NOOP("PlansPage", "Price"),
+                    lambda p: f"{p.price:.2f}",
+                    lambda p: p.price,
+                    True,
                 ),
-                Column("Features", lambda p: p.features_text),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Billing"), lambda p: p.billing_cycle),
+                Column(
+                    QT_TRANSLATE_NOOP("PlansPage", "On offer"),
+                    lambda p: self.tr("Yes") if p.is_active else self.tr("Retired"),
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("PlansPage", "Subscribers"),
+                    lambda p: f"{p.subscribers:,}",
+                    lambda p: p.subscribers,
+                    True,
+                ),
+                Column(QT_TRANSLATE_NOOP("PlansPage", "Features"), lambda p: p.features_text),
             ],
             self,
+            context="PlansPage",
         )
-        self.table = table_view("Plans")
+        self.table = table_view(QT_TRANSLATE_NOOP("Support", "Plans"))
         self.table.setModel(self.model)
         size_columns(self.table, (12, 9, 8, 8, 10, 28))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_selected())
 
         self.name = QLineEdit()
-        self.name.setAccessibleName("Plan name")
+        self.name.setAccessibleName(self.tr("Plan name"))
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(self.tr("Description"))
         self.description.setFixedHeight(70)
         self.price = QLineEdit()
-        self.price.setAccessibleName("Price")
-        self.price.setPlaceholderText("e.g. 19.99")
+        self.price.setAccessibleName(self.tr("Price"))
+        self.price.setPlaceholderText(self.tr("e.g. 19.99"))
         self.cycle = QComboBox()
-        self.cycle.setAccessibleName("Billing cycle")
+        self.cycle.setAccessibleName(self.tr("Billing cycle"))
         self.cycle.addItems(list(BILLING_CYCLES))
         self.features = QPlainTextEdit()
-        self.features.setAccessibleName("Features (JSON)")
+        self.features.setAccessibleName(self.tr("Features (JSON)"))
         self.features.setFont(QFont("monospace"))
         self.features.setPlaceholderText('{"all_courses": true, "offline": true}')
-        self.features.setToolTip(FEATURES_HELP)
-        self.active = QCheckBox("On offer (people can be moved to this plan)")
+        features_help = self.tr("Known features: {features}").format(features=FEATURE_LIST)
+        self.features.setToolTip(features_help)
+        self.active = QCheckBox(self.tr("On offer (people can be moved to this plan)"))
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label, widget in (
-            ("name", "Name", self.name),
-            ("description", "Description", self.description),
-            ("price", "Price", self.price),
-            ("billing_cycle", "Billing cycle", self.cycle),
-            ("features", "Features", self.features),
+            ("name", self.tr("Name"), self.name),
+            ("description", self.tr("Description"), self.description),
+            ("price", self.tr("Price"), self.price),
+            ("billing_cycle", self.tr("Billing cycle"), self.cycle),
+            ("features", self.tr("Features"), self.features),
         ):
             error = QLabel()
             error.setObjectName(f"{key}Error")
@@ -123,15 +134,15 @@ class PlansPage(QWidget):
             column.addWidget(error)
             form.addRow(label, holder)
         form.addRow("", self.active)
-        self.features_help = muted_label(FEATURES_HELP)
+        self.features_help = muted_label(features_help)
         form.addRow("", self.features_help)
 
-        self.new_button = QPushButton("New plan")
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_plan)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton()
         self.revert_button.clicked.connect(self._load_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -139,9 +150,9 @@ class PlansPage(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         self.read_only_note = muted_label(
-            "Plans are read-only for support staff; administrators edit them."
+            self.tr("Plans are read-only for support staff; administrators edit them.")
         )
-        self.form_title = heading("Plan", scale=1.1)
+        self.form_title = heading(self.tr("Plan"), scale=1.1)
         editor = QWidget()
         editor_column = QVBoxLayout(editor)
         editor_column.addWidget(self.form_title)
@@ -151,7 +162,7 @@ class PlansPage(QWidget):
         editor_column.addStretch(1)
 
         self.banner = Banner()
-        self.status = muted_label("Loading plans…")
+        self.status = muted_label(self.tr("Loading plans…"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(editor)
@@ -161,13 +172,27 @@ class PlansPage(QWidget):
         split.setSizes([640, 480])
         self.splitter = split
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Plans"))
+        self.page_heading = heading("")
+        layout.addWidget(self.page_heading)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self._set_editable(False)
+        self.retranslate()
         if session is not None:
             self.set_session(session)
+
+    def retranslate(self) -> None:
+        self.page_heading.setText(self.tr("Plans"))
+        self.page_heading.setAccessibleName(self.tr("Plans"))
+        self.new_button.setText(self.tr("New plan"))
+        self.save_button.setText(self.tr("Save"))
+        self.revert_button.setText(self.tr("Revert"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------
 
@@ -175,7 +200,7 @@ class PlansPage(QWidget):
         self.session = session
         self._set_editable(allowed(session.user, "plans.manage") and session.backend is not None)
         if session.backend is None:
-            self.status.setText("Plans need a connection to the server.")
+            self.status.setText(self.tr("Plans need a connection to the server."))
 
     def _set_editable(self, editable: bool) -> None:
         self.editable = editable
@@ -197,13 +222,19 @@ class PlansPage(QWidget):
         BackgroundOp(lambda: list_plans(uow, actor=actor), label="load plans").on_success(
             lambda plans: self.show_plans(plans, select=keep)
         ).on_failure(
-            lambda exc: self.status.setText(f"Could not load the plans: {error_text(exc)}")
+            lambda exc: self.status.setText(
+                self.tr("Could not load the plans: {error}").format(error=error_text(exc))
+            )
         ).run(parent=self)
 
     def show_plans(self, plans: list[PlanInfo], *, select: uuid.UUID | None = None) -> None:
         self.model.set_records(plans)
         live = sum(p.subscribers for p in plans)
-        self.status.setText(f"{len(plans)} plans · {live:,} live subscriptions")
+        self.status.setText(
+            self.tr("{count} plan(s)", "", len(plans)).format(count=len(plans))
+            + " · "
+            + self.tr("{count} live subscription(s)", "", live).format(count=f"{live:,}")
+        )
         row = next((i for i, p in enumerate(plans) if p.id == select), 0)
         if plans:
             self.table.selectRow(row)
@@ -220,7 +251,7 @@ class PlansPage(QWidget):
         if plan is None:
             return
         self._editing = plan.id
-        self.form_title.setText(f"Plan: {plan.name}")
+        self.form_title.setText(self.tr("Plan: {name}").format(name=plan.name))
         self.name.setText(plan.name)
         self.description.setPlainText(plan.description or "")
         self.price.setText(f"{plan.price:.2f}")
@@ -234,7 +265,7 @@ class PlansPage(QWidget):
         self._editing = None
         self.table.clearSelection()
         self._clear_errors()
-        self.form_title.setText("New plan")
+        self.form_title.setText(self.tr("New plan"))
         self.name.clear()
         self.description.clear()
         self.price.clear()
@@ -268,14 +299,14 @@ class PlansPage(QWidget):
             return
         self._clear_errors()
         uow, actor, plan_id = session.backend.uow, session.user, self._editing
-        self.banner.show_message("Saving…")
+        self.banner.show_message(self.tr("Saving…"))
         BackgroundOp(
             lambda: save_plan(uow, draft, plan_id=plan_id, actor=actor), label="save plan"
         ).on_success(self._saved).on_failure(self._save_failed).run(parent=self)
 
     def _saved(self, plan: PlanInfo) -> None:
         self._editing = plan.id
-        self.banner.show_message(f"Saved the {plan.name} plan.")
+        self.banner.show_message(self.tr("Saved the {plan} plan.").format(plan=plan.name))
         self.refresh(select=plan.id)
         self.plans_changed.emit()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from elearn_desktop.services.permissions import allowed
 from elearn_desktop.ui.support.account_view import AccountView
 from elearn_desktop.ui.support.accounts_page import AccountsPage
 from elearn_desktop.ui.support.insights_page import InsightsPage
+from elearn_desktop.ui.support.learner_preview import LearnerPreview
 from elearn_desktop.ui.support.plans_page import PlansPage
 
 FIXED_TABS = 3
@@ -40,13 +41,12 @@ class SupportWorkspace(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supportTabs")
-        self.tabs.setAccessibleName("Support pages")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.accounts_page, "Accounts")
-        self.tabs.addTab(self.plans_page, "Plans")
-        self.tabs.addTab(self.insights_page, "Insights")
+        self.tabs.addTab(self.accounts_page, "")
+        self.tabs.addTab(self.plans_page, "")
+        self.tabs.addTab(self.insights_page, "")
         for index in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
             self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, None)
@@ -56,7 +56,7 @@ class SupportWorkspace(QWidget):
         self.accounts_page.account_opened.connect(self.open_account)
         self.plans_page.plans_changed.connect(self._plans_changed)
 
-        close = QAction("Close tab", self)
+        self.close_action = close = QAction(self)
         close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
@@ -66,10 +66,30 @@ class SupportWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.accounts_page)
+        self.retranslate()
         if not allowed(session.user, "accounts.read"):
-            self.accounts_page.status.setText("Your account may not look up other accounts.")
+            self.accounts_page.status.setText(
+                self.tr("Your account may not look up other accounts.")
+            )
         else:
             self.accounts_page.refresh()
+
+    def retranslate(self) -> None:
+        """Tab titles and actions; the pages retranslate their own fixed texts."""
+        self.tabs.setAccessibleName(self.tr("Support pages"))
+        for index, title in enumerate((self.tr("Accounts"), self.tr("Plans"), self.tr("Insights"))):
+            self.tabs.setTabText(index, title)
+        self.close_action.setText(self.tr("Close tab"))
+        for index in range(FIXED_TABS, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, LearnerPreview):
+                self._retitle(widget, self._preview_title(widget.name))
+                self.tabs.setTabToolTip(index, self._preview_tooltip())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- what the main window uses -----------------------------------------------------------
 
@@ -107,7 +127,7 @@ class SupportWorkspace(QWidget):
                 self.tabs.setCurrentWidget(view)
                 return view
         view = AccountView(self.session, user_id)
-        index = self.tabs.addTab(view, "Loading…")
+        index = self.tabs.addTab(view, self.tr("Loading…"))
         self.tabs.setTabToolTip(index, str(user_id))
         view.title_changed.connect(lambda title, v=view: self._retitle(v, title))
         view.account_changed.connect(self._account_changed)
@@ -134,17 +154,15 @@ class SupportWorkspace(QWidget):
         self.accounts_page.set_session(self.session)  # the plan filter lists the new plan
 
     def view_as_learner(self, user_id: uuid.UUID) -> QWidget:
-        from elearn_desktop.ui.support.learner_preview import LearnerPreview
-
         name: str | None = None
         for view in self.account_views():
             if view.user_id == user_id and view.detail is not None:
                 name = view.detail.user.display_name
         preview = LearnerPreview(self.session, user_id, name)
-        index = self.tabs.addTab(preview, _preview_title(preview.name))
-        self.tabs.setTabToolTip(index, "Their learning as they see it, read-only")
+        index = self.tabs.addTab(preview, self._preview_title(preview.name))
+        self.tabs.setTabToolTip(index, self._preview_tooltip())
         preview.title_changed.connect(
-            lambda title, p=preview: self._retitle(p, _preview_title(title))
+            lambda title, p=preview: self._retitle(p, self._preview_title(title))
         )
         self.tabs.setCurrentIndex(index)
         return preview
@@ -157,6 +175,8 @@ class SupportWorkspace(QWidget):
         if widget is not None:
             widget.deleteLater()
 
+    def _preview_title(self, name: str) -> str:
+        return self.tr("As {name} (read-only)").format(name=name)
 
-def _preview_title(name: str) -> str:
-    return f"As {name} (read-only)"
+    def _preview_tooltip(self) -> str:
+        return self.tr("Their learning as they see it, read-only")

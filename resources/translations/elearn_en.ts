@@ -1,0 +1,239 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountsPage</name>
+    <message numerus="yes">
+        <source>{count} account(s)</source>
+        <translation>
+            <numerusform>{count} account</numerusform>
+            <numerusform>{count} accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentEditor</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n problem(s) to fix before saving&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n problem to fix before saving&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n problems to fix before saving&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: fix the %n problem(s) listed below first.</source>
+        <translation>
+            <numerusform>Not saved: fix the %n problem listed below first.</numerusform>
+            <numerusform>Not saved: fix the %n problems listed below first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message numerus="yes">
+        <source>Showing the newest {count} change(s).</source>
+        <translation>
+            <numerusform>Showing the newest {count} change.</numerusform>
+            <numerusform>Showing the newest {count} changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s).</source>
+        <translation>
+            <numerusform>{count} change.</numerusform>
+            <numerusform>{count} changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuthorCoursesPage</name>
+    <message numerus="yes">
+        <source>{count} course(s)</source>
+        <translation>
+            <numerusform>{count} course</numerusform>
+            <numerusform>{count} courses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} draft(s)</source>
+        <translation>
+            <numerusform>{count} draft</numerusform>
+            <numerusform>{count} drafts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CourseEditor</name>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n lesson</numerusform>
+            <numerusform>%n lessons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s): {items}?</source>
+        <translation>
+            <numerusform>Delete %n item: {items}?</numerusform>
+            <numerusform>Delete %n items: {items}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled.</source>
+        <translation>
+            <numerusform>%n learner is enrolled.</numerusform>
+            <numerusform>%n learners are enrolled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n item(s)</source>
+        <translation>
+            <numerusform>Duplicate %n item</numerusform>
+            <numerusform>Duplicate %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n item(s)</source>
+        <translation>
+            <numerusform>Move %n item</numerusform>
+            <numerusform>Move %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CourseInsightsPage</name>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled</source>
+        <translation>
+            <numerusform>%n learner enrolled</numerusform>
+            <numerusform>%n learners enrolled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed the course</source>
+        <translation>
+            <numerusform>%n completed the course</numerusform>
+            <numerusform>%n completed the course</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n graded attempt(s) ({passed} passed) at {assessments}</source>
+        <translation>
+            <numerusform>%n graded attempt ({passed} passed) at {assessments}</numerusform>
+            <numerusform>%n graded attempts ({passed} passed) at {assessments}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CourseTreeModel</name>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n lesson</numerusform>
+            <numerusform>%n lessons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message numerus="yes">
+        <source>{accounts} account(s), {active} active</source>
+        <translation>
+            <numerusform>{accounts} account, {active} active</numerusform>
+            <numerusform>{accounts} accounts, {active} active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} live subscription(s)</source>
+        <translation>
+            <numerusform>{count} live subscription</numerusform>
+            <numerusform>{count} live subscriptions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PathEditor</name>
+    <message numerus="yes">
+        <source>%n step(s) need attention:</source>
+        <translation>
+            <numerusform>%n step needs attention:</numerusform>
+            <numerusform>%n steps need attention:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n step(s)</source>
+        <translation>
+            <numerusform>Add step</numerusform>
+            <numerusform>Add %n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message numerus="yes">
+        <source>{count} plan(s)</source>
+        <translation>
+            <numerusform>{count} plan</numerusform>
+            <numerusform>{count} plans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} live subscription(s)</source>
+        <translation>
+            <numerusform>{count} live subscription</numerusform>
+            <numerusform>{count} live subscriptions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PropertyPanel</name>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n lesson</numerusform>
+            <numerusform>%n lessons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message numerus="yes">
+        <source>%n learner(s) enrolled.</source>
+        <translation>
+            <numerusform>%n learner is enrolled.</numerusform>
+            <numerusform>%n learners are enrolled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionListModel</name>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s)</source>
+        <translation>
+            <numerusform>%n option</numerusform>
+            <numerusform>%n options</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
