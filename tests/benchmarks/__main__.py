@@ -21,7 +21,8 @@ def _numbers(text: str) -> list[int]:
     try:
         numbers = [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--only takes workload numbers like 4,6 (not {text!r})")
+        message = f"--only takes workload numbers like 4,6 (not {text!r})"
+        raise argparse.ArgumentTypeError(message) from None
     unknown = sorted(set(numbers) - set(WORKLOADS))
     if unknown:
         raise argparse.ArgumentTypeError(
@@ -31,7 +32,9 @@ def _numbers(text: str) -> list[int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.split("\n\n")[1])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks", description=__doc__.split("\n\n")[1]
+    )
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
     parser.add_argument("--only", type=_numbers, default=None, help="e.g. 4,6")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")

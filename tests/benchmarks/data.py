@@ -20,15 +20,58 @@ from elearn_desktop.data.models import Course, Lesson, Module, User, UserRole
 # typing them matches tens of thousands of courses.
 COMMON = ("introduction", "data", "python", "learning", "design", "advanced", "web")
 RARE = (
-    "kubernetes", "accounting", "watercolour", "negotiation", "calculus", "typography",
-    "photography", "statistics", "rust", "marketing", "leadership", "nutrition", "guitar",
-    "astronomy", "welding", "spanish", "genetics", "excel", "blockchain", "poetry",
-    "carpentry", "robotics", "yoga", "chemistry", "sql", "javascript", "economics",
-    "security", "networks", "painting", "ceramics", "history", "philosophy", "gardening",
+    "kubernetes",
+    "accounting",
+    "watercolour",
+    "negotiation",
+    "calculus",
+    "typography",
+    "photography",
+    "statistics",
+    "rust",
+    "marketing",
+    "leadership",
+    "nutrition",
+    "guitar",
+    "astronomy",
+    "welding",
+    "spanish",
+    "genetics",
+    "excel",
+    "blockchain",
+    "poetry",
+    "carpentry",
+    "robotics",
+    "yoga",
+    "chemistry",
+    "sql",
+    "javascript",
+    "economics",
+    "security",
+    "networks",
+    "painting",
+    "ceramics",
+    "history",
+    "philosophy",
+    "gardening",
 )
 FILLER = (
-    "basics", "for", "beginners", "masterclass", "fundamentals", "practical", "complete",
-    "guide", "course", "projects", "hands", "on", "modern", "essentials", "deep", "dive",
+    "basics",
+    "for",
+    "beginners",
+    "masterclass",
+    "fundamentals",
+    "practical",
+    "complete",
+    "guide",
+    "course",
+    "projects",
+    "hands",
+    "on",
+    "modern",
+    "essentials",
+    "deep",
+    "dive",
 )
 #: What a person types in the keystroke workload: common words first, then rarer ones.
 PHRASES = (
@@ -126,9 +169,7 @@ def catalog(engine: Engine, courses: int, *, seed: int = 8) -> None:
     bulk(engine, Lesson.__table__, lesson_rows)
 
 
-def big_course(
-    engine: Engine, *, author_id: uuid.UUID, modules: int, lessons: int
-) -> uuid.UUID:
+def big_course(engine: Engine, *, author_id: uuid.UUID, modules: int, lessons: int) -> uuid.UUID:
     """One draft course of ``modules`` × ``lessons`` authored by ``author_id``."""
     course_id = uuid.uuid4()
     bulk(

@@ -7,7 +7,6 @@ times on a shared machine are noise; ratios are not). A workload function takes 
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import shutil
@@ -261,7 +260,9 @@ def print_table(outcomes: list[Outcome], errors: dict[int, str], scale: Scale) -
             verdict,
         )
     for number, message in sorted(errors.items()):
-        table.add_row(str(number), f"[red]error: {message}[/red]", "", "", "", "", "[red]ERROR[/red]")
+        table.add_row(
+            str(number), f"[red]error: {message}[/red]", "", "", "", "", "[red]ERROR[/red]"
+        )
     Console(width=160).print(table)
 
 

@@ -22,8 +22,8 @@ from sqlalchemy import insert
 from elearn_desktop.services import accounts, progress
 from elearn_desktop.sync.cache import make_course_available
 from elearn_desktop.sync.cache_models import cache_table
-from tests.benchmarks.test_sync_push import _copy
 from tests.benchmarks.suite import Context, Outcome, Target, median, timed_ms
+from tests.benchmarks.test_sync_push import _copy
 from tests.sync.conftest import _CHEAP, make_world
 
 CHEAP_HASH = mock.patch.object(accounts, "hash_password", _CHEAP.hash)
@@ -161,9 +161,7 @@ def _raw_sqlite_ms(folder: Path, count: int) -> list[float]:
     for n in range(count):
         started = time.perf_counter()
         conn.execute("BEGIN")
-        conn.execute(
-            "INSERT INTO ticks VALUES (?, ?, ?)", (uuid.uuid4().hex, "lesson", float(n))
-        )
+        conn.execute("INSERT INTO ticks VALUES (?, ?, ?)", (uuid.uuid4().hex, "lesson", float(n)))
         conn.execute("COMMIT")
         times.append((time.perf_counter() - started) * 1000)
     conn.close()
