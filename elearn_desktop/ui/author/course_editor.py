@@ -371,9 +371,21 @@ class CourseEditor(QWidget):
         first = self.course is None
         self._show(course)
         if first:
-            self.tree.expandAll()
+            self._expand()
             self.tree.setCurrentIndex(self.model.index(0, 0))
         self._update_state()
+
+    #: Courses with more lessons open with their modules collapsed (a person expands what
+    #: they work on); expanding 100k rows took seconds (issue #8).
+    EXPAND_ALL_LIMIT = 2_000
+
+    def _expand(self) -> None:
+        course = self.course
+        lessons = sum(len(m.lessons) for m in course.modules) if course is not None else 0
+        if lessons <= self.EXPAND_ALL_LIMIT:
+            self.tree.expandAll()
+        else:
+            self.tree.expand(self.model.index(0, 0))
 
     def _load_failed(self, exc: BaseException) -> None:
         self._update_state()
@@ -385,7 +397,7 @@ class CourseEditor(QWidget):
         self.model.set_course(course)
         status = course.status.capitalize()
         self.title_label.setText(f"{course.title}  ·  {status}")
-        self.tree.expandAll()
+        self._expand()
         node_id = self.panel.node_id
         if node_id is not None:
             index = self.model.index_of(node_id)
