@@ -292,10 +292,26 @@ def probe_tree(args: dict[str, Any]) -> None:
 # ----------------------------------------------------------------------- workload 5
 
 
+def _ctrl_a_ms(view: Any, repeats: int) -> list[float]:
+    """Ctrl+A on ``view`` then a synchronous repaint, ``repeats`` times (ms each)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times = []
+    for _ in range(repeats):
+        view.clearSelection()
+        view.viewport().repaint()
+        view.setFocus()
+        started = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        view.viewport().repaint()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def probe_accounts(args: dict[str, Any]) -> None:
     """Ctrl+A then repaint on the support accounts table vs the same on a QStringListModel."""
-    from PySide6.QtCore import QStringListModel, Qt
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QStringListModel
     from PySide6.QtWidgets import QApplication, QListView
 
     from elearn_desktop.ui.support.accounts_page import AccountsPage
@@ -312,15 +328,7 @@ def probe_accounts(args: dict[str, Any]) -> None:
     view.setModel(QStringListModel(strings))
     view.show()
     _shown(view)
-    base = []
-    for _ in range(repeats):
-        view.clearSelection()
-        view.viewport().repaint()
-        view.setFocus()
-        started = time.perf_counter()
-        QTest.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        view.viewport().repaint()
-        base.append((time.perf_counter() - started) * 1000)
+    base = _ctrl_a_ms(view, repeats)
     if len(view.selectionModel().selectedIndexes()) != total:
         raise RuntimeError("the baseline's Ctrl+A did not select every row")
     view.close()
@@ -334,15 +342,7 @@ def probe_accounts(args: dict[str, Any]) -> None:
     model, table = page.model, page.table
     _wait_until(lambda: model.rowCount() == total)
     _wait_until(lambda: model.index(0, 0).data() not in ("Loading…", None))
-    ours = []
-    for _ in range(repeats):
-        table.clearSelection()
-        table.viewport().repaint()
-        table.setFocus()
-        started = time.perf_counter()
-        QTest.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        table.viewport().repaint()
-        ours.append((time.perf_counter() - started) * 1000)
+    ours = _ctrl_a_ms(table, repeats)
     if model.selected_count(table.selectionModel().selection()) != total:
         raise RuntimeError("Ctrl+A did not select every account")
     page.close()

@@ -17,20 +17,20 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import psycopg
 from sqlalchemy import insert
 
 from elearn_desktop.services import accounts, progress
 from elearn_desktop.sync.cache import make_course_available
 from elearn_desktop.sync.cache_models import cache_table
 from tests.benchmarks.suite import Context, Outcome, Target, median, timed_ms
-from tests.benchmarks.test_sync_push import _copy
 from tests.sync.conftest import _CHEAP, make_world
 
 CHEAP_HASH = mock.patch.object(accounts, "hash_password", _CHEAP.hash)
 
 
 def progress_rows(owner: uuid.UUID, count: int, seed: int) -> list[dict[str, Any]]:
-    """``count`` progress rows of ``owner`` (as test_sync_push generates them)."""
+    """``count`` progress rows of ``owner``: a third completed, lessons, modules, courses."""
     rng = random.Random(seed)
     base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     rows = []
@@ -52,6 +52,31 @@ def progress_rows(owner: uuid.UUID, count: int, seed: int) -> list[dict[str, Any
     return rows
 
 
+def copy_rows(
+    conn: psycopg.Connection[Any], rows: list[dict[str, Any]], table: str = "user_progress"
+) -> float:
+    """Binary COPY of ``rows`` into ``table`` by the schema owner (the push's baseline)."""
+    started = time.perf_counter()
+    with conn.cursor().copy(
+        f"COPY {table} (id, user_id, entity_type, entity_id, status, "
+        "progress_percentage, completed_at) FROM STDIN (FORMAT BINARY)"
+    ) as copy:
+        copy.set_types(["uuid", "uuid", "text", "uuid", "text", "int4", "timestamptz"])
+        for r in rows:
+            copy.write_row(
+                (
+                    r["id"],
+                    r["user_id"],
+                    r["entity_type"],
+                    r["entity_id"],
+                    r["status"],
+                    r["progress_percentage"],
+                    r["completed_at"],
+                )
+            )
+    return time.perf_counter() - started
+
+
 def workload_6(ctx: Context) -> list[Outcome]:
     """100k offline progress ops pushed vs a binary COPY of the same rows."""
     ops = ctx.scale.push_ops
@@ -68,7 +93,7 @@ def workload_6(ctx: Context) -> list[Outcome]:
                     )
                 other = world.add_person("other")
                 with world.su() as su:
-                    copies.append(_copy(su, progress_rows(other.id, ops, seed=100 + n)))
+                    copies.append(copy_rows(su, progress_rows(other.id, ops, seed=100 + n)))
                 report = device.engine.sync_once()
                 if not report.ok or report.pushed != ops:
                     raise RuntimeError(f"push failed: {report.errors} ({report.pushed} pushed)")
