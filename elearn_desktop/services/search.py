@@ -81,7 +81,7 @@ LESSON_WEIGHT = 0.5
 MAX_MATCHED_LESSONS = 3
 MAX_LIMIT = 500
 #: Matching courses (and, separately, matching lessons) ranked per search at most.
-MAX_RANKED = 1_000
+MAX_RANKED = 500
 STATES = ("in_progress", "completed")
 
 _WORD = re.compile(r"[^\W_]+")
