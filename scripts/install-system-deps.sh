@@ -17,6 +17,8 @@ PACKAGES=(
     # Test database: tests/support/pgcluster.py runs initdb/pg_ctl/postgres from
     # /usr/lib/postgresql/15/bin (no system service is used).
     postgresql
+    # The benchmark suite's download baseline (workload 10, also in its smoke test).
+    curl
     # Real-window screenshots: xvfb-run (needs xauth) gives the xcb plugin a display.
     xvfb
     xauth

@@ -21,9 +21,11 @@ _ALEMBIC_LOCK = threading.RLock()
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
     """Objects the migrations manage that the models cannot describe, left out of
-    autogenerate comparisons: SQLite's FTS5 table (and its shadow tables) and
-    PostgreSQL's expression GIN indexes for search."""
+    autogenerate comparisons: SQLite's FTS5 table (and its shadow tables), PostgreSQL's
+    GIN indexes for search and its stored search vectors (0009)."""
     if type_ == "table" and name is not None and name.startswith("catalog_fts"):
+        return False
+    if type_ == "column" and name == "search_vector":
         return False
     return not (type_ == "index" and name is not None and name.endswith("_search"))
 

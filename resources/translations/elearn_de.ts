@@ -1413,6 +1413,7 @@
     <name>CourseEditor</name>
     <message>
         <source>Course outline</source>
+        <extracomment>Rows the ResizeToContents columns are sized from (see QHeaderView.resizeContentsPrecision).</extracomment>
         <translation>Kursgliederung</translation>
     </message>
     <message>
@@ -1515,6 +1516,7 @@
     </message>
     <message>
         <source>The course could not be opened</source>
+        <extracomment>Courses with more lessons open with their modules collapsed (a person expands what they work on); expanding 100k rows took seconds (issue #8).</extracomment>
         <translation>Der Kurs konnte nicht geöffnet werden</translation>
     </message>
     <message>

@@ -17,18 +17,16 @@ machine load; the ratio of the best of each is checked.
 
 from __future__ import annotations
 
-import datetime as dt
-import random
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy import insert
 
 from elearn_desktop.sync.cache_models import cache_table
+from tests.benchmarks.w_sync import copy_rows as _copy
+from tests.benchmarks.w_sync import progress_rows
 from tests.support.pgcluster import PostgresCluster
 from tests.sync.conftest import cheap_argon2, make_world  # noqa: F401  (autouse fixture)
 
@@ -39,50 +37,7 @@ LIMIT = 4.0
 
 
 def _rows(owner: uuid.UUID, seed: int) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    rows = []
-    for _ in range(OPS):
-        done = rng.random() < 0.3
-        rows.append(
-            {
-                "id": uuid.uuid4(),
-                "user_id": owner,
-                "entity_type": rng.choice(("lesson", "module", "course")),
-                "entity_id": uuid.uuid4(),
-                "status": "completed" if done else "in_progress",
-                "progress_percentage": 100 if done else rng.randint(1, 99),
-                "completed_at": base + dt.timedelta(minutes=rng.randint(0, 99_999))
-                if done
-                else None,
-            }
-        )
-    return rows
-
-
-def _copy(
-    conn: psycopg.Connection[Any], rows: list[dict[str, Any]], table: str = "user_progress"
-) -> float:
-    """Binary COPY of ``rows`` into ``table`` by the schema owner."""
-    started = time.perf_counter()
-    with conn.cursor().copy(
-        f"COPY {table} (id, user_id, entity_type, entity_id, status, "
-        "progress_percentage, completed_at) FROM STDIN (FORMAT BINARY)"
-    ) as copy:
-        copy.set_types(["uuid", "uuid", "text", "uuid", "text", "int4", "timestamptz"])
-        for r in rows:
-            copy.write_row(
-                (
-                    r["id"],
-                    r["user_id"],
-                    r["entity_type"],
-                    r["entity_id"],
-                    r["status"],
-                    r["progress_percentage"],
-                    r["completed_at"],
-                )
-            )
-    return time.perf_counter() - started
+    return progress_rows(owner, OPS, seed)
 
 
 def test_push_100k_ops_within_4x_of_binary_copy(

@@ -387,7 +387,8 @@ def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> No
     with catalog() as uow:
         if uow.session.get_bind().dialect.name != "postgresql":
             pytest.skip("PostgreSQL only")
-        stmt = search._pg_ranked(parse_terms("rust progr"))
+        filters = search._filters(level=None, max_minutes=None, state=None, user_id=None)
+        stmt = search._pg_ranked(parse_terms("rust progr"), filters)
         compiled = stmt.compile(uow.session.get_bind())
         uow.session.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(
@@ -396,5 +397,60 @@ def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> No
                 "EXPLAIN " + str(compiled), compiled.params
             )
         )
-    assert "ix_courses_search" in plan
-    assert "ix_lessons_search" in plan
+    assert "ix_courses_vector_search" in plan
+    assert "ix_lessons_vector_search" in plan
+
+
+# -- bounded ranking (issue #8) ----------------------------------------------------------
+
+
+def test_ranking_is_bounded_but_only_true_matches_come_back(
+    catalog: UnitOfWorkFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(12):
+        _add_course(
+            catalog,
+            f"zebra-{n}",
+            f"Zebra studies {n}",
+            "Stripes.",
+            "beginner",
+            30,
+            "published",
+            [("Zebra crossing", "Roads.")],
+        )
+    everything = search_catalog(catalog, text="zebra")
+    assert len(everything) == 12
+    monkeypatch.setattr(search, "MAX_RANKED", 3)
+    bounded = search_catalog(catalog, text="zebr")
+    # At most 3 courses by their own match and 3 by a lesson: every one a true match,
+    # best first, each with the lesson that matched.
+    assert 3 <= len(bounded) <= 6
+    assert all(hit.course.title.startswith("Zebra studies") for hit in bounded)
+    ranks = [hit.rank for hit in bounded]
+    assert ranks == sorted(ranks, reverse=True)
+    assert any(hit.matched_lessons == ("Zebra crossing",) for hit in bounded)
+    # Filters apply before the bound: a level no zebra course has finds none.
+    assert search_catalog(catalog, text="zebr", level="advanced") == []
+    # A narrower query under the bound is ranked exactly again.
+    assert _titles(search_catalog(catalog, text="zebra studies 7")) == ["Zebra studies 7"]
+
+
+@pytest.mark.postgres
+def test_postgresql_vectors_are_stored_and_left_out_of_the_audit(
+    catalog: UnitOfWorkFactory,
+) -> None:
+    with catalog() as uow:
+        if uow.session.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL only")
+        vector = uow.session.execute(
+            text("SELECT search_vector::text FROM courses WHERE slug = 'rust-programming'")
+        ).scalar_one()
+        audited = uow.session.execute(
+            text(
+                "SELECT count(*), count(*) FILTER (WHERE new_data ? 'search_vector') "
+                "FROM audit_log WHERE table_name = 'courses'"
+            )
+        ).one()
+    assert "'rust':1A" in vector  # the title, weight A
+    assert audited[0] > 0
+    assert audited[1] == 0

@@ -64,6 +64,9 @@ from elearn_desktop.ui.author.video_dialog import VideoDialog, VideoPreviewDialo
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
+#: Rows the ResizeToContents columns are sized from (see QHeaderView.resizeContentsPrecision).
+RESIZE_PRECISION = 100
+
 
 def _quoted(title: str) -> str:
     return f"'{title}'"
@@ -126,6 +129,9 @@ class CourseEditor(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Size those columns from the rows around the visible ones, not from every expanded
+        # row (Qt's default looks at 1,000: each expand then cost ~50 ms at 1,000 modules).
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.panel = PropertyPanel()
@@ -402,9 +408,21 @@ class CourseEditor(QWidget):
         first = self.course is None
         self._show(course)
         if first:
-            self.tree.expandAll()
+            self._expand()
             self.tree.setCurrentIndex(self.model.index(0, 0))
         self._update_state()
+
+    #: Courses with more lessons open with their modules collapsed (a person expands what
+    #: they work on); expanding 100k rows took seconds (issue #8).
+    EXPAND_ALL_LIMIT = 2_000
+
+    def _expand(self) -> None:
+        course = self.course
+        lessons = sum(len(m.lessons) for m in course.modules) if course is not None else 0
+        if lessons <= self.EXPAND_ALL_LIMIT:
+            self.tree.expandAll()
+        else:
+            self.tree.expand(self.model.index(0, 0))
 
     def _load_failed(self, exc: BaseException) -> None:
         self._update_state()
@@ -415,7 +433,7 @@ class CourseEditor(QWidget):
         self.course = course
         self.model.set_course(course)
         self.title_label.setText(f"{course.title}  ·  {status_word(course.status)}")
-        self.tree.expandAll()
+        self._expand()
         node_id = self.panel.node_id
         if node_id is not None:
             index = self.model.index_of(node_id)

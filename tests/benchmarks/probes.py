@@ -1,0 +1,553 @@
+"""The GUI side of the benchmarks: each probe runs in its own process, offscreen.
+
+    QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.probes NAME '{"json": "args"}'
+
+A probe prints one line ``BENCH {json}`` with what it measured. Probes import Qt and the
+app lazily, inside the probe, so that the start-up probes measure exactly what they start.
+``BENCH_T0`` (the parent's ``time.time()`` just before it started the process) is the
+origin of the start-up probes' clocks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+RESULT_PREFIX = "BENCH "
+
+
+def _emit(result: dict[str, Any]) -> None:
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def _since_t0() -> float:
+    return time.time() - float(os.environ["BENCH_T0"])
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float = 300.0) -> None:
+    """Run the event loop until ``condition()`` holds (checked every millisecond)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout_s
+    failed: list[bool] = []
+
+    def check() -> None:
+        if condition():
+            loop.quit()
+        elif time.monotonic() > deadline:
+            failed.append(True)
+            loop.quit()
+
+    timer = QTimer(interval=1)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    if failed:
+        raise TimeoutError(f"gave up waiting after {timeout_s:.0f} s")
+
+
+def _shown(widget: Any) -> None:
+    """Wait until ``widget``'s window is exposed (painting before that is a no-op)."""
+    from PySide6.QtTest import QTest
+
+    if not QTest.qWaitForWindowExposed(widget, 10_000):
+        raise TimeoutError("the window was never exposed")
+
+
+class _PaintWatch:
+    """Notes when a widget has been painted (the time after the paint event ran)."""
+
+    def __init__(self, widget: Any, when: Callable[[], bool] = lambda: True) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        self.painted_at: float | None = None
+        watch = self
+
+        class _Filter(QObject):
+            def eventFilter(self, _obj: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.Paint and watch.painted_at is None and when():
+                    QTimer.singleShot(0, watch.mark)
+                return False
+
+        self._filter = _Filter()
+        widget.installEventFilter(self._filter)
+
+    def mark(self) -> None:
+        if self.painted_at is None:
+            self.painted_at = time.perf_counter()
+
+
+# ----------------------------------------------------------------------- workload 1 / 12
+
+
+def probe_bare_window(_args: dict[str, Any]) -> None:
+    """A bare PySide6 script that shows an empty QMainWindow (the start-up baseline)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1200, 760)
+
+    class Painted(QObject):
+        def eventFilter(self, _obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        _emit({"t": _since_t0(), "rss_mb": rss_mb()})
+        app.quit()
+
+    painted = Painted()
+    window.installEventFilter(painted)
+    window.show()
+    app.exec()
+
+
+def probe_app_start(_args: dict[str, Any]) -> None:
+    """The app, signed in to the embedded demo by the test hook, until its first paint.
+
+    As ``elearn-desktop --smoke`` does (``ui.application``): the application object, the
+    sign-in off the GUI thread, then the main window; no dialog.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+    from elearn_desktop.ui.application import SMOKE_ACCOUNT, AppController, create_application
+    from elearn_desktop.ui.ops import BackgroundOp
+
+    app = create_application(sys.argv)
+    controller = AppController(app)
+    result: dict[str, Any] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, _obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint and not result:
+                result["painting"] = True
+                QTimer.singleShot(0, done)
+            return False
+
+    painted = Painted()
+
+    def done() -> None:
+        result.update(t=_since_t0(), rss_mb=rss_mb())
+        app.quit()
+
+    def signed_in(session: Any) -> None:
+        window = controller.open_window(session)  # shows it; the paint comes later
+        window.installEventFilter(painted)
+
+    def failed(exc: BaseException) -> None:
+        result.update(error=str(exc))
+        app.quit()
+
+    holder = QCoreApplication.instance()
+    assert holder is not None
+    BackgroundOp(
+        lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="bench sign-in"
+    ).on_success(signed_in).on_failure(failed).run(parent=holder)
+    app.exec()
+    if controller.window is not None and controller.window.session is not None:
+        controller.window.session.close()
+    _emit({k: v for k, v in result.items() if k != "painting"})
+
+
+# ----------------------------------------------------------------------- workloads 2, 3, 12
+
+
+def _sign_in(email: str, password: str) -> Any:
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+
+    return sign_in(EMBEDDED_PROFILE, email, password)
+
+
+def _tree_baseline(db: str, course_id: str, expand_rows: list[int]) -> dict[str, Any]:
+    """QStandardItemModel of the module rows fetched by one raw SQL query, painted."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTreeView
+
+    view = QTreeView()
+    view.resize(900, 700)
+    view.setUniformRowHeights(True)
+    view.show()
+    _shown(view)
+    conn = sqlite3.connect(db)
+    started = time.perf_counter()
+    rows = conn.execute(
+        "SELECT id, title, order_index FROM modules WHERE course_id = ? ORDER BY order_index",
+        (uuid.UUID(course_id).hex,),
+    ).fetchall()
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["Title", "Details", "Duration"])
+    items = []
+    for row_id, title, _order in rows:
+        item = QStandardItem(title)
+        item.setData(row_id)
+        items.append(item)
+        model.appendRow([item, QStandardItem(""), QStandardItem("")])
+    view.setModel(model)
+    view.viewport().repaint()
+    paint_ms = (time.perf_counter() - started) * 1000
+    if not rows:
+        raise RuntimeError("the baseline query found no modules")
+    expand = []
+    for k in expand_rows:
+        item = items[k]
+        view.scrollTo(item.index())
+        view.viewport().repaint()
+        started = time.perf_counter()
+        lessons = conn.execute(
+            "SELECT id, title, duration FROM lessons WHERE module_id = ? ORDER BY order_index",
+            (item.data(),),
+        ).fetchall()
+        for _lid, title, duration in lessons:
+            item.appendRow(
+                [QStandardItem(title), QStandardItem(""), QStandardItem(f"{duration} min")]
+            )
+        view.expand(item.index())
+        view.viewport().repaint()
+        expand.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    view.close()
+    return {"paint_ms": paint_ms, "expand_ms": expand}
+
+
+def probe_tree(args: dict[str, Any]) -> None:
+    """Open the huge course in the real course editor: first paint, expanding a module."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv)
+    del app
+    session = _sign_in(args["email"], args["password"])
+    modules = int(args["modules"])
+    expand_rows = sorted({(k * 37) % modules for k in range(int(args["expands"]))})
+    base = _tree_baseline(args["db"], args["course_id"], expand_rows)
+
+    from elearn_desktop.ui.author.course_editor import CourseEditor
+
+    backend = session.backend
+    editor = CourseEditor(
+        uow_factory=backend.uow, actor=session.user, media_dir=Path(args["media_dir"])
+    )
+    editor.resize(1200, 760)
+    editor.show()
+    _shown(editor)
+    model, tree = editor.model, editor.tree
+    watch = _PaintWatch(tree.viewport(), when=lambda: model.rowCount() > 0)
+    started = time.perf_counter()
+    editor.open_course(uuid.UUID(args["course_id"]))
+    _wait_until(lambda: watch.painted_at is not None)
+    assert watch.painted_at is not None
+    open_ms = (watch.painted_at - started) * 1000
+    rss = rss_mb()
+    course_index = model.index(0, 0)
+    if model.rowCount(course_index) != modules:
+        raise RuntimeError(f"the tree shows {model.rowCount(course_index)} modules, not {modules}")
+    tree.collapseAll()
+    tree.expand(course_index)
+    tree.viewport().repaint()
+    expand = []
+    for k in expand_rows:
+        index = model.index(k, 0, course_index)
+        tree.scrollTo(index)
+        tree.viewport().repaint()
+        started = time.perf_counter()
+        tree.expand(index)
+        tree.viewport().repaint()
+        expand.append((time.perf_counter() - started) * 1000)
+    editor.close()
+    session.close()
+    _emit(
+        {
+            "open_ms": open_ms,
+            "base_open_ms": base["paint_ms"],
+            "expand_ms": expand,
+            "base_expand_ms": base["expand_ms"],
+            "rss_mb": rss,
+        }
+    )
+
+
+# ----------------------------------------------------------------------- workload 5
+
+
+def _ctrl_a_ms(view: Any, repeats: int) -> list[float]:
+    """Ctrl+A on ``view`` then a synchronous repaint, ``repeats`` times (ms each)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times = []
+    for _ in range(repeats):
+        view.clearSelection()
+        view.viewport().repaint()
+        view.setFocus()
+        started = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        view.viewport().repaint()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def probe_accounts(args: dict[str, Any]) -> None:
+    """Ctrl+A then repaint on the support accounts table vs the same on a QStringListModel."""
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QApplication, QListView
+
+    from elearn_desktop.ui.support.accounts_page import AccountsPage
+
+    app = QApplication(sys.argv)
+    del app
+    total = int(args["total"])
+    repeats = int(args["repeats"])
+    strings = [f"person{i:06d}@bulk.test" for i in range(total)]
+    view = QListView()
+    view.setUniformItemSizes(True)
+    view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+    view.resize(1200, 760)
+    view.setModel(QStringListModel(strings))
+    view.show()
+    _shown(view)
+    base = _ctrl_a_ms(view, repeats)
+    if len(view.selectionModel().selectedIndexes()) != total:
+        raise RuntimeError("the baseline's Ctrl+A did not select every row")
+    view.close()
+
+    session = _sign_in(args["email"], args["password"])
+    page = AccountsPage(session)
+    page.resize(1200, 760)
+    page.show()
+    _shown(page)
+    page.refresh()  # as the support workspace does when it is first shown
+    model, table = page.model, page.table
+    _wait_until(lambda: model.rowCount() == total)
+    _wait_until(lambda: model.index(0, 0).data() not in ("Loading…", None))
+    ours = _ctrl_a_ms(table, repeats)
+    if model.selected_count(table.selectionModel().selection()) != total:
+        raise RuntimeError("Ctrl+A did not select every account")
+    page.close()
+    session.close()
+    _emit({"ours_ms": ours, "base_ms": base})
+
+
+# ----------------------------------------------------------------------- workload 9
+
+
+def _exit_now() -> None:
+    """End the process at once, without stopping the player.
+
+    ``QMediaPlayer.stop()`` keeps the GIL while it waits for the FFmpeg backend's audio
+    thread, which may itself be waiting for the GIL (shiboken looks for a Python override
+    of a virtual on the ``QAudioOutput`` made in Python): a deadlock seen here with
+    PySide6 6.11. What was measured is printed already; the OS frees the rest.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _first_frame(sink: Any, started: float) -> Callable[[], float | None]:
+    seen: list[float] = []
+
+    def frame(video_frame: Any) -> None:
+        if not seen and video_frame.isValid():
+            seen.append((time.perf_counter() - started) * 1000)
+
+    sink.videoFrameChanged.connect(frame)
+    return lambda: seen[0] if seen else None
+
+
+def probe_video_bare(args: dict[str, Any]) -> None:
+    """QMediaPlayer on the file in a bare script: time to the first video frame."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv)
+    del app
+    started = time.perf_counter()
+    player = QMediaPlayer()
+    audio = QAudioOutput()
+    player.setAudioOutput(audio)
+    widget = QVideoWidget()
+    widget.resize(900, 600)
+    widget.show()
+    player.setVideoOutput(widget)
+    first = _first_frame(widget.videoSink(), started)
+    player.setSource(QUrl.fromLocalFile(args["file"]))
+    player.play()
+    _wait_until(lambda: first() is not None, 30)
+    _emit({"ms": first()})
+    _exit_now()
+
+
+def probe_video_app(args: dict[str, Any]) -> None:
+    """The learner's player opening a lesson whose video is on this computer."""
+    from PySide6.QtMultimedia import QMediaPlayer  # loaded after first paint in the app
+    from PySide6.QtWidgets import QApplication
+
+    from elearn_desktop.ui.learn.player import LessonPlayerPage
+
+    del QMediaPlayer
+    app = QApplication(sys.argv)
+    del app
+    session = _sign_in(args["email"], args["password"])
+    page = LessonPlayerPage(session)
+    page.resize(900, 600)
+    page.show()
+    _shown(page)
+    started = time.perf_counter()
+    page.open_lesson(uuid.UUID(args["lesson_id"]))
+    _wait_until(lambda: page.video_widget is not None, 30)
+    first = _first_frame(page.video_widget.videoSink(), started)
+    _wait_until(lambda: first() is not None, 30)
+    _emit({"ms": first()})
+    _exit_now()
+
+
+# ----------------------------------------------------------------------- workload 10
+
+
+def probe_download(args: dict[str, Any]) -> None:
+    """The app's downloader fetching one file (no Qt: this is the sync layer's work)."""
+    from elearn_desktop.sync.downloads.files import DownloadRequest
+    from elearn_desktop.sync.downloads.transfer import Downloader
+
+    request = DownloadRequest(
+        source=args["url"],
+        dest=Path(args["dest"]),
+        expected_size=args.get("size"),
+        sha256=args.get("sha256"),
+        overwrite=True,
+    )
+    import httpx  # the app imports it once, at its first download: not timed here
+
+    del httpx
+    with Downloader(backoff_base=0.05) as downloader:
+        started = time.perf_counter()
+        result = downloader.fetch(request)
+        seconds = time.perf_counter() - started
+    _emit({"s": seconds, "size": Path(args["dest"]).stat().st_size, "result": str(result)[:200]})
+
+
+# ----------------------------------------------------------------------- workload 11
+
+
+def _lag_probe(work: Callable[[], Any], *, interval_ms: int = 5) -> dict[str, Any]:
+    """Run ``work`` as the app does (a BackgroundOp) while a QTimer measures its lateness."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from elearn_desktop.ui.ops import BackgroundOp
+
+    lags: list[float] = []
+    last = [time.perf_counter()]
+    state: dict[str, Any] = {}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lags.append(max(0.0, (now - last[0]) * 1000 - interval_ms))
+        last[0] = now
+
+    timer = QTimer(interval=interval_ms)
+    timer.timeout.connect(tick)
+    timer.start()
+    holder = QCoreApplication.instance()
+    assert holder is not None
+    started = time.perf_counter()
+    BackgroundOp(work, label="bench work").on_success(lambda r: state.update(result=r)).on_failure(
+        lambda e: state.update(error=str(e))
+    ).run(parent=holder)
+    _wait_until(lambda: bool(state), 600)
+    timer.stop()
+    if "error" in state:
+        raise RuntimeError(state["error"])
+    return {
+        "max_lag_ms": max(lags) if lags else 0.0,
+        "ticks": len(lags),
+        "work_s": time.perf_counter() - started,
+    }
+
+
+def probe_stall_download(args: dict[str, Any]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from elearn_desktop.sync.downloads.files import DownloadRequest
+    from elearn_desktop.sync.downloads.transfer import Downloader
+
+    app = QApplication(sys.argv)
+    del app
+    request = DownloadRequest(source=args["url"], dest=Path(args["dest"]), overwrite=True)
+    with Downloader() as downloader:
+        result = _lag_probe(lambda: downloader.fetch(request))
+    _emit(result)
+
+
+def probe_stall_push(args: dict[str, Any]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from elearn_desktop.services.auth import sign_in
+    from elearn_desktop.services.profiles import ServerProfile
+    from elearn_desktop.sync.cache import open_cache
+    from elearn_desktop.sync.engine import SyncEngine
+
+    app = QApplication(sys.argv)
+    del app
+    profile = ServerProfile(**args["profile"])
+    session = sign_in(profile, args["email"], args["password"])
+    cache = open_cache(Path(args["cache_dir"]), bytes.fromhex(args["key"]))
+    backend = session.backend
+    engine = SyncEngine(profile, cache, lambda: backend, device_name="stall")
+
+    def push() -> int:
+        report = engine.sync_once()
+        if not report.ok:
+            raise RuntimeError("; ".join(report.errors))
+        return report.pushed
+
+    result = _lag_probe(push)
+    engine.close()
+    cache.close()
+    session.close()
+    _emit(result)
+
+
+PROBES: dict[str, Callable[[dict[str, Any]], None]] = {
+    "bare_window": probe_bare_window,
+    "app_start": probe_app_start,
+    "tree": probe_tree,
+    "accounts": probe_accounts,
+    "video_bare": probe_video_bare,
+    "video_app": probe_video_app,
+    "download": probe_download,
+    "stall_download": probe_stall_download,
+    "stall_push": probe_stall_push,
+}
+
+
+if __name__ == "__main__":
+    import faulthandler
+
+    # A hang in native code (Qt, FFmpeg) ends the probe with every thread's stack.
+    faulthandler.dump_traceback_later(float(os.environ.get("BENCH_PROBE_TIMEOUT", 600)), exit=True)
+    PROBES[sys.argv[1]](json.loads(sys.argv[2]) if len(sys.argv) > 2 else {})
