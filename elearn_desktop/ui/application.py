@@ -15,6 +15,7 @@ from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
 from elearn_desktop.ui.errors import ErrorReporter
 from elearn_desktop.ui.first_run import maybe_show_first_run
+from elearn_desktop.ui.gc_guard import collect_on_gui_thread
 from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
@@ -39,6 +40,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(icon("app"))
     # Wayland compositors match windows to packaging/linux/elearn-desktop.desktop by this.
     app.setDesktopFileName(APP_NAME)
+    collect_on_gui_thread(app)  # never let a worker thread collect Qt objects
     return app
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 
 from elearn_desktop.config import DatabaseTarget, resolve_database
+from elearn_desktop.ui.gc_guard import GuiThreadCollector
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -28,6 +31,16 @@ def _english_catalogue(qapp: object) -> None:
     from elearn_desktop.ui import i18n
 
     i18n.apply_language("en")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _gc_on_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does: cyclic garbage is collected on the GUI thread only (see
+    ui/gc_guard.py); the tests outside tests/gui get Python's own collector back."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture
