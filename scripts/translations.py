@@ -5,7 +5,8 @@
 
 ``update`` runs PySide6's ``pyside6-lupdate`` over ``elearn_desktop/ui`` into every
 ``resources/translations/elearn_<lang>.ts`` (new strings appear there as unfinished, for
-Qt Linguist: ``pyside6-linguist resources/translations/elearn_de.ts``), then
+Qt Linguist: ``pyside6-linguist resources/translations/elearn_de.ts``; the English
+catalogue, ``elearn_en.ts``, holds only the plural forms of counted strings), then
 ``pyside6-lrelease`` compiles each into the ``.qm`` the app loads. Both are committed, so
 a checkout and the bundle run without a build step; ``check`` (also a test) fails when
 someone changed strings or translations without running ``update``.
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "elearn_desktop" / "ui"
 CATALOGUES = ROOT / "resources" / "translations"
+SOURCE_LANGUAGE = "en"
 
 
 def _tool(name: str) -> str:
@@ -40,23 +42,27 @@ def catalogues() -> list[Path]:
 def lupdate(ts_files: list[Path]) -> None:
     """Refresh ``ts_files`` from the sources (keeps translations, drops vanished strings).
 
-    No source locations are written: a .ts then changes only when strings change.
+    No source locations are written: a .ts then changes only when strings change. The
+    source language's catalogue (``elearn_en.ts``) gets only the plural forms.
     """
-    subprocess.run(
-        [
-            _tool("pyside6-lupdate"),
-            "-silent",
-            "-extensions",
-            "py",
-            "-locations",
-            "none",
-            "-no-obsolete",
-            str(SOURCES),
-            "-ts",
-            *map(str, ts_files),
-        ],
-        check=True,
-    )
+    for ts in ts_files:
+        plural_only = ["-pluralonly"] if ts.stem.endswith(f"_{SOURCE_LANGUAGE}") else []
+        subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                "-silent",
+                "-extensions",
+                "py",
+                "-locations",
+                "none",
+                "-no-obsolete",
+                *plural_only,
+                str(SOURCES),
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:

@@ -7,6 +7,10 @@ catalogue (``qtbase_<code>.qm``, shipped with PySide6) translates standard butto
 
 Installing or removing a QTranslator makes Qt send ``QEvent.LanguageChange`` to every
 widget; ours answer it by calling their ``retranslate()``.
+
+Counts use Qt's plural forms (``self.tr("{count} account(s)", "", n)``); English has a
+catalogue too, ``elearn_en.ts``, holding only those plural forms ("1 account", "2
+accounts"), so it is installed whenever English is shown.
 """
 
 from __future__ import annotations
@@ -76,21 +80,23 @@ class LanguageSwitcher:
         if app is None:
             raise RuntimeError("create the QApplication before choosing a language")
         wanted = resolve_language(code)
-        if wanted == self.current and (self._translators or wanted == SOURCE_LANGUAGE):
+        if wanted == self.current and self._translators:
             return wanted
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues = [(f"elearn_{wanted}", "")]
         if wanted != SOURCE_LANGUAGE:
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in ((f"qtbase_{wanted}", qt_dir), (f"elearn_{wanted}", "")):
-                translator = QTranslator(app)
-                path = str(catalogue_path(wanted)) if not folder else name
-                if translator.load(path, folder):
-                    app.installTranslator(translator)
-                    self._translators.append(translator)
-                else:
-                    log.warning("translation catalogue %s could not be loaded", name)
+            catalogues.insert(0, (f"qtbase_{wanted}", qt_dir))
+        for name, folder in catalogues:
+            translator = QTranslator(app)
+            path = str(catalogue_path(wanted)) if not folder else name
+            if translator.load(path, folder):
+                app.installTranslator(translator)
+                self._translators.append(translator)
+            else:
+                log.warning("translation catalogue %s could not be loaded", name)
         system = QLocale.system()
         # Keep the system's region (en_GB dates stay en_GB) when its language is the one shown.
         same = QLocale.languageToCode(system.language()) == wanted

@@ -10,7 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 
@@ -26,6 +32,10 @@ class Column(Generic[T]):
     text: Callable[[T], str]
     sort_key: Callable[[T], Any] | None = None
     align_right: bool = False
+    #: Translation context of ``header`` when it is marked with QT_TRANSLATE_NOOP (module
+    #: level column lists): the header is then translated when shown, so it follows a
+    #: language switch. Empty: ``header`` is shown as given (already translated).
+    context: str = ""
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -79,7 +89,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._columns)
         ):
-            return self._columns[section].header
+            column = self._columns[section]
+            if column.context:
+                return QCoreApplication.translate(column.context, column.header)
+            return column.header
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -22,6 +22,14 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_catalogue(qapp: object) -> None:
+    """As the app does at start-up: English with its plural forms ("1 account")."""
+    from elearn_desktop.ui import i18n
+
+    i18n.apply_language("en")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
