@@ -275,7 +275,7 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     </message>
     <message>
         <source>Submitted, graded on sync</source>
-        <translation>Abgegeben, Bewertung beim Synchronisieren</translation>
+        <translation>Abgegeben, Bewertung beim Abgleich</translation>
     </message>
     <message>
         <source>Time taken {0}.</source>
@@ -832,7 +832,7 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     </message>
     <message>
         <source>Sync: {0}</source>
-        <translation>Synchronisierung: {0}</translation>
+        <translation>Abgleich: {0}</translation>
     </message>
     <message>
         <source>Rejected changes ({0})…</source>
@@ -1004,6 +1004,10 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     <message>
         <source>yesterday</source>
         <translation>gestern</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
     </message>
     <message>
         <source>Progress: {0} %, {1}</source>
@@ -1792,7 +1796,7 @@ Ihr Fortschritt in dieser Lektion bleibt unverändert.</translation>
     <name>OfflineSyncMixin</name>
     <message>
         <source>Sync: checking the server…</source>
-        <translation>Synchronisierung: Der Server wird geprüft…</translation>
+        <translation>Abgleich: Der Server wird geprüft…</translation>
     </message>
     <message>
         <source>Could not remove the offline copy: {0}</source>
@@ -1923,6 +1927,10 @@ Ihr Fortschritt in dieser Lektion bleibt unverändert.</translation>
     <message>
         <source>Assessment scores over time</source>
         <translation>Testergebnisse im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>d.M.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2334,11 +2342,11 @@ Ihr Fortschritt in dieser Lektion bleibt unverändert.</translation>
     <message>
         <source>Sync status</source>
         <extracomment>The status bar shows this much of the sync status; the tooltip has all of it. Called with each good report on the GUI thread (e.g. queue changed videos).</extracomment>
-        <translation>Synchronisierungsstatus</translation>
+        <translation>Abgleichstatus</translation>
     </message>
     <message>
         <source>Sync: {0}</source>
-        <translation>Synchronisierung: {0}</translation>
+        <translation>Abgleich: {0}</translation>
     </message>
     <message>
         <source>Click to see the changes the server could not accept.</source>

@@ -199,6 +199,9 @@ class OfflineCopyBar(QWidget):
         self.kind = kind
         self.entity_id = entity_id
         self.state: OfflineState | None = None
+        #: What making it available said ("… 2 videos are downloading"): it stays on the
+        #: status line when the state that follows arrives, instead of flashing past.
+        self._made_message = ""
         self.make_button = QPushButton(icon("sync"), "")
         self.make_button.setObjectName("makeAvailableOffline")
         self.remove_button = QPushButton()
@@ -225,6 +228,7 @@ class OfflineCopyBar(QWidget):
         self.make_button.setText(self.tr("Make available offline"))
         self.remove_button.setText(self.tr("Remove offline copy"))
         if self.state is not None and self.state.available:
+            self._made_message = ""  # written in the language before
             self._show(self.state)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -245,7 +249,9 @@ class OfflineCopyBar(QWidget):
         self.remove_button.setEnabled(True)
         self.make_button.setEnabled(state.allowed and not state.available)
         self.make_button.setToolTip(state.reason)
-        if state.available:
+        if state.available and self._made_message:
+            self.status.setText(self._made_message)
+        elif state.available:
             self.status.setText(self.tr("✓ On this computer: you can study it offline."))
         elif not state.allowed:
             self.status.setText(f"⚠ {state.reason}")
@@ -271,6 +277,7 @@ class OfflineCopyBar(QWidget):
         text = result.message
         if result.unavailable:
             text += " " + " ".join(result.unavailable)
+        self._made_message = text
         self.refresh()
         self.status.setText(text)
 
@@ -282,6 +289,7 @@ class OfflineCopyBar(QWidget):
         ).on_success(self._removed).on_failure(self._failed).run(parent=self)
 
     def _removed(self, _courses: tuple[uuid.UUID, ...]) -> None:
+        self._made_message = ""
         self.copies.changed.emit(self.kind, self.entity_id)
         self.refresh()
 

@@ -12,7 +12,15 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QEvent, QLocale, QMargins, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QMargins,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,8 +54,13 @@ SECTION_TITLES = {
 
 
 def _day_month(day: dt.date) -> str:
-    """'12 Oct' (the month's short name in the language shown)."""
-    return QLocale().toString(day, "d MMM")
+    """'12 Oct' in English, '12.10.' in German (short enough for a chart's axis)."""
+    return QLocale().toString(day, _day_month_format())
+
+
+def _day_month_format() -> str:
+    # A QDate format (d, M, MMM): each language writes a short date its own way.
+    return QCoreApplication.translate("ProgressPage", "d MMM")
 
 
 def load_qtcharts() -> Any | None:
@@ -337,7 +350,7 @@ class ProgressPage(QWidget):
         assert charts is not None
         chart = self._new_chart()
         axis_x = charts.QDateTimeAxis()
-        axis_x.setFormat("d MMM")
+        axis_x.setFormat(_day_month_format())
         axis_x.setTitleText(self.tr("submitted"))
         axis_y = charts.QValueAxis()
         axis_y.setRange(0, 100)

@@ -153,8 +153,9 @@ def when_text(moment: dt.datetime | None, *, now: dt.datetime | None = None) -> 
 
 
 def day_month_year(day: dt.date) -> str:
-    """'12 Oct 2026' in English; the month's short name in the language shown."""
-    return QLocale().toString(day, "d MMM yyyy")
+    """'12 Oct 2026' in English, '12. Okt. 2026' in German."""
+    # A QDate format (d, MMM, yyyy): each language writes dates its own way.
+    return QLocale().toString(day, QCoreApplication.translate("LearnWidgets", "d MMM yyyy"))
 
 
 def heading(text: str, *, scale: float = 1.3) -> QLabel:
