@@ -3,7 +3,9 @@ a switch to German changes what is on screen while the pages stay open."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from xml.etree import ElementTree
 
 import pytest
 from argon2 import PasswordHasher
@@ -161,3 +163,27 @@ def test_counts_use_plural_forms_in_english_and_german() -> None:
     assert (texts.lessons(1), texts.lessons(3)) == ("1 Lektion", "3 Lektionen")
     assert (texts.modules(1), texts.modules(2)) == ("1 Modul", "2 Module")
     assert texts.days_ago(2) == "vor 2 Tagen"
+
+
+def test_learn_downloads_and_sync_are_fully_translated_with_placeholders_intact() -> None:
+    placeholder = re.compile(r"\{[^{}]*\}")
+    seen = set()
+    for name in ("elearn_de.ts", "elearn_en.ts"):
+        root = ElementTree.parse(i18n.TRANSLATIONS_DIR / name).getroot()
+        for context in root.iter("context"):
+            seen.add(context.findtext("name"))
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                translation = message.find("translation")
+                assert translation is not None
+                assert translation.get("type") != "unfinished", (name, source)
+                forms = [f.text or "" for f in translation.iter("numerusform")]
+                for form in forms or [translation.text or ""]:
+                    assert form.strip(), (name, source)
+                    assert sorted(placeholder.findall(form)) == sorted(
+                        placeholder.findall(source)
+                    ), (name, source, form)
+                    assert form.count("&") == source.count("&"), (name, source, form)
+    learn = {"LearnWorkspace", "CatalogPage", "CourseViewPage", "PathViewPage", "ProgressPage"}
+    others = {"LessonPlayerPage", "AssessmentPage", "DownloadsPage", "ModeBanner"}
+    assert learn | others <= seen

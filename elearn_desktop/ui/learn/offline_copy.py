@@ -199,8 +199,8 @@ class OfflineCopyBar(QWidget):
         self.kind = kind
         self.entity_id = entity_id
         self.state: OfflineState | None = None
-        #: What making it available said ("… 2 videos are downloading"): it stays on the
-        #: status line when the state that follows arrives, instead of flashing past.
+        # What making it available said ("… 2 videos are downloading"): it stays on the
+        # status line when the state that follows arrives, instead of flashing past.
         self._made_message = ""
         self.make_button = QPushButton(icon("sync"), "")
         self.make_button.setObjectName("makeAvailableOffline")
