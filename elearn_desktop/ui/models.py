@@ -39,9 +39,14 @@ class Column(Generic[T]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[T]], parent: Any = None, *, context: str = ""
+    ) -> None:
+        """``context``: the translation context of headers marked with QT_TRANSLATE_NOOP
+        (for columns without one of their own); the headers then follow a language switch."""
         super().__init__(parent)
         self._columns = tuple(columns)
+        self._context = context
         self._records: list[T] = []
 
     # -- content -------------------------------------------------------------------------
@@ -90,8 +95,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             and 0 <= section < len(self._columns)
         ):
             column = self._columns[section]
-            if column.context:
-                return QCoreApplication.translate(column.context, column.header)
+            context = column.context or self._context
+            if context:
+                return QCoreApplication.translate(context, column.header)
             return column.header
         return None
 
