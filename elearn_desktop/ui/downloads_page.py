@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -58,7 +60,14 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 PercentRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-_HEADERS = ("File", "Course", "Progress", "Speed", "State")
+# Translated where they are shown (DownloadsTableModel.headerData).
+_HEADERS = (
+    QT_TRANSLATE_NOOP("DownloadsTableModel", "File"),
+    QT_TRANSLATE_NOOP("DownloadsTableModel", "Course"),
+    QT_TRANSLATE_NOOP("DownloadsTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("DownloadsTableModel", "Speed"),
+    QT_TRANSLATE_NOOP("DownloadsTableModel", "State"),
+)
 FILE, COURSE, PROGRESS, SPEED, STATE = range(5)
 
 
@@ -79,22 +88,34 @@ def progress_text(item: DownloadItem) -> str:
     return f"{percent_of(item)} %"
 
 
+class DownloadTexts(QObject):
+    """The downloads' counted words (Qt's plural forms need ``self.tr`` on a QObject)."""
+
+    def totals(self, totals: DownloadTotals) -> str:
+        if totals.waiting:
+            parts = [self.tr("↓ %n file(s)", "", totals.waiting)]
+            if totals.fraction is not None:
+                parts.append(f"{int(totals.fraction * 100)} %")
+            if totals.downloading and totals.speed > 0:
+                parts.append(describe_speed(totals.speed))
+            text = " · ".join(parts)
+        elif totals.paused:
+            text = self.tr("↓ {0} paused").format(totals.paused)
+        else:
+            text = self.tr("No downloads")
+        if totals.failed:
+            text += self.tr(" · {0} failed").format(totals.failed)
+        return text
+
+
+_TEXTS: list[DownloadTexts] = []
+
+
 def totals_text(totals: DownloadTotals) -> str:
     """The indicator's words: '↓ 2 files · 45 % · 1.2 MB/s', 'No downloads'."""
-    if totals.waiting:
-        parts = [f"↓ {totals.waiting} file{'s' if totals.waiting != 1 else ''}"]
-        if totals.fraction is not None:
-            parts.append(f"{int(totals.fraction * 100)} %")
-        if totals.downloading and totals.speed > 0:
-            parts.append(describe_speed(totals.speed))
-        text = " · ".join(parts)
-    elif totals.paused:
-        text = f"↓ {totals.paused} paused"
-    else:
-        text = "No downloads"
-    if totals.failed:
-        text += f" · {totals.failed} failed"
-    return text
+    if not _TEXTS:
+        _TEXTS.append(DownloadTexts())
+    return _TEXTS[0].totals(totals)
 
 
 # --------------------------------------------------------------------------- relay
@@ -217,7 +238,7 @@ class DownloadsTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(_HEADERS)
         ):
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
 
@@ -280,7 +301,7 @@ class DownloadsPage(QWidget):
         self.setObjectName("downloadsPage")
         self.model = DownloadsTableModel(self)
 
-        title = QLabel("Downloads")
+        self.title = title = QLabel()
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -310,9 +331,7 @@ class DownloadsPage(QWidget):
         header.resizeSection(PROGRESS, 150)
         header.resizeSection(SPEED, 90)
 
-        self.empty_label = QLabel(
-            "No downloads yet. Make a course available offline to download its videos."
-        )
+        self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         # The selected download in full: a failure's whole message, where the file goes.
@@ -327,18 +346,12 @@ class DownloadsPage(QWidget):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
 
-        self.pause_button = QPushButton("Pause")
-        self.resume_button = QPushButton("Resume")
-        self.cancel_button = QPushButton("Cancel")
-        self.remove_button = QPushButton("Remove offline copy")
-        self.pause_all_button = QPushButton("Pause all")
-        self.resume_all_button = QPushButton("Resume all")
-        self.pause_button.setToolTip("Pause the selected downloads; they continue later.")
-        self.resume_button.setToolTip("Continue or retry the selected downloads.")
-        self.cancel_button.setToolTip("Stop the selected downloads and delete what they fetched.")
-        self.remove_button.setToolTip(
-            "Delete the downloaded videos of the selected courses from this computer."
-        )
+        self.pause_button = QPushButton()
+        self.resume_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.pause_all_button = QPushButton()
+        self.resume_all_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (
             self.pause_button,
@@ -355,7 +368,6 @@ class DownloadsPage(QWidget):
         self.total_bar.setObjectName("downloadsTotal")
         self.total_bar.setRange(0, 100)
         self.total_bar.setTextVisible(True)
-        self.total_bar.setAccessibleName("Total download progress")
         self.total_label = QLabel()
         self.total_label.setObjectName("downloadsTotalText")
         self.space_label = QLabel()
@@ -371,10 +383,10 @@ class DownloadsPage(QWidget):
         self.sync_label.setObjectName("downloadsSyncStatus")
         self.sync_label.setWordWrap(True)
         self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sync_button = QPushButton("Sync now")
-        self.sync_button.setToolTip("Send your offline changes and fetch news (Ctrl+Shift+S).")
+        self.sync_button = QPushButton()
         self.sync_button.clicked.connect(self.sync_requested.emit)
-        self.rejected_button = QPushButton("Rejected changes…")
+        self.rejected_button = QPushButton()
+        self._sync_status: Any = None
         self.rejected_button.clicked.connect(self.dead_letters_requested.emit)
         self.rejected_button.hide()
         self.sync_row = QWidget()
@@ -403,7 +415,43 @@ class DownloadsPage(QWidget):
 
         self._relay = _QueueRelay(queue, self)
         self._relay.queue_changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language, and the queue's words again."""
+        self.title.setText(self.tr("Downloads"))
+        self.empty_label.setText(
+            self.tr("No downloads yet. Make a course available offline to download its videos.")
+        )
+        self.pause_button.setText(self.tr("Pause"))
+        self.resume_button.setText(self.tr("Resume"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.remove_button.setText(self.tr("Remove offline copy"))
+        self.pause_all_button.setText(self.tr("Pause all"))
+        self.resume_all_button.setText(self.tr("Resume all"))
+        self.pause_button.setToolTip(self.tr("Pause the selected downloads; they continue later."))
+        self.resume_button.setToolTip(self.tr("Continue or retry the selected downloads."))
+        self.cancel_button.setToolTip(
+            self.tr("Stop the selected downloads and delete what they fetched.")
+        )
+        self.remove_button.setToolTip(
+            self.tr("Delete the downloaded videos of the selected courses from this computer.")
+        )
+        self.total_bar.setAccessibleName(self.tr("Total download progress"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setToolTip(
+            self.tr("Send your offline changes and fetch news (Ctrl+Shift+S).")
+        )
+        self.rejected_button.setText(self.tr("Rejected changes…"))
+        if self._sync_status is not None:
+            self.show_sync_status(self._sync_status)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- reading the queue -------------------------------------------------------------------
 
@@ -426,16 +474,19 @@ class DownloadsPage(QWidget):
             self.total_bar.setRange(0, 100)
             self.total_bar.setValue(100 if items else 0)
             self.total_bar.setFormat("%p %")
-        self.space_label.setText(f"Space used: {describe_bytes(self.queue.space_used())}")
+        self.space_label.setText(
+            self.tr("Space used: {0}").format(describe_bytes(self.queue.space_used()))
+        )
         self._update_buttons()
 
     def show_sync_status(self, status: Any) -> None:
         """A :class:`~elearn_desktop.sync.connectivity.SyncStatus` in words."""
+        self._sync_status = status
         self.sync_row.show()
-        self.sync_label.setText(f"Sync: {status.message}")
+        self.sync_label.setText(self.tr("Sync: {0}").format(status.message))
         self.sync_button.setEnabled(not status.running)
         self.rejected_button.setVisible(bool(status.rejected))
-        self.rejected_button.setText(f"Rejected changes ({status.rejected})…")
+        self.rejected_button.setText(self.tr("Rejected changes ({0})…").format(status.rejected))
 
     def selected_items(self) -> list[DownloadItem]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -543,12 +594,20 @@ class DownloadsIndicator(QLabel):
         super().__init__(parent)
         self.queue = queue
         self.setObjectName("downloadStatus")
-        self.setAccessibleName("Downloads")
-        self.setToolTip("Downloads — click to open")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._relay = _QueueRelay(queue, self)
         self._relay.queue_changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Downloads"))
+        self.setToolTip(self.tr("Downloads — click to open"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self._relay.take()

@@ -450,9 +450,12 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         player = self._player_page()
         player.preview = preview  # type: ignore[attr-defined]
         self._select_workspace_row(0)
-        self.learn.show_page(
-            player, title="Preview (nothing is recorded)" if preview else "Lesson", keep=True
+        title = (
+            QT_TRANSLATE_NOOP("LearnWorkspace", "Preview (nothing is recorded)")
+            if preview
+            else QT_TRANSLATE_NOOP("LearnWorkspace", "Lesson")
         )
+        self.learn.show_page(player, title=title, keep=True, translatable=True)
         player.open_lesson(lesson_id)  # type: ignore[attr-defined]
 
     def open_assessment(self, assessment_id: object) -> None:
@@ -463,7 +466,9 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         page = AssessmentPage(self.session)
         page.closed.connect(self.learn.go_back)
         self._select_workspace_row(0)
-        self.learn.show_page(page, title="Assessment")
+        self.learn.show_page(
+            page, title=QT_TRANSLATE_NOOP("LearnWorkspace", "Assessment"), translatable=True
+        )
         page.open_assessment(assessment_id)
 
     def preview_course(self, course_id: object) -> None:

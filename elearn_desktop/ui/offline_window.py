@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui.ops import BackgroundOp
@@ -45,7 +45,9 @@ class OfflineSyncMixin(_Base):
         self.sync.after_sync.append(self._queue_changed_videos)
         self.sync_now_action.setEnabled(True)
         self.dead_letters_action.setEnabled(True)
-        self.sync_label.setText("Sync: checking the server…")
+        self.sync_label.setText(
+            QCoreApplication.translate("OfflineSyncMixin", "Sync: checking the server…")
+        )
         self._show_mode()
         self.sync.start()
 
@@ -107,7 +109,11 @@ class OfflineSyncMixin(_Base):
             lambda: remove_offline_course(cache, uuid.UUID(course_id)),
             label="remove offline course",
         ).on_failure(
-            lambda exc: self.statusBar().showMessage(f"Could not remove the offline copy: {exc}")
+            lambda exc: self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "OfflineSyncMixin", "Could not remove the offline copy: {0}"
+                ).format(exc)
+            )
         ).run(parent=self)
 
     def _queue_changed_videos(self, report: Any) -> None:
@@ -132,7 +138,11 @@ class OfflineSyncMixin(_Base):
             return queued
 
         BackgroundOp(work, label="queue changed videos").on_failure(
-            lambda exc: self.statusBar().showMessage(f"Changed videos were not queued: {exc}")
+            lambda exc: self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "OfflineSyncMixin", "Changed videos were not queued: {0}"
+                ).format(exc)
+            )
         ).run(parent=self)
 
     def _sync_status_changed(self, status: Any) -> None:
@@ -142,9 +152,11 @@ class OfflineSyncMixin(_Base):
         session = self.session
         if session is not None and session.offline:
             self.connection_label.setText(
-                "○ Offline · this computer's copy"
+                QCoreApplication.translate("OfflineSyncMixin", "○ Offline · this computer's copy")
                 if not status.online
-                else "● Server back · this computer's copy"
+                else QCoreApplication.translate(
+                    "OfflineSyncMixin", "● Server back · this computer's copy"
+                )
             )
 
     def _online_changed(self, online: bool) -> None:
@@ -157,7 +169,9 @@ class OfflineSyncMixin(_Base):
             if online:
                 self.set_backend(session.backend)  # type: ignore[arg-type]
             else:
-                self.show_backend_error("the server cannot be reached")
+                self.show_backend_error(
+                    QCoreApplication.translate("OfflineSyncMixin", "the server cannot be reached")
+                )
                 self.connection_label.setToolTip(self._server_lost_reason)
         self._show_mode()
 
@@ -178,21 +192,33 @@ class OfflineSyncMixin(_Base):
         if session.offline:
             if sync.online and sync.last_report is not None and sync.last_report.ok:
                 self.banner.say(
-                    "Back online — your offline changes were sent to the server.",
-                    "Reload from the server",
+                    QT_TRANSLATE_NOOP(
+                        "ModeBanner", "Back online — your offline changes were sent to the server."
+                    ),
+                    QT_TRANSLATE_NOOP("ModeBanner", "Reload from the server"),
                 )
             elif sync.online:
-                self.banner.say("The server is back: sending your offline changes…")
+                self.banner.say(
+                    QT_TRANSLATE_NOOP(
+                        "ModeBanner", "The server is back: sending your offline changes…"
+                    )
+                )
             else:
                 self.banner.say(
-                    "You are offline: studying this computer's copy. Your progress is kept "
-                    "here and sent to the server when it is reachable again."
+                    QT_TRANSLATE_NOOP(
+                        "ModeBanner",
+                        "You are offline: studying this computer's copy. Your progress is kept "
+                        "here and sent to the server when it is reachable again.",
+                    )
                 )
         elif sync.online is False:
             self.banner.say(
-                "The server cannot be reached. You can keep studying the courses on this "
-                "computer; your progress is sent when the server is back.",
-                "Study offline",
+                QT_TRANSLATE_NOOP(
+                    "ModeBanner",
+                    "The server cannot be reached. You can keep studying the courses on this "
+                    "computer; your progress is sent when the server is back.",
+                ),
+                QT_TRANSLATE_NOOP("ModeBanner", "Study offline"),
             )
             self.banner.setToolTip(self._server_lost_reason)
         else:

@@ -20,7 +20,16 @@ import time
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -288,15 +297,32 @@ class SyncStatusLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setObjectName("syncStatus")
-        self.setAccessibleName("Sync status")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._status: SyncStatus | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Sync status"))
+        if self._status is not None:
+            self.show_status(self._status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_status(self, status: SyncStatus) -> None:
+        """``status.message`` comes from the sync core (English); the frame is translated."""
+        self._status = status
         text = status.message
         if len(text) > MAX_STATUS_CHARS:  # a long error: the whole of it is in the tooltip
             text = text[: MAX_STATUS_CHARS - 1].rstrip() + "…"
-        self.setText(f"Sync: {text}")
-        tip = "\n\nClick to see the changes the server could not accept." if status.rejected else ""
+        self.setText(self.tr("Sync: {0}").format(text))
+        tip = (
+            "\n\n" + self.tr("Click to see the changes the server could not accept.")
+            if status.rejected
+            else ""
+        )
         self.setToolTip(status.message + tip)
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if status.rejected else Qt.CursorShape.ArrowCursor
@@ -309,7 +335,10 @@ class SyncStatusLabel(QLabel):
 
 
 class ModeBanner(QWidget):
-    """A strip above the workspaces: "working offline", or the offer to switch."""
+    """A strip above the workspaces: "working offline", or the offer to switch.
+
+    :meth:`say` takes source texts marked with ``QT_TRANSLATE_NOOP("ModeBanner", ...)``
+    and shows them translated, again after a language switch."""
 
     action_requested = Signal()
 
@@ -332,22 +361,30 @@ class ModeBanner(QWidget):
             "#modeBanner { background: palette(alternate-base); "
             "border-bottom: 1px solid palette(mid); }"
         )
+        self._said: tuple[str, str | None] = ("", None)
         self.hide()
 
     def say(self, text: str, button: str | None = None) -> None:
-        self.text.setText(text)
+        """Show ``text`` (and a button), both untranslated sources; "" hides the banner."""
+        self._said = (text, button)
+        self.text.setText(self.tr(text) if text else "")
         self.button.setVisible(button is not None)
         if button is not None:
-            self.button.setText(button)
+            self.button.setText(self.tr(button))
         self.setVisible(bool(text))
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.say(*self._said)
+        super().changeEvent(event)
 
-#: What each kind of outbox op is, for the learner.
+
+#: What each kind of outbox op is, for the learner (translated where shown).
 _KINDS = {
-    "progress": "Progress",
-    "playback": "Video position",
-    "study_time": "Study time",
-    "attempt": "Assessment attempt",
+    "progress": QT_TRANSLATE_NOOP("DeadLettersDialog", "Progress"),
+    "playback": QT_TRANSLATE_NOOP("DeadLettersDialog", "Video position"),
+    "study_time": QT_TRANSLATE_NOOP("DeadLettersDialog", "Study time"),
+    "attempt": QT_TRANSLATE_NOOP("DeadLettersDialog", "Assessment attempt"),
 }
 
 
@@ -359,22 +396,18 @@ class DeadLettersDialog(QDialog):
     def __init__(self, cache: LocalCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadLettersDialog")
-        self.setWindowTitle("Changes the server could not accept")
         self.cache = cache
         self.entries: list[DeadLetterEntry] = []
-        intro = QLabel(
-            "The server refused these changes made on this computer. They are kept here "
-            "so you know; they will not be sent again. Dismiss them once you have read them."
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("deadLetters")
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
-        self.empty = QLabel("Nothing was rejected: every change reached the server.")
+        self.empty = QLabel()
         self.empty.hide()
-        self.dismiss_button = QPushButton("&Dismiss selected")
-        self.dismiss_all_button = QPushButton("Dismiss &all")
+        self.dismiss_button = QPushButton()
+        self.dismiss_all_button = QPushButton()
         self.dismiss_button.clicked.connect(self._dismiss_selected)
         self.dismiss_all_button.clicked.connect(self._dismiss_all)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -387,6 +420,26 @@ class DeadLettersDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self.resize(560, 360)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Changes the server could not accept"))
+        self.intro.setText(
+            self.tr(
+                "The server refused these changes made on this computer. They are kept here "
+                "so you know; they will not be sent again. Dismiss them once you have read them."
+            )
+        )
+        self.empty.setText(self.tr("Nothing was rejected: every change reached the server."))
+        self.dismiss_button.setText(self.tr("&Dismiss selected"))
+        self.dismiss_all_button.setText(self.tr("Dismiss &all"))
+        if self.entries:
+            self._show(self.entries)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def reload(self) -> None:
         cache = self.cache
@@ -399,7 +452,8 @@ class DeadLettersDialog(QDialog):
         self.list.clear()
         for entry in self.entries:
             when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at else "?"
-            what = _KINDS.get(entry.kind, entry.kind.replace("_", " "))
+            kind = _KINDS.get(entry.kind)
+            what = self.tr(kind) if kind else entry.kind.replace("_", " ")
             item = QListWidgetItem(f"{when} · {what}: {entry.reason}")
             item.setData(Qt.ItemDataRole.UserRole, entry.op_id)
             self.list.addItem(item)
@@ -410,7 +464,7 @@ class DeadLettersDialog(QDialog):
         self.dismiss_all_button.setEnabled(has)
 
     def _failed(self, exc: BaseException) -> None:
-        self.empty.setText(f"The rejected changes could not be read: {exc}")
+        self.empty.setText(self.tr("The rejected changes could not be read: {0}").format(exc))
         self.empty.show()
 
     def _dismiss_selected(self) -> None:

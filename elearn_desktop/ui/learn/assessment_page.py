@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -61,11 +61,12 @@ from elearn_desktop.ui.ops import BackgroundOp
 
 log = logging.getLogger(__name__)
 
+# Translated where they are shown (context "AssessmentPage").
 TYPE_HINTS = {
-    "single_choice": "Choose one answer",
-    "multiple_choice": "Choose all answers that apply",
-    "true_false": "True or false?",
-    "short_answer": "Type your answer",
+    "single_choice": QT_TRANSLATE_NOOP("AssessmentPage", "Choose one answer"),
+    "multiple_choice": QT_TRANSLATE_NOOP("AssessmentPage", "Choose all answers that apply"),
+    "true_false": QT_TRANSLATE_NOOP("AssessmentPage", "True or false?"),
+    "short_answer": QT_TRANSLATE_NOOP("AssessmentPage", "Type your answer"),
 }
 ANSWERED_MARK = "✓"
 UNANSWERED_MARK = "–"
@@ -74,6 +75,11 @@ WARNING_STYLE = "QLabel[warning='true'] { color: #c62828; font-weight: bold; }"
 
 
 # ----------------------------------------------------------------------------- formatting
+
+
+def _tr(text: str) -> str:
+    """A module-level text of this page in the language shown (context AssessmentPage)."""
+    return QCoreApplication.translate("AssessmentPage", text)
 
 
 def clock_text(seconds: float | None) -> str:
@@ -88,38 +94,46 @@ def clock_text(seconds: float | None) -> str:
 
 def limit_text(limit_s: int | None) -> str:
     if not limit_s:
-        return "No time limit"
+        return QCoreApplication.translate("AssessmentPage", "No time limit")
     minutes, secs = divmod(limit_s, 60)
-    return f"{minutes} min" + (f" {secs} s" if secs else "")
+    if secs:
+        return QCoreApplication.translate("AssessmentPage", "{0} min {1} s").format(minutes, secs)
+    return QCoreApplication.translate("AssessmentPage", "{0} min").format(minutes)
 
 
 def points_text(review: QuestionReview) -> str:
     points = f"{review.points:.2f}".rstrip("0").rstrip(".")
     if review.correct:
-        return f"{points} / 1 ✓ right"
+        return QCoreApplication.translate("AssessmentPage", "{0} / 1 ✓ right").format(points)
     if review.points > 0:
-        return f"{points} / 1 ◐ partly right"
-    return f"{points} / 1 ✗ wrong"
+        return QCoreApplication.translate("AssessmentPage", "{0} / 1 ◐ partly right").format(points)
+    return QCoreApplication.translate("AssessmentPage", "{0} / 1 ✗ wrong").format(points)
 
 
 def your_answer_text(review: QuestionReview) -> str:
     if review.type == "short_answer":
         typed = (review.answer_text or "").strip()
-        return typed if typed else "(not answered)"
+        return typed or QCoreApplication.translate("AssessmentPage", "(not answered)")
     chosen = [o.text for o in review.chosen_options]
-    return ", ".join(chosen) if chosen else "(not answered)"
+    return ", ".join(chosen) or QCoreApplication.translate("AssessmentPage", "(not answered)")
 
 
 def correct_answer_text(review: QuestionReview) -> str:
     texts = [o.text for o in review.correct_options]
-    joiner = " or " if review.type == "short_answer" else ", "
+    joiner = (
+        QCoreApplication.translate("AssessmentPage", " or ")
+        if review.type == "short_answer"
+        else ", "
+    )
     return joiner.join(texts) if texts else "—"
 
 
 def result_text(attempt: AttemptSummary) -> str:
     if not attempt.graded:
-        return "Not submitted"
-    return "Passed" if attempt.passed else "Not passed"
+        return QCoreApplication.translate("AssessmentPage", "Not submitted")
+    if attempt.passed:
+        return QCoreApplication.translate("AssessmentPage", "Passed")
+    return QCoreApplication.translate("AssessmentPage", "Not passed")
 
 
 def _started_text(attempt: AttemptSummary) -> str:
@@ -137,7 +151,9 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, ElearnError):
         return str(exc)
     log.error("assessment operation failed", exc_info=exc)
-    return "Something unexpected went wrong; the details are in the log."
+    return QCoreApplication.translate(
+        "AssessmentPage", "Something unexpected went wrong; the details are in the log."
+    )
 
 
 # ------------------------------------------------------------------------------- models
@@ -149,16 +165,35 @@ class AttemptHistoryModel(RecordTableModel[AttemptSummary]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column("#", lambda a: str(a.number), sort_key=lambda a: a.number, align_right=True),
-                Column("Started", _started_text),
-                Column("Time taken", lambda a: clock_text(a.elapsed_s) if a.graded else "—"),
                 Column(
-                    "Score",
+                    QT_TRANSLATE_NOOP("AttemptHistoryModel", "#"),
+                    lambda a: str(a.number),
+                    sort_key=lambda a: a.number,
+                    align_right=True,
+                    context="AttemptHistoryModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptHistoryModel", "Started"),
+                    _started_text,
+                    context="AttemptHistoryModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptHistoryModel", "Time taken"),
+                    lambda a: clock_text(a.elapsed_s) if a.graded else "—",
+                    context="AttemptHistoryModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptHistoryModel", "Score"),
                     lambda a: f"{a.score} %" if a.score is not None else "—",
                     sort_key=lambda a: -1 if a.score is None else a.score,
                     align_right=True,
+                    context="AttemptHistoryModel",
                 ),
-                Column("Result", result_text),
+                Column(
+                    QT_TRANSLATE_NOOP("AttemptHistoryModel", "Result"),
+                    result_text,
+                    context="AttemptHistoryModel",
+                ),
             ],
             parent,
         )
@@ -170,11 +205,33 @@ class QuestionReviewModel(RecordTableModel[QuestionReview]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column("#", lambda r: str(r.number), sort_key=lambda r: r.number),
-                Column("Question", lambda r: r.text),
-                Column("Your answer", your_answer_text),
-                Column("Correct answer", correct_answer_text),
-                Column("Points", points_text, sort_key=lambda r: r.points),
+                Column(
+                    QT_TRANSLATE_NOOP("QuestionReviewModel", "#"),
+                    lambda r: str(r.number),
+                    sort_key=lambda r: r.number,
+                    context="QuestionReviewModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("QuestionReviewModel", "Question"),
+                    lambda r: r.text,
+                    context="QuestionReviewModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("QuestionReviewModel", "Your answer"),
+                    your_answer_text,
+                    context="QuestionReviewModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("QuestionReviewModel", "Correct answer"),
+                    correct_answer_text,
+                    context="QuestionReviewModel",
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("QuestionReviewModel", "Points"),
+                    points_text,
+                    sort_key=lambda r: r.points,
+                    context="QuestionReviewModel",
+                ),
             ],
             parent,
         )
@@ -214,8 +271,11 @@ class _QuestionView(QWidget):
         self.line_edit: QLineEdit | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        hint = TYPE_HINTS.get(question.type)
         self.header = _plain(
-            f"Question {question.number} of {total} · {TYPE_HINTS.get(question.type, '')}"
+            self.tr("Question {0} of {1} · {2}").format(
+                question.number, total, _tr(hint) if hint else ""
+            )
         )
         self.header.setObjectName("questionHeader")
         layout.addWidget(self.header)
@@ -227,9 +287,11 @@ class _QuestionView(QWidget):
         if question.free_text:
             self.line_edit = QLineEdit()
             self.line_edit.setMaxLength(MAX_ANSWER_TEXT)
-            self.line_edit.setPlaceholderText("Your answer")
+            self.line_edit.setPlaceholderText(self.tr("Your answer"))
             self.line_edit.setMaximumWidth(520)
-            self.line_edit.setAccessibleName(f"Answer to question {question.number}")
+            self.line_edit.setAccessibleName(
+                self.tr("Answer to question {0}").format(question.number)
+            )
             self.line_edit.textEdited.connect(lambda _text: self._emit_answer())
             self.line_edit.editingFinished.connect(self.answer_committed)
             layout.addWidget(self.line_edit)
@@ -332,6 +394,46 @@ class AssessmentPage(QWidget):
         self._typing.setSingleShot(True)
         self._typing.setInterval(self.TYPING_SAVE_MS)
         self._typing.timeout.connect(self._flush_saves)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; what was loaded is shown again in it."""
+        self.history_view.setAccessibleName(self.tr("Your attempts"))
+        self.attempts_heading.setText(self.tr("Your attempts"))
+        self.review_button.setText(self.tr("&Review attempt"))
+        self.back_button.setText(self.tr("&Back"))
+        self.countdown.setAccessibleName(self.tr("Time left"))
+        self.map_heading.setText(self.tr("Questions:"))
+        self.map_legend.setText(
+            self.tr("{0} answered   {1} not answered yet   {2} the question you are on").format(
+                ANSWERED_MARK, UNANSWERED_MARK, CURRENT_MARK
+            )
+        )
+        self.previous_button.setText(self.tr("◀ &Previous"))
+        self.next_button.setText(self.tr("&Next ▶"))
+        self.submit_button.setText(self.tr("S&ubmit answers…"))
+        self.review_view.setAccessibleName(self.tr("Review of your answers"))
+        self._name_again_button()
+        self.done_button.setText(self.tr("&Done"))
+        overview = self._overview
+        if overview is not None:
+            self._show_overview(overview)
+        else:
+            self.start_button.setText(self.tr("&Start attempt"))
+        if self._views:
+            self._update_map()
+            self._update_save_label()
+            self._update_countdown()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _name_again_button(self) -> None:
+        self.again_button.setText(
+            self.tr("Try &again") if self._again_is_retry else self.tr("&Back to the assessment")
+        )
 
     # -- building -------------------------------------------------------------------------
 
@@ -355,19 +457,18 @@ class AssessmentPage(QWidget):
         self.history_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.history_view.setAccessibleName("Your attempts")
         self.history_view.doubleClicked.connect(self._review_selected)
-        self.review_button = QPushButton("&Review attempt")
+        self.review_button = QPushButton()
         self.review_button.setEnabled(False)
         self.review_button.clicked.connect(self._review_selected)
         self.history_view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_review_button()
         )
-        self.start_button = QPushButton("&Start attempt")
+        self.start_button = QPushButton()
         self.start_button.setDefault(True)
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self._start)
-        back = QPushButton("&Back")
+        self.back_button = back = QPushButton()
         back.clicked.connect(self.closed)
 
         layout.addWidget(self.start_title)
@@ -375,7 +476,8 @@ class AssessmentPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.start_facts)
         layout.addWidget(self.start_attempts)
-        layout.addWidget(QLabel("Your attempts"))
+        self.attempts_heading = QLabel()
+        layout.addWidget(self.attempts_heading)
         layout.addWidget(self.history_view, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
@@ -393,7 +495,6 @@ class AssessmentPage(QWidget):
         self.runner_title = _heading(1.3)
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
-        self.countdown.setAccessibleName("Time left")
         countdown_font = QFont(self.countdown.font())
         countdown_font.setPointSizeF(countdown_font.pointSizeF() * 1.2)
         countdown_font.setStyleHint(QFont.StyleHint.Monospace)
@@ -407,14 +508,12 @@ class AssessmentPage(QWidget):
         self.map_layout.setContentsMargins(0, 0, 0, 0)
         self.map_layout.setHorizontalSpacing(4)
         map_row = QHBoxLayout()
-        map_row.addWidget(QLabel("Questions:"))
+        self.map_heading = QLabel()
+        map_row.addWidget(self.map_heading)
         map_row.addWidget(self.map_box)
         map_row.addStretch(1)
         layout.addLayout(map_row)
-        self.map_legend = _plain(
-            f"{ANSWERED_MARK} answered   {UNANSWERED_MARK} not answered yet   "
-            f"{CURRENT_MARK} the question you are on"
-        )
+        self.map_legend = _plain()
         self.map_legend.setObjectName("mapLegend")
         layout.addWidget(self.map_legend)
 
@@ -434,14 +533,14 @@ class AssessmentPage(QWidget):
         self.runner_message.setObjectName("runnerMessage")
         layout.addWidget(self.runner_message)
         bottom = QHBoxLayout()
-        self.previous_button = QPushButton("◀ &Previous")
+        self.previous_button = QPushButton()
         self.previous_button.clicked.connect(lambda: self.go_to(self._index - 1))
-        self.next_button = QPushButton("&Next ▶")
+        self.next_button = QPushButton()
         self.next_button.clicked.connect(lambda: self.go_to(self._index + 1))
         self.answered_label = _plain()
         self.save_label = _plain()
         self.save_label.setObjectName("saveState")
-        self.submit_button = QPushButton("S&ubmit answers…")
+        self.submit_button = QPushButton()
         self.submit_button.clicked.connect(self._submit_clicked)
         bottom.addWidget(self.previous_button)
         bottom.addWidget(self.next_button)
@@ -472,7 +571,6 @@ class AssessmentPage(QWidget):
         self.review_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.review_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.review_view.verticalHeader().hide()
-        self.review_view.setAccessibleName("Review of your answers")
         self.review_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only; no focus frame
         header = self.review_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -486,9 +584,10 @@ class AssessmentPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         buttons = QHBoxLayout()
-        self.again_button = QPushButton("Try &again")
+        self.again_button = QPushButton()
         self.again_button.clicked.connect(self._back_to_start)
-        done = QPushButton("&Done")
+        self._again_is_retry = True
+        self.done_button = done = QPushButton()
         done.clicked.connect(self.closed)
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
@@ -507,7 +606,7 @@ class AssessmentPage(QWidget):
     def _uow(self) -> Any:
         backend = self._session.backend
         if backend is None:
-            raise ElearnError("Assessments are taken online: connect to the server first.")
+            raise ElearnError(self.tr("Assessments are taken online: connect to the server first."))
         return backend.uow
 
     @property
@@ -519,7 +618,7 @@ class AssessmentPage(QWidget):
         self._stop_attempt()
         self._assessment_id = assessment_id
         self._overview = None
-        self.start_title.setText("Loading…")
+        self.start_title.setText(self.tr("Loading…"))
         self.start_description.clear()
         self.start_facts.clear()
         self.start_attempts.clear()
@@ -551,32 +650,37 @@ class AssessmentPage(QWidget):
         self.start_title.setText(overview.title)
         self.start_description.setText(overview.description or "")
         self.start_description.setVisible(bool(overview.description))
-        questions = f"{overview.question_count} question" + (
-            "s" if overview.question_count != 1 else ""
-        )
         self.start_facts.setText(
-            f"{questions} · Time limit: {limit_text(overview.time_limit_s)} · "
-            f"Passing score: {overview.passing_score} %"
-        )
+            self.tr("%n question(s) · Time limit: {0} · Passing score: {1} %", "",
+                    overview.question_count).format(
+                limit_text(overview.time_limit_s), overview.passing_score
+            )
+        )  # fmt: skip
         graded = overview.graded_attempts
         if not overview.attempts:
-            attempts = "You have not taken this assessment yet."
+            attempts = self.tr("You have not taken this assessment yet.")
         else:
-            attempts = f"Attempts so far: {len(graded)} submitted"
+            attempts = self.tr("Attempts so far: {0} submitted").format(len(graded))
             if len(overview.attempts) > len(graded):
-                attempts += f", {len(overview.attempts) - len(graded)} not submitted"
+                attempts += self.tr(", {0} not submitted").format(
+                    len(overview.attempts) - len(graded)
+                )
             if overview.best_score is not None:
-                attempts += f" · Best score: {overview.best_score} %"
-                attempts += " · Passed" if overview.passed else " · Not passed yet"
+                attempts += self.tr(" · Best score: {0} %").format(overview.best_score)
+                attempts += (
+                    self.tr(" · Passed") if overview.passed else self.tr(" · Not passed yet")
+                )
         self.start_attempts.setText(attempts)
         self.history_model.set_records(overview.attempts)
         self._update_review_button()
         self.start_button.setEnabled(overview.question_count > 0)
-        self.start_button.setText("&Start attempt" if not graded else "&Start a new attempt")
-        self.start_status.setText("" if overview.question_count else "No questions yet.")
+        self.start_button.setText(
+            self.tr("&Start attempt") if not graded else self.tr("&Start a new attempt")
+        )
+        self.start_status.setText("" if overview.question_count else self.tr("No questions yet."))
 
     def _overview_failed(self, exc: BaseException) -> None:
-        self.start_title.setText("This assessment cannot be shown")
+        self.start_title.setText(self.tr("This assessment cannot be shown"))
         self.start_status.setText(describe_error(exc))
 
     def _update_review_button(self) -> None:
@@ -598,7 +702,7 @@ class AssessmentPage(QWidget):
         def load() -> AttemptOutcome:
             return runtime.review_attempt(self._uow, user_id=user_id, attempt_id=attempt.id)
 
-        self.start_status.setText("Loading the review…")
+        self.start_status.setText(self.tr("Loading the review…"))
         BackgroundOp(load, label="load review").on_success(
             lambda outcome: self._show_result(outcome, graded_now=False)
         ).on_failure(lambda exc: self.start_status.setText(describe_error(exc))).run(parent=self)
@@ -608,7 +712,7 @@ class AssessmentPage(QWidget):
         if assessment_id is None:
             return
         self.start_button.setEnabled(False)
-        self.start_status.setText("Starting…")
+        self.start_status.setText(self.tr("Starting…"))
         user_id = self._user_id
 
         def start() -> AttemptSheet:
@@ -705,12 +809,16 @@ class AssessmentPage(QWidget):
             font = button.font()
             font.setBold(current)
             button.setFont(font)
-            state = "answered" if done else "not answered"
-            description = f"Question {position + 1}: {state}" + (" (current)" if current else "")
+            if done:
+                description = self.tr("Question {0}: answered").format(position + 1)
+            else:
+                description = self.tr("Question {0}: not answered").format(position + 1)
+            if current:
+                description += self.tr(" (current)")
             button.setToolTip(description)
             button.setAccessibleName(description)
         total = len(self._views)
-        self.answered_label.setText(f"{answered} of {total} answered")
+        self.answered_label.setText(self.tr("{0} of {1} answered").format(answered, total))
 
     def unanswered_numbers(self) -> list[int]:
         return [
@@ -776,17 +884,19 @@ class AssessmentPage(QWidget):
             self._submitting = False
             self.submit_button.setEnabled(True)
             self.runner_message.setText(
-                f"Your answers could not be saved, so nothing was submitted: "
-                f"{self._save_failed} Submit again to retry."
+                self.tr(
+                    "Your answers could not be saved, so nothing was submitted: {0} "
+                    "Submit again to retry."
+                ).format(self._save_failed)
             )
 
     def _update_save_label(self) -> None:
         if self._save_failed:
-            self.save_label.setText(f"Not saved: {self._save_failed}")
+            self.save_label.setText(self.tr("Not saved: {0}").format(self._save_failed))
         elif self._saving or self._pending:
-            self.save_label.setText("Saving…")
+            self.save_label.setText(self.tr("Saving…"))
         else:
-            self.save_label.setText("All answers saved")
+            self.save_label.setText(self.tr("All answers saved"))
 
     # -- time -----------------------------------------------------------------------------
 
@@ -801,13 +911,13 @@ class AssessmentPage(QWidget):
             return
         warning = timer.in_warning or timer.expired
         if timer.limit_s is None:
-            text = f"No time limit · {clock_text(timer.elapsed_s)} elapsed"
+            text = self.tr("No time limit · {0} elapsed").format(clock_text(timer.elapsed_s))
         elif timer.expired:
-            text = "⏱ Time is up: 00:00"
+            text = self.tr("⏱ Time is up: 00:00")
         elif timer.in_warning:
-            text = f"⚠ Last minute — time left: {clock_text(timer.remaining_s)}"
+            text = self.tr("⚠ Last minute — time left: {0}").format(clock_text(timer.remaining_s))
         else:
-            text = f"⏱ Time left: {clock_text(timer.remaining_s)}"
+            text = self.tr("⏱ Time left: {0}").format(clock_text(timer.remaining_s))
         self.countdown.setText(text)
         if bool(self.countdown.property("warning")) != warning:
             self.countdown.setProperty("warning", warning)
@@ -823,7 +933,7 @@ class AssessmentPage(QWidget):
         self._auto_submitted = True
         if self._confirm_box is not None:
             self._confirm_box.done(QMessageBox.StandardButton.No)
-        self.runner_message.setText("Time is up: your answers are being submitted.")
+        self.runner_message.setText(self.tr("Time is up: your answers are being submitted."))
         self._request_submit()
 
     # -- submitting -----------------------------------------------------------------------
@@ -837,23 +947,28 @@ class AssessmentPage(QWidget):
     def _confirm_submit(self, unanswered: list[int]) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Submit answers")
-        box.setText("Submit your answers now?")
+        box.setWindowTitle(self.tr("Submit answers"))
+        box.setText(self.tr("Submit your answers now?"))
         if unanswered:
             numbers = ", ".join(str(n) for n in unanswered)
-            noun = "question" if len(unanswered) == 1 else "questions"
             box.setInformativeText(
-                f"You have not answered {len(unanswered)} {noun}: {numbers}.\n"
-                "Unanswered questions score no points. You cannot change your answers "
-                "after submitting."
+                self.tr(
+                    "You have not answered %n question(s): {0}.\n"
+                    "Unanswered questions score no points. You cannot change your answers "
+                    "after submitting.",
+                    "",
+                    len(unanswered),
+                ).format(numbers)
             )
         else:
             box.setInformativeText(
-                "You answered every question. You cannot change your answers after submitting."
+                self.tr(
+                    "You answered every question. You cannot change your answers after submitting."
+                )
             )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("Submit")
-        box.button(QMessageBox.StandardButton.No).setText("Keep working")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Submit"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep working"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         self._confirm_box = box
         try:
@@ -873,7 +988,7 @@ class AssessmentPage(QWidget):
         self._set_runner_enabled(False)
         self.submit_button.setEnabled(False)
         if not self._auto_submitted:
-            self.runner_message.setText("Submitting your answers…")
+            self.runner_message.setText(self.tr("Submitting your answers…"))
         # Collect what is on screen (a short answer still being typed), then save the rest.
         for view in self._views:
             answer = view.answer()
@@ -933,16 +1048,19 @@ class AssessmentPage(QWidget):
         auto = self._auto_submitted
         title = self._sheet.title
         self._stop_attempt()
-        self.result_title.setText(title or "Submitted")
-        self.result_score.setText("Submitted, graded on sync")
+        self.result_title.setText(title or self.tr("Submitted"))
+        self.result_score.setText(self.tr("Submitted, graded on sync"))
         self.result_verdict.setText(pending.message)
-        text = f"Time taken {clock_text(pending.elapsed_s)}."
+        text = self.tr("Time taken {0}.").format(clock_text(pending.elapsed_s))
         if auto:
-            text = "Time ran out, so your answers were submitted automatically.\n" + text
+            text = self.tr("Time ran out, so your answers were submitted automatically.") + (
+                "\n" + text
+            )
         self.result_details.setText(text)
         self.review_model.set_records(())
         self.review_view.hide()  # nothing to review before the server grades it
-        self.again_button.setText("&Back to the assessment")
+        self._again_is_retry = False
+        self._name_again_button()
         self.stack.setCurrentWidget(self.result_screen)
         self.attempt_submitted_offline.emit(pending)
 
@@ -955,7 +1073,9 @@ class AssessmentPage(QWidget):
             self._set_runner_enabled(True)
             self._tick.start()
         self.runner_message.setText(
-            f"Your answers were not submitted: {describe_error(exc)} You can submit again."
+            self.tr("Your answers were not submitted: {0} You can submit again.").format(
+                describe_error(exc)
+            )
         )
 
     def _set_runner_enabled(self, enabled: bool) -> None:
@@ -974,31 +1094,32 @@ class AssessmentPage(QWidget):
         self, outcome: AttemptOutcome, *, graded_now: bool, auto: bool = False
     ) -> None:
         self.result_title.setText(outcome.title)
-        self.result_score.setText(f"Your score: {outcome.score} %")
+        self.result_score.setText(self.tr("Your score: {0} %").format(outcome.score))
         if outcome.passed:
-            verdict = (
-                f"✓ Passed. You needed {outcome.passing_score} % and scored {outcome.score} %."
-            )
+            verdict = self.tr("✓ Passed. You needed {0} % and scored {1} %.")
         else:
-            verdict = (
-                f"✗ Not passed. You needed {outcome.passing_score} % and scored {outcome.score} %."
-            )
-        self.result_verdict.setText(verdict)
+            verdict = self.tr("✗ Not passed. You needed {0} % and scored {1} %.")
+        self.result_verdict.setText(verdict.format(outcome.passing_score, outcome.score))
         right = sum(1 for q in outcome.questions if q.correct)
-        details = [f"{right} of {len(outcome.questions)} questions fully right"]
+        details = [
+            self.tr("{0} of %n question(s) fully right", "", len(outcome.questions)).format(right)
+        ]
         if outcome.elapsed_s is not None:
-            details.append(f"time taken {clock_text(outcome.elapsed_s)}")
+            details.append(self.tr("time taken {0}").format(clock_text(outcome.elapsed_s)))
         if outcome.submitted_at is not None:
             submitted = outcome.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            details.append(f"submitted {submitted}")
-        text = " · ".join(details).capitalize() + "."
+            details.append(self.tr("submitted {0}").format(submitted))
+        text = " · ".join(details) + "."
         if auto:
-            text = "Time ran out, so your answers were submitted automatically.\n" + text
+            text = self.tr("Time ran out, so your answers were submitted automatically.") + (
+                "\n" + text
+            )
         self.result_details.setText(text)
         self.review_model.set_records(outcome.questions)
         self.review_view.show()
         self.review_view.resizeRowsToContents()
-        self.again_button.setText("Try &again" if graded_now else "&Back to the assessment")
+        self._again_is_retry = graded_now
+        self._name_again_button()
         self.stack.setCurrentWidget(self.result_screen)
 
     def _back_to_start(self) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from elearn_desktop.services.dto import CourseSummary, PathSummary
 from elearn_desktop.services.search import SearchHit
 from elearn_desktop.ui.learn.thumbnails import THUMBNAIL_SIZE, ThumbnailCache
-from elearn_desktop.ui.learn.widgets import COMPLETED, IN_PROGRESS, progress_text
+from elearn_desktop.ui.learn.widgets import COMPLETED, IN_PROGRESS, counted, progress_text
 from elearn_desktop.ui.models import Column, RecordRole, RecordTableModel, minutes_text
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
@@ -48,14 +50,29 @@ class SearchQuery:
 Fetch = Callable[[SearchQuery, int, int], list[SearchHit]]
 
 
+# Translated where they are shown (level_text).
+_LEVEL_WORDS = {
+    None: QT_TRANSLATE_NOOP("CourseList", "All levels"),
+    "beginner": QT_TRANSLATE_NOOP("CourseList", "Beginner"),
+    "intermediate": QT_TRANSLATE_NOOP("CourseList", "Intermediate"),
+    "advanced": QT_TRANSLATE_NOOP("CourseList", "Advanced"),
+}
+
+
+def level_text(level: str | None) -> str:
+    """A course's level in words, in the language shown ('Beginner', 'All levels')."""
+    word = _LEVEL_WORDS.get(level)
+    if word is None:
+        return (level or "").capitalize()
+    return QCoreApplication.translate("CourseList", word)
+
+
 def course_meta(course: CourseSummary) -> str:
-    parts = [
-        (course.level or "all levels").capitalize(),
-        minutes_text(course.duration_minutes),
-        f"{course.module_count} modules · {course.lesson_count} lessons",
-    ]
+    modules = counted().modules(course.module_count)
+    lessons = counted().lessons(course.lesson_count)
+    parts = [level_text(course.level), minutes_text(course.duration_minutes), modules, lessons]
     if course.author_name:
-        parts.append(f"by {course.author_name}")
+        parts.append(QCoreApplication.translate("CourseList", "by {0}").format(course.author_name))
     return " · ".join(parts)
 
 
@@ -256,7 +273,13 @@ class PathListModel(RecordTableModel[PathSummary]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
-            [Column("Learning path", lambda p: f"{p.title} — {p.step_count} steps")], parent
+            [
+                Column(
+                    QCoreApplication.translate("CourseList", "Learning path"),
+                    lambda p: self.tr("{0} — %n step(s)", "", p.step_count).format(p.title),
+                )
+            ],
+            parent,
         )
 
     def data(
@@ -356,7 +379,11 @@ class CourseCardDelegate(QStyledItemDelegate):
             painter.setFont(italic)
             painter.setPen(muted)
             matches = QFontMetrics(italic).elidedText(
-                "In lessons: " + ", ".join(hit.matched_lessons), Qt.TextElideMode.ElideRight, width
+                QCoreApplication.translate("CourseList", "In lessons: {0}").format(
+                    ", ".join(hit.matched_lessons)
+                ),
+                Qt.TextElideMode.ElideRight,
+                width,
             )
             painter.drawText(QRect(left, y, width, line), 0, matches)
         painter.restore()

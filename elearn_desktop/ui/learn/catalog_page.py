@@ -12,6 +12,8 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
     QModelIndex,
     QSize,
     Qt,
@@ -62,11 +64,25 @@ from elearn_desktop.ui.resources import icon
 
 SEARCH_DELAY_MS = 200
 
-LEVELS = (("Any level", None), ("Beginner", "beginner"), ("Intermediate", "intermediate"),
-          ("Advanced", "advanced"))  # fmt: skip
-DURATIONS = (("Any length", None), ("Up to 30 min", 30), ("Up to 1 hour", 60),
-             ("Up to 3 hours", 180), ("Up to 10 hours", 600))  # fmt: skip
-STATES = (("All courses", None), ("In progress", "in_progress"), ("Completed", "completed"))
+# Texts are translated where they are shown (CatalogPage.retranslate).
+LEVELS = (
+    (QT_TRANSLATE_NOOP("CatalogPage", "Any level"), None),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Beginner"), "beginner"),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Intermediate"), "intermediate"),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Advanced"), "advanced"),
+)
+DURATIONS = (
+    (QT_TRANSLATE_NOOP("CatalogPage", "Any length"), None),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Up to 30 min"), 30),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Up to 1 hour"), 60),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Up to 3 hours"), 180),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Up to 10 hours"), 600),
+)
+STATES = (
+    (QT_TRANSLATE_NOOP("CatalogPage", "All courses"), None),
+    (QT_TRANSLATE_NOOP("CatalogPage", "In progress"), "in_progress"),
+    (QT_TRANSLATE_NOOP("CatalogPage", "Completed"), "completed"),
+)
 
 
 # ------------------------------------------------------------------------- the page
@@ -86,6 +102,7 @@ class CatalogPage(QWidget):
         self._user_id: uuid.UUID | None = None
         self._selected: SearchHit | None = None
         self._access: Access | None = None
+        self._enrolling = False
 
         self.thumbnails = ThumbnailCache(self)
         self.model = CourseListModel(thumbnails=self.thumbnails, parent=self)
@@ -116,30 +133,68 @@ class CatalogPage(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._focus_search)
 
+        self.retranslate()
         if session is not None:
             self.set_session(session)
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; what was loaded follows on the next refresh."""
+        self.search.setPlaceholderText(self.tr("Search courses and lessons…"))
+        self.search.setAccessibleName(self.tr("Search courses"))
+        filters = (
+            (self.level_filter, self.tr("Level"), LEVELS),
+            (self.duration_filter, self.tr("Length"), DURATIONS),
+            (self.state_filter, self.tr("Progress"), STATES),
+        )
+        for combo, name, choices in filters:
+            for row, (text, _value) in enumerate(choices):
+                combo.setItemText(row, self.tr(text))
+            combo.setAccessibleName(name)
+            combo.setToolTip(name)
+        self.status.setAccessibleName(self.tr("Catalog status"))
+        self.list.setAccessibleName(self.tr("Courses"))
+        self.paths_list.setAccessibleName(self.tr("Learning paths"))
+        self.paths_hint.setText(self.tr("Ordered courses and assessments that take you to a goal."))
+        self.tabs.setAccessibleName(self.tr("Courses and learning paths"))
+        self.tabs.setTabText(0, self.tr("Courses"))
+        self.tabs.setTabText(1, self.tr("Learning paths"))
+        self.enrol_button.setText(self.tr("Enrolling…") if self._enrolling else self.tr("Enrol"))
+        self.open_button.setText(self.tr("Open course"))
+        self.outline_model.setHorizontalHeaderLabels(
+            [self.tr("Module / lesson"), self.tr("Duration")]
+        )
+        self.outline.setAccessibleName(self.tr("Course outline"))
+        self.outline_heading.setText(self.tr("Outline"))
+        self.outline_heading.setAccessibleName(self.tr("Outline"))
+        self.open_path_button.setText(self.tr("Open path"))
+        if self.tabs.currentIndex() == 1 and not self.paths_model.rowCount():
+            self.empty_details.setText(self.tr("No published learning paths yet."))
+        else:
+            self.empty_details.setText(self.tr("Select a course to see what it covers."))
+        if self._uow is not None and not self.model.loading:
+            self._update_status(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- construction --------------------------------------------------------------------
 
     def _build_search_row(self) -> None:
-        self.search = QLineEdit(placeholderText="Search courses and lessons…")
+        self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search courses")
-        self.level_filter = self._combo("Level", LEVELS)
-        self.duration_filter = self._combo("Length", DURATIONS)
-        self.state_filter = self._combo("Progress", STATES)
-        self.status = QLabel("Loading the catalog…")
+        self.level_filter = self._combo(LEVELS)
+        self.duration_filter = self._combo(DURATIONS)
+        self.state_filter = self._combo(STATES)
+        self.status = QLabel(self.tr("Loading the catalog…"))
         self.status.setObjectName("catalogStatus")
-        self.status.setAccessibleName("Catalog status")
 
-    @staticmethod
-    def _combo(name: str, choices: tuple[tuple[str, Any], ...]) -> QComboBox:
+    def _combo(self, choices: tuple[tuple[str, Any], ...]) -> QComboBox:
         combo = QComboBox()
         for text, value in choices:
-            combo.addItem(text, value)
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
+            combo.addItem(self.tr(text), value)
         return combo
 
     def _build_lists(self) -> None:
@@ -148,7 +203,6 @@ class CatalogPage(QWidget):
         self.list.setItemDelegate(CourseCardDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setAccessibleName("Courses")
         self.list.selectionModel().currentChanged.connect(self._course_selected)
         self.list.activated.connect(self._open_course_at)
 
@@ -166,22 +220,19 @@ class CatalogPage(QWidget):
 
         self.paths_list = QListView()
         self.paths_list.setModel(self.paths_model)
-        self.paths_list.setAccessibleName("Learning paths")
         self.paths_list.setIconSize(QSize(24, 24))
         self.paths_list.setSpacing(4)
         self.paths_list.selectionModel().currentChanged.connect(self._path_selected)
         self.paths_list.activated.connect(self._open_path_at)
         paths = QWidget()
         paths_column = QVBoxLayout(paths)
-        paths_column.addWidget(
-            muted_label("Ordered courses and assessments that take you to a goal.")
-        )
+        self.paths_hint = muted_label()
+        paths_column.addWidget(self.paths_hint)
         paths_column.addWidget(self.paths_list, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Courses and learning paths")
-        self.tabs.addTab(courses, icon("course"), "Courses")
-        self.tabs.addTab(paths, icon("path"), "Learning paths")
+        self.tabs.addTab(courses, icon("course"), "")
+        self.tabs.addTab(paths, icon("path"), "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _build_details(self) -> None:
@@ -197,10 +248,10 @@ class CatalogPage(QWidget):
         self.access_label.setWordWrap(True)
         self.access_label.setTextFormat(Qt.TextFormat.PlainText)
         self.access_label.setObjectName("accessReason")
-        self.enrol_button = QPushButton("Enrol")
+        self.enrol_button = QPushButton()
         self.enrol_button.setDefault(True)
         self.enrol_button.clicked.connect(self._enrol)
-        self.open_button = QPushButton(icon("course"), "Open course")
+        self.open_button = QPushButton(icon("course"), "")
         self.open_button.clicked.connect(self._open_selected_course)
         buttons = QHBoxLayout()
         buttons.addWidget(self.enrol_button)
@@ -208,11 +259,9 @@ class CatalogPage(QWidget):
         buttons.addStretch(1)
 
         self.outline_model = QStandardItemModel(self)
-        self.outline_model.setHorizontalHeaderLabels(["Module / lesson", "Duration"])
         self.outline = QTreeView()
         self.outline.setModel(self.outline_model)
         self.outline.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.outline.setAccessibleName("Course outline")
         self.outline.header().setStretchLastSection(False)
         self.outline.header().setSectionResizeMode(0, self.outline.header().ResizeMode.Stretch)
 
@@ -225,7 +274,8 @@ class CatalogPage(QWidget):
         column.addWidget(self.course_progress)
         column.addWidget(self.access_label)
         column.addLayout(buttons)
-        column.addWidget(heading("Outline", scale=1.0))
+        self.outline_heading = heading("", scale=1.0)
+        column.addWidget(self.outline_heading)
         column.addWidget(self.outline, 1)
 
         # A path.
@@ -235,7 +285,7 @@ class CatalogPage(QWidget):
         self.path_description.setWordWrap(True)
         self.path_description.setTextFormat(Qt.TextFormat.PlainText)
         self.path_meta = muted_label()
-        self.open_path_button = QPushButton(icon("path"), "Open path")
+        self.open_path_button = QPushButton(icon("path"), "")
         self.open_path_button.clicked.connect(self._open_selected_path)
         path = QWidget()
         path_column = QVBoxLayout(path)
@@ -249,7 +299,7 @@ class CatalogPage(QWidget):
         path_column.addLayout(path_row)
         path_column.addStretch(1)
 
-        self.empty_details = muted_label("Select a course to see what it covers.")
+        self.empty_details = muted_label()
         self.empty_details.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details = QStackedWidget()
         self.details.addWidget(self.empty_details)
@@ -262,7 +312,7 @@ class CatalogPage(QWidget):
     def set_session(self, session: SignedIn) -> None:
         if session.backend is None:
             self._uow, self._user_id = None, None
-            self.status.setText("The catalog needs a connection to the server.")
+            self.status.setText(self.tr("The catalog needs a connection to the server."))
             return
         self._bind(session.backend.uow, session.user.id)
 
@@ -323,7 +373,9 @@ class CatalogPage(QWidget):
 
     def _update_status(self, loading: bool = False) -> None:
         if loading:
-            self.status.setText("Searching…" if self.model.query.text.strip() else "Loading…")
+            self.status.setText(
+                self.tr("Searching…") if self.model.query.text.strip() else self.tr("Loading…")
+            )
             return
         count = self.model.rowCount()
         more = "+" if self.model.has_more else ""
@@ -333,17 +385,23 @@ class CatalogPage(QWidget):
             for v in (self.model.query.level, self.model.query.max_minutes, self.model.query.state)
         )
         if text:
-            if count:
-                noun = "course matches" if count == 1 and not more else "courses match"
-                self.status.setText(f"{count}{more} {noun} “{text}”")
+            if count and more:
+                self.status.setText(self.tr("{0}+ courses match “{1}”").format(count, text))
+            elif count:
+                self.status.setText(self.tr("%n course(s) match “{0}”", "", count).format(text))
             else:
-                self.status.setText(f"No course matches “{text}”. Try fewer or other words.")
+                self.status.setText(
+                    self.tr("No course matches “{0}”. Try fewer or other words.").format(text)
+                )
+        elif count and more:
+            self.status.setText(self.tr("{0}+ published courses").format(count))
         elif count:
-            noun = "course" if count == 1 and not more else "courses"
-            self.status.setText(f"{count}{more} published {noun}")
+            self.status.setText(self.tr("%n published course(s)", "", count))
         else:
             self.status.setText(
-                "No course fits these filters." if filtered else "No published courses yet."
+                self.tr("No course fits these filters.")
+                if filtered
+                else self.tr("No published courses yet.")
             )
 
     def _results_changed(self) -> None:
@@ -361,7 +419,9 @@ class CatalogPage(QWidget):
             self.details.setCurrentWidget(self.empty_details)
 
     def _show_error(self, exc: object) -> None:
-        self.status.setText(f"Could not load the catalog: {describe_failure(exc)}")
+        self.status.setText(
+            self.tr("Could not load the catalog: {0}").format(describe_failure(exc))
+        )
 
     # -- a course ------------------------------------------------------------------------
 
@@ -423,18 +483,20 @@ class CatalogPage(QWidget):
             self.access_label.setText(f"⚠ {access.reason}")
         self.enrol_button.setEnabled(access is not None and access.allowed)
         self.enrol_button.setToolTip(
-            "" if access is None or access.allowed else f"Not in your plan: {access.reason}"
+            ""
+            if access is None or access.allowed
+            else self.tr("Not in your plan: {0}").format(access.reason)
         )
         self.outline_model.removeRows(0, self.outline_model.rowCount())
         for module in tree.modules:
             minutes = sum(lesson.duration_minutes or 0 for lesson in module.lessons)
             module_item = QStandardItem(icon("module"), f"{module.order_index + 1}. {module.title}")
             for lesson in module.lessons:
-                kind = "Video" if lesson.video_asset_id else "Reading"
+                kind = self.tr("Video") if lesson.video_asset_id else self.tr("Reading")
                 title = QStandardItem(
                     icon("play" if lesson.video_asset_id else "lesson"), lesson.title
                 )
-                title.setToolTip(f"{kind}: {lesson.title}")
+                title.setToolTip(self.tr("{0}: {1}").format(kind, lesson.title))
                 module_item.appendRow([title, QStandardItem(minutes_text(lesson.duration_minutes))])
             self.outline_model.appendRow([module_item, QStandardItem(minutes_text(minutes))])
         self.outline.expandAll()
@@ -448,26 +510,29 @@ class CatalogPage(QWidget):
             return
         course_id = hit.course.id
         self.enrol_button.setEnabled(False)
-        self.enrol_button.setText("Enrolling…")
+        self._enrolling = True
+        self.enrol_button.setText(self.tr("Enrolling…"))
         BackgroundOp(
             lambda: progress.enrol(uow, user_id=user_id, course_id=course_id), label="enrol"
         ).on_success(self._enrolled).on_failure(self._enrol_failed).run(parent=self)
 
     def _enrolled(self, result: progress.EntityProgress) -> None:
-        self.enrol_button.setText("Enrol")
+        self._enrolling = False
+        self.enrol_button.setText(self.tr("Enrol"))
         self.model.update_progress(result.entity_id, result.status, result.percentage)
         row = self.model.row_of(result.entity_id)
         selected = self._selected
         if row is not None and selected is not None and selected.course.id == result.entity_id:
             self._selected = self.model.hit(row)
             self._show_course(self._selected)
-        self.access_label.setText("You are enrolled. Open the course to start learning.")
+        self.access_label.setText(self.tr("You are enrolled. Open the course to start learning."))
         self.enrolled.emit(result.entity_id)
 
     def _enrol_failed(self, exc: BaseException) -> None:
-        self.enrol_button.setText("Enrol")
+        self._enrolling = False
+        self.enrol_button.setText(self.tr("Enrol"))
         self.enrol_button.setEnabled(True)
-        self.access_label.setText(f"Could not enrol: {describe_failure(exc)}")
+        self.access_label.setText(self.tr("Could not enrol: {0}").format(describe_failure(exc)))
 
     def _open_course_at(self, index: QModelIndex) -> None:
         hit = index.data(RecordRole)
@@ -488,12 +553,12 @@ class CatalogPage(QWidget):
             elif current.isValid():
                 self._path_selected(current, QModelIndex())
             else:
-                self.empty_details.setText("No published learning paths yet.")
+                self.empty_details.setText(self.tr("No published learning paths yet."))
                 self.details.setCurrentWidget(self.empty_details)
         elif self._selected is not None:
             self._show_course(self._selected)
         else:
-            self.empty_details.setText("Select a course to see what it covers.")
+            self.empty_details.setText(self.tr("Select a course to see what it covers."))
             self.details.setCurrentWidget(self.empty_details)
 
     def _path_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -503,7 +568,7 @@ class CatalogPage(QWidget):
         if self.tabs.currentIndex() == 1:
             self.details.setCurrentWidget(self._path_details)
         self.path_title.setText(path.title)
-        self.path_meta.setText(f"Learning path · {path.step_count} steps")
+        self.path_meta.setText(self.tr("Learning path · %n step(s)", "", path.step_count))
         self.path_description.setText(path.description or "")
 
     def _open_path_at(self, index: QModelIndex) -> None:

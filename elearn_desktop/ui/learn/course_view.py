@@ -13,7 +13,9 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -63,7 +65,12 @@ LessonIdRole = Qt.ItemDataRole.UserRole + 20
 #: True on the row of the lesson to study next.
 IsNextRole = Qt.ItemDataRole.UserRole + 21
 
-COLUMNS = ("Module / lesson", "Duration", "Progress")
+# Translated where they are shown (CourseTreeModel.headerData).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Module / lesson"),
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Duration"),
+    QT_TRANSLATE_NOOP("CourseTreeModel", "Progress"),
+)
 _TOP = 0  # internalId of module rows; lesson rows carry their module's row + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -169,7 +176,7 @@ class CourseTreeModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -217,7 +224,7 @@ class CourseTreeModel(QAbstractItemModel):
     ) -> str:
         if column == 0:
             text = f"{status_mark(record.status)}  {record.title}"
-            return f"{text}   — Next" if is_next else text
+            return self.tr("{0}   — Next").format(text) if is_next else text
         if column == 1:
             if isinstance(record, ModuleProgressSummary):
                 return minutes_text(sum(lesson.duration_min or 0 for lesson in record.lessons))
@@ -227,17 +234,17 @@ class CourseTreeModel(QAbstractItemModel):
     def _describe(
         self, record: ModuleProgressSummary | LessonProgressSummary, is_next: bool
     ) -> str:
-        kind = "Module"
+        kind = self.tr("Module")
         if isinstance(record, LessonProgressSummary):
-            kind = "Video lesson" if record.has_video else "Reading"
+            kind = self.tr("Video lesson") if record.has_video else self.tr("Reading")
         state = status_word(record.status)
         if record.status == IN_PROGRESS:
             state = f"{state}, {record.percentage} %"
-        parts = [f"{kind}: {record.title}", state]
+        parts = [self.tr("{0}: {1}").format(kind, record.title), state]
         if is_next:
-            parts.append("next to study")
+            parts.append(self.tr("next to study"))
         if self._locked and isinstance(record, LessonProgressSummary):
-            parts.append("locked: not in your plan")
+            parts.append(self.tr("locked: not in your plan"))
         return " — ".join(parts)
 
 
@@ -256,8 +263,9 @@ class CourseViewPage(QWidget):
         self._uow: UnitOfWorkFactory | None = session.backend.uow if session.backend else None
         self._user_id = session.user.id
         self.access: Access | None = None
+        self._overview: CourseOverview | None = None
 
-        self.title = heading("Loading the course…", scale=1.4)
+        self.title = heading(self.tr("Loading the course…"), scale=1.4)
         self.title.setWordWrap(True)
         self.summary = muted_label()
         self.bar = labelled_progress_bar()
@@ -267,17 +275,16 @@ class CourseViewPage(QWidget):
         self.access_label.setTextFormat(Qt.TextFormat.PlainText)
         self.access_label.setObjectName("accessReason")
         self.access_label.hide()
-        self.continue_button = QPushButton(icon("play"), "Continue")
+        self.continue_button = QPushButton(icon("play"), self.tr("Continue"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self._continue)
-        self.enrol_button = QPushButton("Enrol")
+        self.enrol_button = QPushButton()
         self.enrol_button.clicked.connect(self._enrol)
         self.enrol_button.hide()
 
         self.model = CourseTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName("Modules and lessons")
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -303,13 +310,27 @@ class CourseViewPage(QWidget):
         layout.addWidget(self.access_label)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; a loaded course is shown again in it."""
+        self.enrol_button.setText(self.tr("Enrol"))
+        self.tree.setAccessibleName(self.tr("Modules and lessons"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._overview is not None:
+            self.show_course(self._overview)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         uow, user_id, course_id = self._uow, self._user_id, self.course_id
         if uow is None:
-            self.summary.setText("This course needs a connection to the server.")
+            self.summary.setText(self.tr("This course needs a connection to the server."))
             return
 
         BackgroundOp(
@@ -319,6 +340,7 @@ class CourseViewPage(QWidget):
 
     def show_course(self, overview: CourseOverview) -> None:
         course, access = overview.progress, overview.access
+        self._overview = overview
         self.access = access
         self.title.setText(course.title)
         self.model.set_course(
@@ -328,10 +350,12 @@ class CourseViewPage(QWidget):
         set_progress(self.bar, course.percentage, course.status)
         lessons = course.lessons
         done = sum(1 for lesson in lessons if lesson.status == COMPLETED)
-        enrolled = "" if course.enrolled else " · not enrolled yet"
-        self.summary.setText(
-            f"{course.percentage} % complete · {done} of {len(lessons)} lessons done{enrolled}"
+        summary = self.tr("{0} % complete · {1} of %n lesson(s) done", "", len(lessons)).format(
+            course.percentage, done
         )
+        if not course.enrolled:
+            summary += self.tr(" · not enrolled yet")
+        self.summary.setText(summary)
         if not access.allowed:
             self.access_label.setText(f"⚠ {access.reason}")
             self.access_label.show()
@@ -342,11 +366,14 @@ class CourseViewPage(QWidget):
         following = self.next_lesson()
         self.continue_button.setEnabled(access.allowed and following is not None)
         if following is not None:
-            verb = "Continue" if course.enrolled and course.percentage else "Start"
-            self.continue_button.setText(f"{verb}: {following.title}")
+            if course.enrolled and course.percentage:
+                text = self.tr("Continue: {0}").format(following.title)
+            else:
+                text = self.tr("Start: {0}").format(following.title)
+            self.continue_button.setText(text)
             self.tree.setCurrentIndex(self.model.lesson_index(following.lesson_id))
         else:
-            self.continue_button.setText("All lessons done")
+            self.continue_button.setText(self.tr("All lessons done"))
 
     def next_lesson(self) -> LessonProgressSummary | None:
         course, wanted = self.model.course, self.model.next_lesson_id
@@ -355,7 +382,9 @@ class CourseViewPage(QWidget):
         return next((x for x in course.lessons if x.lesson_id == wanted), None)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.summary.setText(f"Could not load the course: {describe_failure(exc)}")
+        self.summary.setText(
+            self.tr("Could not load the course: {0}").format(describe_failure(exc))
+        )
 
     # -- actions -------------------------------------------------------------------------
 

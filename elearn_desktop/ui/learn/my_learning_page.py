@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,7 +32,6 @@ from elearn_desktop.services.progress import RecentLesson
 from elearn_desktop.ui.learn.widgets import (
     ProgressBarDelegate,
     ProgressTableModel,
-    count_text,
     describe_failure,
     heading,
     muted_label,
@@ -43,36 +42,56 @@ from elearn_desktop.ui.models import Column, RecordRole
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
+_CONTEXT = "MyLearningPage"
 
+
+# Headers are translated when shown (Column.context); cells when they are drawn.
 def _course_columns() -> list[Column[EnrolledCourse]]:
     return [
-        Column("Course", lambda c: c.course.title),
-        Column("Progress", lambda c: progress_text(c.status, c.percentage), lambda c: c.percentage),
-        Column("Last activity", lambda c: when_text(c.last_activity)),
-        Column("Continue with", lambda c: c.next_lesson_title or "All lessons done"),
-    ]
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Course"), lambda c: c.course.title,
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Progress"),
+               lambda c: progress_text(c.status, c.percentage), lambda c: c.percentage,
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Last activity"),
+               lambda c: when_text(c.last_activity), context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Continue with"),
+               lambda c: c.next_lesson_title
+               or QCoreApplication.translate("MyLearningPage", "All lessons done"),
+               context=_CONTEXT),
+    ]  # fmt: skip
 
 
 def _path_columns() -> list[Column[EnrolledPath]]:
     return [
-        Column("Learning path", lambda p: p.path.title),
-        Column("Progress", lambda p: progress_text(p.status, p.percentage), lambda p: p.percentage),
-        Column("Steps done", lambda p: f"{p.completed_steps} of {p.path.step_count}"),
-    ]
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Learning path"), lambda p: p.path.title,
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Progress"),
+               lambda p: progress_text(p.status, p.percentage), lambda p: p.percentage,
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Steps done"),
+               lambda p: QCoreApplication.translate("MyLearningPage", "{0} of {1}").format(
+                   p.completed_steps, p.path.step_count),
+               context=_CONTEXT),
+    ]  # fmt: skip
 
 
 def _recent_columns() -> list[Column[RecentLesson]]:
     return [
-        Column("Lesson", lambda r: r.title),
-        Column("Course", lambda r: r.course_title or "—"),
-        Column("Watched", lambda r: when_text(r.last_watched_at)),
-        Column("Progress", lambda r: progress_text(r.status, r.percentage), lambda r: r.percentage),
-    ]
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Lesson"), lambda r: r.title,
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Course"), lambda r: r.course_title or "—",
+               context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Watched"),
+               lambda r: when_text(r.last_watched_at), context=_CONTEXT),
+        Column(QT_TRANSLATE_NOOP("MyLearningPage", "Progress"),
+               lambda r: progress_text(r.status, r.percentage), lambda r: r.percentage,
+               context=_CONTEXT),
+    ]  # fmt: skip
 
 
-def _table(name: str, *, stretch: int = 0, progress: int = 1) -> QTableView:
+def _table(*, stretch: int = 0, progress: int = 1) -> QTableView:
     view = QTableView()
-    view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -140,14 +159,14 @@ class MyLearningPage(QWidget):
             parent=self,
         )
 
-        self.status = muted_label("Loading…")
+        self.status = muted_label(self.tr("Loading…"))
         self.status.setObjectName("myLearningStatus")
 
         # "Pick up where you left off".
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
         self.resume_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.resume_button = QPushButton(icon("play"), "Continue")
+        self.resume_button = QPushButton(icon("play"), "")
         self.resume_button.setDefault(True)
         self.resume_button.clicked.connect(self._resume)
         self.resume_frame = QFrame()
@@ -157,47 +176,50 @@ class MyLearningPage(QWidget):
         resume.addWidget(self.resume_button)
         self.resume_frame.hide()
 
-        self.courses = _table("Enrolled courses")
+        self.courses = _table()
         self.courses.setModel(self.courses_model)
         _size_columns(self.courses)
         self.courses.setItemDelegateForColumn(1, self.progress_delegate)
         self.courses.activated.connect(self._open_course_at)
         self.courses.selectionModel().currentRowChanged.connect(self._course_selected)
-        self.continue_button = QPushButton(icon("play"), "Continue")
+        self.continue_button = QPushButton(icon("play"), "")
         self.continue_button.clicked.connect(self._continue_selected)
-        self.open_course_button = QPushButton(icon("course"), "Open course")
+        self.open_course_button = QPushButton(icon("course"), "")
         self.open_course_button.clicked.connect(self._open_selected_course)
         self.no_courses = QWidget()
         empty = QHBoxLayout(self.no_courses)
         empty.setContentsMargins(0, 0, 0, 0)
-        empty.addWidget(muted_label("You are not enrolled in a course yet."))
-        browse = QPushButton(icon("search"), "Browse the catalog")
-        browse.clicked.connect(self.catalog_requested.emit)
-        empty.addWidget(browse)
+        self.no_courses_label = muted_label()
+        empty.addWidget(self.no_courses_label)
+        self.browse_button = QPushButton(icon("search"), "")
+        self.browse_button.clicked.connect(self.catalog_requested.emit)
+        empty.addWidget(self.browse_button)
         empty.addStretch(1)
 
-        self.paths = _table("Learning paths")
+        self.paths = _table()
         self.paths.setModel(self.paths_model)
         _size_columns(self.paths)
         self.paths.setItemDelegateForColumn(1, self.progress_delegate)
         self.paths.activated.connect(self._open_path_at)
-        self.no_paths = muted_label(
-            "No learning path started. Paths are in the catalog, under Learning paths."
-        )
+        self.no_paths = muted_label()
 
-        self.recent = _table("Recently watched", progress=3)
+        self.recent = _table(progress=3)
         self.recent.setModel(self.recent_model)
         _size_columns(self.recent)
         self.recent.setItemDelegateForColumn(3, self.progress_delegate)
         self.recent.activated.connect(self._open_recent_at)
-        self.no_recent = muted_label("Lessons you watch show up here.")
+        self.no_recent = muted_label()
 
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(heading("My learning"))
+        self.page_heading = heading("")
+        self.courses_heading = heading("", scale=1.1)
+        self.paths_heading = heading("", scale=1.1)
+        self.recent_heading = heading("", scale=1.1)
+        column.addWidget(self.page_heading)
         column.addWidget(self.status)
         column.addWidget(self.resume_frame)
-        column.addWidget(heading("Courses", scale=1.1))
+        column.addWidget(self.courses_heading)
         column.addWidget(self.no_courses)
         column.addWidget(self.courses)
         buttons = QHBoxLayout()
@@ -205,32 +227,64 @@ class MyLearningPage(QWidget):
         buttons.addWidget(self.open_course_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        column.addWidget(heading("Learning paths", scale=1.1))
+        column.addWidget(self.paths_heading)
         column.addWidget(self.no_paths)
         column.addWidget(self.paths)
-        column.addWidget(heading("Recently watched", scale=1.1))
+        column.addWidget(self.recent_heading)
         column.addWidget(self.no_recent)
         column.addWidget(self.recent)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setAccessibleName("My learning")
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self._update_buttons()
+        self.retranslate()
 
         if session is not None:
             self.set_session(session)
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; a loaded overview is shown again in it."""
+        for label, text in (
+            (self.page_heading, self.tr("My learning")),
+            (self.courses_heading, self.tr("Courses")),
+            (self.paths_heading, self.tr("Learning paths")),
+            (self.recent_heading, self.tr("Recently watched")),
+        ):
+            label.setText(text)
+            label.setAccessibleName(text)
+        self.scroll.setAccessibleName(self.tr("My learning"))
+        self.courses.setAccessibleName(self.tr("Enrolled courses"))
+        self.paths.setAccessibleName(self.tr("Learning paths"))
+        self.recent.setAccessibleName(self.tr("Recently watched"))
+        self.resume_button.setText(self.tr("Continue"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.open_course_button.setText(self.tr("Open course"))
+        self.browse_button.setText(self.tr("Browse the catalog"))
+        self.no_courses_label.setText(self.tr("You are not enrolled in a course yet."))
+        self.no_paths.setText(
+            self.tr("No learning path started. Paths are in the catalog, under Learning paths.")
+        )
+        self.no_recent.setText(self.tr("Lessons you watch show up here."))
+        if self.overview is not None:
+            self.show_overview(self.overview)
+        else:
+            self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
 
     def set_session(self, session: SignedIn) -> None:
         if session.backend is None:
             self._uow, self._user_id = None, None
-            self.status.setText("My learning needs a connection to the server.")
+            self.status.setText(self.tr("My learning needs a connection to the server."))
             return
         self._uow, self._user_id = session.backend.uow, session.user.id
 
@@ -238,7 +292,7 @@ class MyLearningPage(QWidget):
         uow, user_id = self._uow, self._user_id
         if uow is None or user_id is None:
             return
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
 
         def load() -> MyLearning:
             learning_overview.refresh_enrolled_paths(uow, user_id)
@@ -265,14 +319,16 @@ class MyLearningPage(QWidget):
             view.setFixedHeight(header + max(rows, 1) * 30 + 4)
         done = sum(1 for c in overview.courses if c.completed)
         self.status.setText(
-            f"{count_text(len(overview.courses), 'course')} ({done} completed) · "
-            f"{count_text(len(overview.paths), 'learning path')}"
+            self.tr("%n course(s) ({0} completed)", "", len(overview.courses)).format(done)
+            + " · "
+            + self.tr("%n learning path(s)", "", len(overview.paths))
         )
         resume = overview.continue_with
         if resume is not None and resume.next_lesson_title:
             self.resume_label.setText(
-                f"Pick up where you left off: {resume.next_lesson_title} — "
-                f"{resume.course.title} ({resume.percentage} % done)"
+                self.tr("Pick up where you left off: {0} — {1} ({2} % done)").format(
+                    resume.next_lesson_title, resume.course.title, resume.percentage
+                )
             )
             self.resume_frame.show()
         else:
@@ -282,7 +338,9 @@ class MyLearningPage(QWidget):
         self._update_buttons()
 
     def _show_error(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load your learning: {describe_failure(exc)}")
+        self.status.setText(
+            self.tr("Could not load your learning: {0}").format(describe_failure(exc))
+        )
 
     # -- actions -------------------------------------------------------------------------
 
@@ -301,7 +359,9 @@ class MyLearningPage(QWidget):
         )
         self.open_course_button.setEnabled(selected is not None)
         if selected is not None and selected.next_lesson_title:
-            self.continue_button.setToolTip(f"Play “{selected.next_lesson_title}”")
+            self.continue_button.setToolTip(
+                self.tr("Play “{0}”").format(selected.next_lesson_title)
+            )
 
     def _resume(self) -> None:
         if self.overview is not None and self.overview.continue_with is not None:

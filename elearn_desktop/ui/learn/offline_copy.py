@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from elearn_desktop.data.models import LearningPath, PathStep
@@ -85,7 +85,9 @@ class OfflineCopies(QObject):
         server = self.session.server
         if self.session.offline or server is None:
             raise ElearnError(
-                "Making a course available offline needs the server: connect, then try again."
+                self.tr(
+                    "Making a course available offline needs the server: connect, then try again."
+                )
             )
         return server
 
@@ -93,7 +95,9 @@ class OfflineCopies(QObject):
         available = self._is_offline(kind, entity_id)
         if self.session.offline or self.session.server is None:
             return OfflineState(
-                available, False, "You are offline: copies can be made once you are back online."
+                available,
+                False,
+                self.tr("You are offline: copies can be made once you are back online."),
             )
         access = self._access(kind, entity_id)
         return OfflineState(available, access[0], access[1])
@@ -138,7 +142,7 @@ class OfflineCopies(QObject):
                 reasons.append(access.reason)
         if reasons:
             return False, reasons[0]
-        return True, "Every course of this path may be studied offline."
+        return True, self.tr("Every course of this path may be studied offline.")
 
     def make_available(self, kind: str, entity_id: uuid.UUID) -> MadeAvailable:
         server = self._require_server()
@@ -157,13 +161,12 @@ class OfflineCopies(QObject):
             queued = queue_course_for_offline(self.queue, budget, self.cache.uow, course_id)
             videos += len(queued.item_ids)
             unavailable += [v.message for v in queued.videos.unavailable]
-        what = "course" if kind == COURSE else "path"
-        message = (
-            f"This {what} is on this computer now; {videos} video"
-            f"{'s are' if videos != 1 else ' is'} downloading (see Downloads)."
-            if videos
-            else f"This {what} is on this computer now."
-        )
+        if kind == COURSE:
+            message = self.tr("This course is on this computer now.")
+        else:
+            message = self.tr("This path is on this computer now.")
+        if videos:
+            message += " " + self.tr("%n video(s) downloading (see Downloads).", "", videos)
         return MadeAvailable(course_ids, videos, tuple(unavailable), message)
 
     def remove(self, kind: str, entity_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
@@ -196,9 +199,12 @@ class OfflineCopyBar(QWidget):
         self.kind = kind
         self.entity_id = entity_id
         self.state: OfflineState | None = None
-        self.make_button = QPushButton(icon("sync"), "Make available offline")
+        # What making it available said ("… 2 videos are downloading"): it stays on the
+        # status line when the state that follows arrives, instead of flashing past.
+        self._made_message = ""
+        self.make_button = QPushButton(icon("sync"), "")
         self.make_button.setObjectName("makeAvailableOffline")
-        self.remove_button = QPushButton("Remove offline copy")
+        self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeOfflineCopy")
         self.remove_button.hide()
         self.status = QLabel()
@@ -214,7 +220,21 @@ class OfflineCopyBar(QWidget):
         self.remove_button.clicked.connect(self.remove)
         self.make_button.setEnabled(False)
         copies.changed.connect(self._changed)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Button texts in the current language; the state line follows on the next refresh."""
+        self.make_button.setText(self.tr("Make available offline"))
+        self.remove_button.setText(self.tr("Remove offline copy"))
+        if self.state is not None and self.state.available:
+            self._made_message = ""  # written in the language before
+            self._show(self.state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         copies, kind, entity_id = self.copies, self.kind, self.entity_id
@@ -229,8 +249,10 @@ class OfflineCopyBar(QWidget):
         self.remove_button.setEnabled(True)
         self.make_button.setEnabled(state.allowed and not state.available)
         self.make_button.setToolTip(state.reason)
-        if state.available:
-            self.status.setText("✓ On this computer: you can study it offline.")
+        if state.available and self._made_message:
+            self.status.setText(self._made_message)
+        elif state.available:
+            self.status.setText(self.tr("✓ On this computer: you can study it offline."))
         elif not state.allowed:
             self.status.setText(f"⚠ {state.reason}")
         else:
@@ -245,7 +267,7 @@ class OfflineCopyBar(QWidget):
     def make_available(self) -> None:
         copies, kind, entity_id = self.copies, self.kind, self.entity_id
         self.make_button.setEnabled(False)
-        self.status.setText("Copying it to this computer…")
+        self.status.setText(self.tr("Copying it to this computer…"))
         BackgroundOp(
             lambda: copies.make_available(kind, entity_id), label="make available offline"
         ).on_success(self._made).on_failure(self._failed).run(parent=self)
@@ -255,6 +277,7 @@ class OfflineCopyBar(QWidget):
         text = result.message
         if result.unavailable:
             text += " " + " ".join(result.unavailable)
+        self._made_message = text
         self.refresh()
         self.status.setText(text)
 
@@ -266,6 +289,7 @@ class OfflineCopyBar(QWidget):
         ).on_success(self._removed).on_failure(self._failed).run(parent=self)
 
     def _removed(self, _courses: tuple[uuid.UUID, ...]) -> None:
+        self._made_message = ""
         self.copies.changed.emit(self.kind, self.entity_id)
         self.refresh()
 

@@ -12,7 +12,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +55,13 @@ from elearn_desktop.ui.models import RecordRole
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 
-COLUMNS = ("#", "Step", "Status", "Progress")
+# Translated where they are shown (PathStepsModel.headerData).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PathStepsModel", "#"),
+    QT_TRANSLATE_NOOP("PathStepsModel", "Step"),
+    QT_TRANSLATE_NOOP("PathStepsModel", "Status"),
+    QT_TRANSLATE_NOOP("PathStepsModel", "Progress"),
+)
 IsNextRole = Qt.ItemDataRole.UserRole + 30
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -55,9 +70,9 @@ _Index = QModelIndex | QPersistentModelIndex
 def step_status_text(step: PathStepView, *, is_next: bool) -> str:
     text = progress_text(step.status, step.percentage)
     if step.locked_reason and step.status != COMPLETED:
-        text += " · locked: not in your plan"
+        text += QCoreApplication.translate("PathStepsModel", " · locked: not in your plan")
     if is_next:
-        text += " · Next"
+        text += QCoreApplication.translate("PathStepsModel", " · Next")
     return text
 
 
@@ -102,7 +117,7 @@ class PathStepsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -132,14 +147,15 @@ class PathStepsModel(QAbstractTableModel):
             if column == 0:
                 return str(step.index + 1)
             if column == 1:
-                kind = "Course" if step.kind == "course" else "Assessment"
-                return f"{kind}: {step.title}"
+                if step.kind == "course":
+                    return self.tr("Course: {0}").format(step.title)
+                return self.tr("Assessment: {0}").format(step.title)
             if column == 2:
                 return step_status_text(step, is_next=is_next)
             return f"{step.percentage} %"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = [
-                f"Step {step.index + 1}: {step.title}",
+                self.tr("Step {0}: {1}").format(step.index + 1, step.title),
                 step_status_text(step, is_next=is_next),
                 step.detail,
             ]
@@ -177,8 +193,9 @@ class PathViewPage(QWidget):
         self.path_id = path_id
         self._uow: UnitOfWorkFactory | None = session.backend.uow if session.backend else None
         self._user_id = session.user.id
+        self._view: PathView | None = None
 
-        self.title = heading("Loading the path…", scale=1.4)
+        self.title = heading(self.tr("Loading the path…"), scale=1.4)
         self.title.setWordWrap(True)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -190,17 +207,16 @@ class PathViewPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
-        self.start_button = QPushButton(icon("path"), "Start this path")
+        self.start_button = QPushButton(icon("path"), "")
         self.start_button.clicked.connect(self._start)
         self.start_button.hide()
-        self.next_button = QPushButton(icon("play"), "Continue")
+        self.next_button = QPushButton(icon("play"), self.tr("Continue"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.open_next_step)
 
         self.model = PathStepsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Steps")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -231,13 +247,27 @@ class PathViewPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; a loaded path is shown again in it."""
+        self.start_button.setText(self.tr("Start this path"))
+        self.table.setAccessibleName(self.tr("Steps"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._view is not None:
+            self.show_view(self._view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
 
     def refresh(self, *, start: bool = False) -> None:
         uow, user_id, path_id = self._uow, self._user_id, self.path_id
         if uow is None:
-            self.summary.setText("This path needs a connection to the server.")
+            self.summary.setText(self.tr("This path needs a connection to the server."))
             return
         BackgroundOp(
             lambda: learning_overview.refresh_path_progress(uow, user_id, path_id, start=start),
@@ -245,27 +275,33 @@ class PathViewPage(QWidget):
         ).on_success(self.show_view).on_failure(self._show_error).run(parent=self)
 
     def show_view(self, view: PathView) -> None:
+        self._view = view
         self.title.setText(view.path.title)
         self.model.set_view(view)
         self.description.setText(view.path.description or "")
         set_progress(self.bar, view.percentage, view.status)
         self.summary.setText(
-            f"{view.completed_steps} of {len(view.steps)} steps done · {view.percentage} %"
+            self.tr("{0} of %n step(s) done · {1} %", "", len(view.steps)).format(
+                view.completed_steps, view.percentage
+            )
         )
         self.start_button.setVisible(not view.enrolled)
         self.start_button.setEnabled(True)
         following = view.next_step
         if following is None:
-            self.next_button.setText("Path completed ✓")
+            self.next_button.setText(self.tr("Path completed ✓"))
             self.next_button.setEnabled(False)
         else:
-            verb = "Continue" if view.enrolled or view.completed_steps else "Begin"
-            self.next_button.setText(f"{verb} with step {following.index + 1}: {following.title}")
+            if view.enrolled or view.completed_steps:
+                text = self.tr("Continue with step {0}: {1}")
+            else:
+                text = self.tr("Begin with step {0}: {1}")
+            self.next_button.setText(text.format(following.index + 1, following.title))
             self.next_button.setEnabled(True)
             self.table.selectRow(following.index)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.summary.setText(f"Could not load the path: {describe_failure(exc)}")
+        self.summary.setText(self.tr("Could not load the path: {0}").format(describe_failure(exc)))
 
     # -- actions -------------------------------------------------------------------------
 

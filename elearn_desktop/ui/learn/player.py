@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,11 +64,20 @@ RESUME_TAIL_S = 2.0
 #: (a stall or a suspended laptop is not study time).
 MAX_STUDY_TICK_S = 1.0
 
+# Translated where they are shown (LessonPlayerPage._fail).
 _UNPLAYABLE = {
-    "FormatError": "the file is damaged, or its format or codec is not supported here",
-    "ResourceError": "the file could not be read; it may be damaged or incomplete",
-    "NetworkError": "it could not be loaded over the network; check the connection",
-    "AccessDeniedError": "this computer does not allow the app to open it",
+    "FormatError": QT_TRANSLATE_NOOP(
+        "LessonPlayerPage", "the file is damaged, or its format or codec is not supported here"
+    ),
+    "ResourceError": QT_TRANSLATE_NOOP(
+        "LessonPlayerPage", "the file could not be read; it may be damaged or incomplete"
+    ),
+    "NetworkError": QT_TRANSLATE_NOOP(
+        "LessonPlayerPage", "it could not be loaded over the network; check the connection"
+    ),
+    "AccessDeniedError": QT_TRANSLATE_NOOP(
+        "LessonPlayerPage", "this computer does not allow the app to open it"
+    ),
 }
 
 
@@ -153,7 +162,6 @@ class LessonPlayerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lessonPlayerPage")
-        self.setAccessibleName("Lesson player")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
         self.media_dir = media_dir
@@ -187,15 +195,62 @@ class LessonPlayerPage(QWidget):
         self._save_timer.timeout.connect(lambda: self._save("periodic"))
 
         self._build()
+        self.retranslate()
         self._restore_preferences()
         preferences.notifier().preferences_changed.connect(self._restore_preferences)
+
+    # ------------------------------------------------------------------ language
+
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; an open lesson's lines are redone in it."""
+        self.setAccessibleName(self.tr("Lesson player"))
+        self.back_button.setText(self.tr("← Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the course"))
+        self.back_button.setToolTip(self.tr("Leave the lesson (your place is saved)"))
+        self.status_label.setAccessibleName(self.tr("Lesson progress"))
+        self.loading_label.setText(self.tr("Loading the lesson…"))
+        self.message_label.setAccessibleName(self.tr("Player message"))
+        self.replay_button.setText(self.tr("Watch again"))
+        self.replay_button.setAccessibleName(self.tr("Watch the video again"))
+        for button in (self.next_button, self.text_next_button):
+            button.setText(self.tr("Next lesson ▶"))
+            button.setAccessibleName(self.tr("Next lesson"))
+        self.position_slider.setAccessibleName(self.tr("Position in the video"))
+        self.position_slider.setToolTip(self.tr("Seek (← and → jump 5 seconds)"))
+        self.time_label.setAccessibleName(self.tr("Elapsed and total time"))
+        self.speed_combo.setAccessibleName(self.tr("Playback speed"))
+        self.speed_combo.setToolTip(self.tr("Playback speed"))
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
+        self.volume_slider.setToolTip(self.tr("Volume"))
+        self.text_view.setAccessibleName(self.tr("Lesson text"))
+        self.mark_complete_button.setAccessibleName(self.tr("Mark the lesson complete"))
+        self.mark_complete_button.setToolTip(self.tr("Record that you have finished this lesson"))
+        if self.video_widget is not None:
+            self.video_widget.setAccessibleName(self.tr("Lesson video"))
+        self._name_mute_button(self.mute_button.isChecked())
+        self._name_fullscreen_button(self.is_fullscreen())
+        self._show_playing(self.is_playing())
+        ctx = self.context
+        if ctx is None:
+            self.mark_complete_button.setText(self.tr("Mark complete"))
+            return
+        self._show_where(ctx)
+        self._show_status(ctx.status, ctx.percentage)
+        self._show_live_status()
+        if not ctx.has_video:
+            self._show_text_lesson(ctx)
+        if self.end_panel.isVisibleTo(self.stage):
+            self._show_end_text(ctx)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ construction
 
     def _build(self) -> None:
-        self.back_button = QPushButton("← Back")
-        self.back_button.setAccessibleName("Back to the course")
-        self.back_button.setToolTip("Leave the lesson (your place is saved)")
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self.close_lesson)
         self.title_label = QLabel("")
         self.title_label.setObjectName("lessonTitle")
@@ -209,7 +264,6 @@ class LessonPlayerPage(QWidget):
         self.where_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status_label = QLabel("")
         self.status_label.setObjectName("lessonStatus")
-        self.status_label.setAccessibleName("Lesson progress")
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -221,10 +275,9 @@ class LessonPlayerPage(QWidget):
         header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
 
         self.stack = QStackedWidget()
-        self.loading_label = self._centered_label("Loading the lesson…")
+        self.loading_label = self._centered_label("")
         self.message_label = self._centered_label("")
         self.message_label.setObjectName("playerMessage")
-        self.message_label.setAccessibleName("Player message")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stage = _Stage(self)
         self._build_stage()
@@ -244,10 +297,8 @@ class LessonPlayerPage(QWidget):
         label.setMargin(24)
         return label
 
-    def _tool_button(self, name: str, tip: str, std: QStyle.StandardPixmap) -> QToolButton:
+    def _tool_button(self, std: QStyle.StandardPixmap) -> QToolButton:
         button = QToolButton()
-        button.setAccessibleName(name)
-        button.setToolTip(tip)
         button.setIcon(self.style().standardIcon(std))
         button.setIconSize(QSize(20, 20))
         button.setAutoRaise(True)
@@ -268,12 +319,10 @@ class LessonPlayerPage(QWidget):
         self.end_panel.setFrameShape(QFrame.Shape.StyledPanel)
         self.end_label = QLabel("")
         self.end_label.setWordWrap(True)
-        self.replay_button = QPushButton("Watch again")
-        self.replay_button.setAccessibleName("Watch the video again")
+        self.replay_button = QPushButton()
         self.replay_button.clicked.connect(self.replay)
-        self.next_button = QPushButton("Next lesson ▶")
+        self.next_button = QPushButton()
         self.next_button.setObjectName("nextLessonButton")
-        self.next_button.setAccessibleName("Next lesson")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._request_next)
         end_layout = QHBoxLayout(self.end_panel)
@@ -286,11 +335,8 @@ class LessonPlayerPage(QWidget):
         self.play_button.setIconSize(QSize(24, 24))
         self.play_button.setAutoRaise(True)
         self.play_button.clicked.connect(self.toggle_play)
-        self._show_playing(False)
 
         self.position_slider = _SeekSlider()
-        self.position_slider.setAccessibleName("Position in the video")
-        self.position_slider.setToolTip("Seek (← and → jump 5 seconds)")
         self.position_slider.setSingleStep(int(SEEK_STEP_S * 1000))
         self.position_slider.setPageStep(int(SEEK_STEP_S * 2000))
         self.position_slider.setRange(0, 0)
@@ -301,37 +347,26 @@ class LessonPlayerPage(QWidget):
 
         self.time_label = QLabel(f"{time_text(0)} / {time_text(0)}")
         self.time_label.setObjectName("timeLabel")
-        self.time_label.setAccessibleName("Elapsed and total time")
         self.time_label.setMinimumWidth(
             self.time_label.fontMetrics().horizontalAdvance("00:00 / 00:00") + 8
         )
 
         self.speed_combo = QComboBox()
-        self.speed_combo.setAccessibleName("Playback speed")
-        self.speed_combo.setToolTip("Playback speed")
         for rate in SPEEDS:
             self.speed_combo.addItem(speed_text(rate), rate)
         self.speed_combo.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_combo.currentIndexChanged.connect(self._speed_chosen)
 
-        self.mute_button = self._tool_button(
-            "Mute", "Mute (M)", QStyle.StandardPixmap.SP_MediaVolume
-        )
+        self.mute_button = self._tool_button(QStyle.StandardPixmap.SP_MediaVolume)
         self.mute_button.setCheckable(True)
         self.mute_button.toggled.connect(self.set_muted)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
-        self.volume_slider.setAccessibleName("Volume")
-        self.volume_slider.setToolTip("Volume")
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
         self.volume_slider.setFixedWidth(90)
         self.volume_slider.valueChanged.connect(self._volume_chosen)
 
-        self.fullscreen_button = self._tool_button(
-            "Full screen",
-            "Full screen (F) — Esc leaves it",
-            QStyle.StandardPixmap.SP_TitleBarMaxButton,
-        )
+        self.fullscreen_button = self._tool_button(QStyle.StandardPixmap.SP_TitleBarMaxButton)
         self.fullscreen_button.setCheckable(True)
         self.fullscreen_button.toggled.connect(self.set_fullscreen)
 
@@ -358,15 +393,11 @@ class LessonPlayerPage(QWidget):
     def _build_text_page(self) -> QWidget:
         page = QWidget()
         self.text_view = QTextBrowser()
-        self.text_view.setAccessibleName("Lesson text")
         self.text_view.setOpenExternalLinks(True)
-        self.mark_complete_button = QPushButton("Mark complete")
+        self.mark_complete_button = QPushButton()
         self.mark_complete_button.setObjectName("markCompleteButton")
-        self.mark_complete_button.setAccessibleName("Mark the lesson complete")
-        self.mark_complete_button.setToolTip("Record that you have finished this lesson")
         self.mark_complete_button.clicked.connect(self.mark_complete)
-        self.text_next_button = QPushButton("Next lesson ▶")
-        self.text_next_button.setAccessibleName("Next lesson")
+        self.text_next_button = QPushButton()
         self.text_next_button.clicked.connect(self._request_next)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -394,7 +425,7 @@ class LessonPlayerPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.context = None
-        self.title_label.setText("Loading the lesson…")
+        self.title_label.setText(self.tr("Loading the lesson…"))
         self.where_label.setText("")
         self.status_label.setText("")
         if self.stack.currentWidget() is not self.stage:
@@ -403,7 +434,9 @@ class LessonPlayerPage(QWidget):
             self.stack.setCurrentWidget(self.loading_label)
         backend = self.session.backend
         if backend is None:
-            self._show_message("Lessons cannot be opened offline until this course is downloaded.")
+            self._show_message(
+                self.tr("Lessons cannot be opened offline until this course is downloaded.")
+            )
             return
         uow, user_id, media_dir = backend.uow, self.session.user.id, self.media_dir
         locate = self.video_locator
@@ -426,40 +459,49 @@ class LessonPlayerPage(QWidget):
             return
         detail = str(exc) if isinstance(exc, ElearnError) else type(exc).__name__
         self.title_label.setText("")
-        self._show_message(f"This lesson could not be opened: {detail}.")
+        self._show_message(self.tr("This lesson could not be opened: {0}.").format(detail))
 
     def _context_loaded(self, ctx: LessonContext, generation: int) -> None:
         if generation != self._generation:
             return
         self.context = ctx
         self.title_label.setText(ctx.title)
-        trail = " › ".join(p for p in (ctx.course_title, ctx.module_title) if p)
-        place = f"Lesson {ctx.lesson_number} of {ctx.lesson_count}"
-        self.where_label.setText(f"{trail}  ·  {place}" if trail else place)
+        self._show_where(ctx)
         self._show_status(ctx.status, ctx.percentage)
         has_next = ctx.next_lesson_id is not None
         self.next_button.setVisible(has_next)
         self.text_next_button.setVisible(has_next)
-        if has_next:
-            self.next_button.setToolTip(f"Next: {ctx.next_lesson_title}")
-            self.text_next_button.setToolTip(f"Next: {ctx.next_lesson_title}")
         self.lesson_loaded.emit(ctx)
 
         if not ctx.has_video:
             self._show_text_lesson(ctx)
         elif ctx.video_problem is not None:
-            self._show_message(f"{ctx.video_problem}\n\nYour progress in this lesson is unchanged.")
+            self._show_message(
+                self.tr("{0}\n\nYour progress in this lesson is unchanged.").format(
+                    ctx.video_problem
+                )
+            )
         elif ctx.video is None or (ctx.video.is_file and not ctx.video.exists):
             where_file = ctx.video.location if ctx.video is not None else "?"
             self._show_message(
-                "The video file of this lesson is missing:\n"
-                f"{where_file}\n\n"
-                "If you downloaded this course, download it again; otherwise tell the "
-                "course's author. Your progress in this lesson is unchanged."
+                self.tr(
+                    "The video file of this lesson is missing:\n{0}\n\n"
+                    "If you downloaded this course, download it again; otherwise tell the "
+                    "course's author. Your progress in this lesson is unchanged."
+                ).format(where_file)
             )
         else:
             self._start_video(ctx)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_where(self, ctx: LessonContext) -> None:
+        trail = " › ".join(p for p in (ctx.course_title, ctx.module_title) if p)
+        place = self.tr("Lesson {0} of {1}").format(ctx.lesson_number, ctx.lesson_count)
+        self.where_label.setText(f"{trail}  ·  {place}" if trail else place)
+        if ctx.next_lesson_id is not None:
+            tip = self.tr("Next: {0}").format(ctx.next_lesson_title)
+            self.next_button.setToolTip(tip)
+            self.text_next_button.setToolTip(tip)
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -468,11 +510,11 @@ class LessonPlayerPage(QWidget):
     def _show_status(self, status: str, percentage: int) -> None:
         self.status_label.setToolTip("")
         if status == COMPLETED:
-            self.status_label.setText("✓ Completed")
+            self.status_label.setText(self.tr("✓ Completed"))
         elif status == IN_PROGRESS or percentage:
-            self.status_label.setText(f"In progress · {percentage} %")
+            self.status_label.setText(self.tr("In progress · {0} %").format(percentage))
         else:
-            self.status_label.setText("Not started")
+            self.status_label.setText(self.tr("Not started"))
 
     def _show_live_status(self) -> None:
         """What has been watched so far, before it is saved (completion waits for the save)."""
@@ -486,10 +528,12 @@ class LessonPlayerPage(QWidget):
             self._show_status(IN_PROGRESS, watched)
 
     def _show_text_lesson(self, ctx: LessonContext) -> None:
-        self.text_view.setPlainText(ctx.description or "This lesson has no text yet.")
+        self.text_view.setPlainText(ctx.description or self.tr("This lesson has no text yet."))
         done = ctx.completed
         self.mark_complete_button.setEnabled(not done)
-        self.mark_complete_button.setText("Completed ✓" if done else "Mark complete")
+        self.mark_complete_button.setText(
+            self.tr("Completed ✓") if done else self.tr("Mark complete")
+        )
         self.stack.setCurrentWidget(self.text_page)
 
     # ------------------------------------------------------------------ video
@@ -508,7 +552,7 @@ class LessonPlayerPage(QWidget):
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video_widget = QVideoWidget()
-        self.video_widget.setAccessibleName("Lesson video")
+        self.video_widget.setAccessibleName(self.tr("Lesson video"))
         self._video_layout.addWidget(self.video_widget)
         self.player.setVideoOutput(self.video_widget)
         self.player.positionChanged.connect(self._position_changed)
@@ -584,15 +628,19 @@ class LessonPlayerPage(QWidget):
         self._media_ok = False
         self._save_timer.stop()
         self._studied_s = 0.0
-        reason = _UNPLAYABLE.get(
-            getattr(error, "name", ""),
-            "it could not be opened: the file may be damaged, or its format is not supported",
+        known = _UNPLAYABLE.get(getattr(error, "name", ""))
+        reason = (
+            self.tr(known)
+            if known
+            else self.tr(
+                "it could not be opened: the file may be damaged, or its format is not supported"
+            )
         )
-        text = (
-            f"This video cannot be played: {reason}.\n\nYour progress in this lesson is unchanged."
-        )
+        text = self.tr(
+            "This video cannot be played: {0}.\n\nYour progress in this lesson is unchanged."
+        ).format(reason)
         if detail:
-            text += f"\n\n(Details: {detail})"
+            text += self.tr("\n\n(Details: {0})").format(detail)
         if self.player is not None:
             control(self.player, "stop")
         self._show_message(text)
@@ -652,20 +700,25 @@ class LessonPlayerPage(QWidget):
                 else QStyle.StandardPixmap.SP_MediaPlay
             )
             self.play_button.setIcon(self.style().standardIcon(std))
-        self.play_button.setAccessibleName("Pause" if playing else "Play")
-        self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
+        self.play_button.setToolTip(
+            self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
+        )
 
     def _set_time(self, position_s: float, duration_s: float) -> None:
         self.time_label.setText(f"{time_text(position_s)} / {time_text(duration_s)}")
+
+    def _show_end_text(self, ctx: LessonContext) -> None:
+        if ctx.next_lesson_id is not None:
+            self.end_label.setText(self.tr("Up next: {0}").format(ctx.next_lesson_title))
+        else:
+            self.end_label.setText(self.tr("This was the last lesson of the course."))
 
     def _show_end(self) -> None:
         ctx = self.context
         if ctx is None:
             return
-        if ctx.next_lesson_id is not None:
-            self.end_label.setText(f"Up next: {ctx.next_lesson_title}")
-        else:
-            self.end_label.setText("This was the last lesson of the course.")
+        self._show_end_text(ctx)
         self.end_panel.show()
         if ctx.next_lesson_id is not None:
             self.next_button.setFocus()
@@ -736,10 +789,19 @@ class LessonPlayerPage(QWidget):
             else QStyle.StandardPixmap.SP_MediaVolume
         )
         self.mute_button.setIcon(self.style().standardIcon(std))
-        self.mute_button.setAccessibleName("Unmute" if muted else "Mute")
-        self.mute_button.setToolTip("Unmute (M)" if muted else "Mute (M)")
+        self._name_mute_button(muted)
         QSettings().setValue("player/muted", muted)
         self._apply_audio()
+
+    def _name_mute_button(self, muted: bool) -> None:
+        self.mute_button.setAccessibleName(self.tr("Unmute") if muted else self.tr("Mute"))
+        self.mute_button.setToolTip(self.tr("Unmute (M)") if muted else self.tr("Mute (M)"))
+
+    def _name_fullscreen_button(self, on: bool) -> None:
+        self.fullscreen_button.setAccessibleName(
+            self.tr("Leave full screen") if on else self.tr("Full screen")
+        )
+        self.fullscreen_button.setToolTip(self.tr("Full screen (F) — Esc leaves it"))
 
     def is_muted(self) -> bool:
         return self.mute_button.isChecked()
@@ -758,7 +820,7 @@ class LessonPlayerPage(QWidget):
             return
         self.stage.setWindowFlag(Qt.WindowType.Window, on)
         if on:
-            self.stage.setWindowTitle(self.context.title if self.context else "Lesson")
+            self.stage.setWindowTitle(self.context.title if self.context else self.tr("Lesson"))
             self.stage.showFullScreen()
             self.stage.activateWindow()
             self.stage.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -773,7 +835,7 @@ class LessonPlayerPage(QWidget):
             else QStyle.StandardPixmap.SP_TitleBarMaxButton
         )
         self.fullscreen_button.setIcon(self.style().standardIcon(std))
-        self.fullscreen_button.setAccessibleName("Leave full screen" if on else "Full screen")
+        self._name_fullscreen_button(on)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """The player's keys; True when the key was one of them."""
@@ -962,8 +1024,10 @@ class LessonPlayerPage(QWidget):
             self._saved_ranges = ()
             self._saved_position = None
         detail = str(exc) if isinstance(exc, ElearnError) else type(exc).__name__
-        self.status_label.setText("⚠ Progress not saved yet")
-        self.status_label.setToolTip(f"Your progress could not be saved: {detail}. It is retried.")
+        self.status_label.setText(self.tr("⚠ Progress not saved yet"))
+        self.status_label.setToolTip(
+            self.tr("Your progress could not be saved: {0}. It is retried.").format(detail)
+        )
 
     # ------------------------------------------------------------------ text lessons
 
@@ -998,8 +1062,10 @@ class LessonPlayerPage(QWidget):
     def _mark_failed(self, exc: BaseException) -> None:
         self.mark_complete_button.setEnabled(True)
         detail = str(exc) if isinstance(exc, ElearnError) else type(exc).__name__
-        self.status_label.setText("⚠ Not marked complete")
-        self.status_label.setToolTip(f"The lesson could not be marked complete: {detail}.")
+        self.status_label.setText(self.tr("⚠ Not marked complete"))
+        self.status_label.setToolTip(
+            self.tr("The lesson could not be marked complete: {0}.").format(detail)
+        )
 
     # ------------------------------------------------------------------ pictures
 

@@ -12,7 +12,15 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QMargins,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +37,6 @@ from elearn_desktop.services import learning_overview
 from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.learning_overview import ProgressStats
 from elearn_desktop.ui.learn.widgets import (
-    count_text,
     describe_failure,
     heading,
     muted_label,
@@ -38,6 +45,22 @@ from elearn_desktop.ui.learn.widgets import (
 from elearn_desktop.ui.ops import BackgroundOp
 
 CHART_HEIGHT = 280
+# The three sections (and their charts' accessible names); translated where shown.
+SECTION_TITLES = {
+    "weeks": QT_TRANSLATE_NOOP("ProgressPage", "Time studied per week"),
+    "courses": QT_TRANSLATE_NOOP("ProgressPage", "Completion per course"),
+    "scores": QT_TRANSLATE_NOOP("ProgressPage", "Assessment scores over time"),
+}
+
+
+def _day_month(day: dt.date) -> str:
+    """'12 Oct' in English, '12.10.' in German (short enough for a chart's axis)."""
+    return QLocale().toString(day, _day_month_format())
+
+
+def _day_month_format() -> str:
+    # A QDate format (d, M, MMM): each language writes a short date its own way.
+    return QCoreApplication.translate("ProgressPage", "d MMM")
 
 
 def load_qtcharts() -> Any | None:
@@ -70,7 +93,7 @@ class ProgressPage(QWidget):
         self.score_series: dict[str, Any] = {}  # assessment title -> QLineSeries
         self.passing_series: Any | None = None  # QLineSeries
 
-        self.status = muted_label("Loading…")
+        self.status = muted_label(self.tr("Loading…"))
         self.status.setObjectName("progressStatus")
         self.week_summary = QLabel()
         self.course_summary = QLabel()
@@ -85,38 +108,54 @@ class ProgressPage(QWidget):
         self._grid = QGridLayout()
         self._grid.setColumnStretch(0, 1)
         self._grid.setColumnStretch(1, 1)
-        self._grid.addWidget(self._section("Time studied per week", self.week_summary), 0, 0)
-        self._grid.addWidget(self._section("Completion per course", self.course_summary), 0, 1)
-        self._grid.addWidget(
-            self._section("Assessment scores over time", self.score_summary), 2, 0, 1, 2
-        )
+        self.section_headings: dict[str, QLabel] = {}
+        self._grid.addWidget(self._section("weeks", self.week_summary), 0, 0)
+        self._grid.addWidget(self._section("courses", self.course_summary), 0, 1)
+        self._grid.addWidget(self._section("scores", self.score_summary), 2, 0, 1, 2)
         self._slots = {"weeks": (1, 0, 1, 1), "courses": (1, 1, 1, 1), "scores": (3, 0, 1, 2)}
 
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(heading("My progress"))
+        self.page_heading = heading("")
+        column.addWidget(self.page_heading)
         column.addWidget(self.status)
         column.addWidget(self.unavailable)
         column.addLayout(self._grid)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setAccessibleName("My progress")
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.retranslate()
 
         if session is not None:
             self.set_session(session)
 
-    @staticmethod
-    def _section(title: str, summary: QLabel) -> QWidget:
+    def retranslate(self) -> None:
+        """Fixed texts in the current language; loaded figures are shown again in it."""
+        self.page_heading.setText(self.tr("My progress"))
+        self.page_heading.setAccessibleName(self.tr("My progress"))
+        self.scroll.setAccessibleName(self.tr("My progress"))
+        for name, label in self.section_headings.items():
+            label.setText(self.tr(SECTION_TITLES[name]))
+            label.setAccessibleName(self.tr(SECTION_TITLES[name]))
+        if self.stats is not None:
+            self.show_stats(self.stats)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _section(self, name: str, summary: QLabel) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 8, 0, 0)
-        column.addWidget(heading(title, scale=1.1))
+        self.section_headings[name] = heading("", scale=1.1)
+        column.addWidget(self.section_headings[name])
         column.addWidget(summary)
         return box
 
@@ -125,7 +164,7 @@ class ProgressPage(QWidget):
     def set_session(self, session: SignedIn) -> None:
         if session.backend is None:
             self._uow, self._user_id = None, None
-            self.status.setText("Your progress needs a connection to the server.")
+            self.status.setText(self.tr("Your progress needs a connection to the server."))
             return
         self._uow, self._user_id = session.backend.uow, session.user.id
 
@@ -133,33 +172,42 @@ class ProgressPage(QWidget):
         uow, user_id = self._uow, self._user_id
         if uow is None or user_id is None:
             return
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         BackgroundOp(
             lambda: learning_overview.progress_stats(uow, user_id), label="load progress stats"
         ).on_success(self.show_stats).on_failure(self._show_error).run(parent=self)
 
     def _show_error(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load your progress: {describe_failure(exc)}")
+        self.status.setText(
+            self.tr("Could not load your progress: {0}").format(describe_failure(exc))
+        )
 
     def show_stats(self, stats: ProgressStats) -> None:
         self.stats = stats
-        studied = (
-            f"{seconds_text(stats.total_seconds)} studied"
-            if stats.total_seconds
-            else "Nothing studied"
-        )
+        if stats.total_seconds:
+            studied = self.tr("{0} studied in the last %n week(s)", "", len(stats.weeks)).format(
+                seconds_text(stats.total_seconds)
+            )
+        else:
+            studied = self.tr("Nothing studied in the last %n week(s)", "", len(stats.weeks))
         self.status.setText(
-            f"{studied} in the last {len(stats.weeks)} weeks · "
-            f"{count_text(len(stats.courses), 'course')} · "
-            f"{count_text(len(stats.scores), 'graded attempt')}"
+            " · ".join(
+                (
+                    studied,
+                    self.tr("%n course(s)", "", len(stats.courses)),
+                    self.tr("%n graded attempt(s)", "", len(stats.scores)),
+                )
+            )
         )
         self._write_summaries(stats)
         if self.charts_module is None:
             self.charts_module = load_qtcharts()
         if self.charts_module is None:
             self.unavailable.setText(
-                "Charts are not available on this computer (Qt Charts could not be loaded); "
-                "the figures are listed below each heading."
+                self.tr(
+                    "Charts are not available on this computer (Qt Charts could not be "
+                    "loaded); the figures are listed below each heading."
+                )
             )
             self.unavailable.show()
             return
@@ -170,27 +218,33 @@ class ProgressPage(QWidget):
     def _write_summaries(self, stats: ProgressStats) -> None:
         best = max(stats.weeks, key=lambda w: w.seconds) if stats.weeks else None
         if best is None or best.seconds == 0:
-            self.week_summary.setText("No study time recorded in these weeks yet.")
+            self.week_summary.setText(self.tr("No study time recorded in these weeks yet."))
         else:
             self.week_summary.setText(
-                f"{seconds_text(stats.total_seconds)} in all; most in the week of "
-                f"{best.week_start.day} {best.week_start:%b} ({seconds_text(best.seconds)})."
+                self.tr("{0} in all; most in the week of {1} ({2}).").format(
+                    seconds_text(stats.total_seconds),
+                    _day_month(best.week_start),
+                    seconds_text(best.seconds),
+                )
             )
         if not stats.courses:
-            self.course_summary.setText("You are not enrolled in a course yet.")
+            self.course_summary.setText(self.tr("You are not enrolled in a course yet."))
         else:
             self.course_summary.setText(
                 "; ".join(f"{c.title}: {c.percentage} %" for c in stats.courses)
             )
         if not stats.scores:
-            self.score_summary.setText("No graded assessment attempts yet.")
+            self.score_summary.setText(self.tr("No graded assessment attempts yet."))
         else:
             last = stats.scores[-1]
             passed = sum(1 for s in stats.scores if s.passed)
+            if last.passed:
+                latest = self.tr("latest: {0} {1} % (passed).")
+            else:
+                latest = self.tr("latest: {0} {1} % (not passed).")
             self.score_summary.setText(
-                f"{count_text(len(stats.scores), 'attempt')}, {passed} passed; "
-                f"latest: {last.assessment_title} "
-                f"{last.score} % ({'passed' if last.passed else 'not passed'})."
+                self.tr("%n attempt(s), {0} passed; ", "", len(stats.scores)).format(passed)
+                + latest.format(last.assessment_title, last.score)
             )
 
     # -- charts --------------------------------------------------------------------------
@@ -205,7 +259,7 @@ class ProgressPage(QWidget):
         view = charts.QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(CHART_HEIGHT)
-        view.setAccessibleName(chart.objectName() or name)
+        view.setAccessibleName(self.tr(SECTION_TITLES[name]))
         view.viewport().setAccessibleName(view.accessibleName())  # it takes the focus
         chart.setParent(view)
         self.charts[name] = chart
@@ -236,7 +290,7 @@ class ProgressPage(QWidget):
             float(max(round(week.seconds / 60), 1 if week.seconds > 0 else 0))
             for week in stats.weeks
         ]
-        bars = charts.QBarSet("Minutes studied")
+        bars = charts.QBarSet(self.tr("Minutes studied"))
         bars.append(minutes)
         series = charts.QBarSeries()
         series.append(bars)
@@ -244,13 +298,13 @@ class ProgressPage(QWidget):
         series.setLabelsFormat("@value")
         chart.addSeries(series)
         axis_x = charts.QBarCategoryAxis()
-        axis_x.append([f"{w.week_start.day} {w.week_start:%b}" for w in stats.weeks])
-        axis_x.setTitleText("week starting")
+        axis_x.append([_day_month(w.week_start) for w in stats.weeks])
+        axis_x.setTitleText(self.tr("week starting"))
         axis_y = charts.QValueAxis()
         axis_y.setRange(0, max([*minutes, 10.0]) * 1.1)
         axis_y.applyNiceNumbers()
         axis_y.setLabelFormat("%d")
-        axis_y.setTitleText("minutes")
+        axis_y.setTitleText(self.tr("minutes"))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -265,7 +319,7 @@ class ProgressPage(QWidget):
         assert charts is not None
         chart = self._new_chart()
         courses = list(reversed(stats.courses))  # the first course at the top
-        bars = charts.QBarSet("Completed")
+        bars = charts.QBarSet(self.tr("Completed"))
         bars.append([float(c.percentage) for c in courses])
         series = charts.QHorizontalBarSeries()
         series.append(bars)
@@ -296,8 +350,8 @@ class ProgressPage(QWidget):
         assert charts is not None
         chart = self._new_chart()
         axis_x = charts.QDateTimeAxis()
-        axis_x.setFormat("d MMM")
-        axis_x.setTitleText("submitted")
+        axis_x.setFormat(_day_month_format())
+        axis_x.setTitleText(self.tr("submitted"))
         axis_y = charts.QValueAxis()
         axis_y.setRange(0, 100)
         axis_y.setLabelFormat("%d %%")
@@ -322,7 +376,7 @@ class ProgressPage(QWidget):
         if len(marks) == 1 and times:
             (mark,) = marks
             passing = charts.QLineSeries()
-            passing.setName(f"Pass mark ({mark} %)")
+            passing.setName(self.tr("Pass mark ({0} %)").format(mark))
             pen = QPen(QColor("#888888"))
             pen.setStyle(Qt.PenStyle.DashLine)
             pen.setWidth(2)

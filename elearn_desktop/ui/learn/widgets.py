@@ -11,7 +11,17 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,12 +50,41 @@ def describe_failure(exc: object) -> str:
         isinstance(exc, DBAPIError) and exc.connection_invalidated
     ):
         log.warning("the database stopped answering", exc_info=exc)  # type: ignore[arg-type]
-        return "the server stopped answering (File › Refresh tries again)"
+        return QCoreApplication.translate(
+            "LearnWidgets", "the server stopped answering (File › Refresh tries again)"
+        )
     log.error("unexpected failure", exc_info=exc)  # type: ignore[arg-type]
-    return "something unexpected went wrong; the details are in the log"
+    return QCoreApplication.translate(
+        "LearnWidgets", "something unexpected went wrong; the details are in the log"
+    )
 
 
 T = TypeVar("T")
+
+
+class LearnTexts(QObject):
+    """Counted texts of the module-level helpers: Qt's plural forms need ``self.tr``
+    (pyside6-lupdate marks ``tr(text, "", n)`` as plural only on a QObject)."""
+
+    def days_ago(self, n: int) -> str:
+        return self.tr("%n day(s) ago", "", n)
+
+    def modules(self, n: int) -> str:
+        return self.tr("%n module(s)", "", n)
+
+    def lessons(self, n: int) -> str:
+        return self.tr("%n lesson(s)", "", n)
+
+
+_COUNTED: list[LearnTexts] = []
+
+
+def counted() -> LearnTexts:
+    """The (GUI-thread) helper for counted texts."""
+    if not _COUNTED:
+        _COUNTED.append(LearnTexts())
+    return _COUNTED[0]
+
 
 #: An int 0–100 for the progress-bar delegate (None: draw nothing).
 PercentageRole = Qt.ItemDataRole.UserRole + 10
@@ -57,7 +96,12 @@ IN_PROGRESS = "in_progress"
 NOT_STARTED = "not_started"
 
 _MARKS = {COMPLETED: "✓", IN_PROGRESS: "●", NOT_STARTED: "○"}
-_WORDS = {COMPLETED: "Completed", IN_PROGRESS: "In progress", NOT_STARTED: "Not started"}
+# Translated where they are shown (status_word).
+_WORDS = {
+    COMPLETED: QT_TRANSLATE_NOOP("LearnWidgets", "Completed"),
+    IN_PROGRESS: QT_TRANSLATE_NOOP("LearnWidgets", "In progress"),
+    NOT_STARTED: QT_TRANSLATE_NOOP("LearnWidgets", "Not started"),
+}
 
 
 def status_mark(status: str) -> str:
@@ -65,7 +109,7 @@ def status_mark(status: str) -> str:
 
 
 def status_word(status: str) -> str:
-    return _WORDS.get(status, _WORDS[NOT_STARTED])
+    return QCoreApplication.translate("LearnWidgets", _WORDS.get(status, _WORDS[NOT_STARTED]))
 
 
 def progress_text(status: str, percentage: int) -> str:
@@ -75,20 +119,17 @@ def progress_text(status: str, percentage: int) -> str:
     return f"{status_mark(status)} {status_word(status)}"
 
 
-def count_text(count: int, noun: str) -> str:
-    """'1 course', '3 courses'."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def seconds_text(seconds: float) -> str:
     """'45 s', '12 min', '1 h 05 min'."""
     total = round(seconds)
     if total < 60:
-        return f"{total} s"
+        return QCoreApplication.translate("LearnWidgets", "{0} s").format(total)
     minutes = total // 60
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return QCoreApplication.translate("LearnWidgets", "{0} min").format(minutes)
+    return QCoreApplication.translate("LearnWidgets", "{0} h {1} min").format(
+        minutes // 60, f"{minutes % 60:02d}"
+    )
 
 
 def when_text(moment: dt.datetime | None, *, now: dt.datetime | None = None) -> str:
@@ -99,17 +140,22 @@ def when_text(moment: dt.datetime | None, *, now: dt.datetime | None = None) -> 
     delta = current - moment
     seconds = delta.total_seconds()
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("LearnWidgets", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return QCoreApplication.translate("LearnWidgets", "{0} min ago").format(int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
+        return QCoreApplication.translate("LearnWidgets", "{0} h ago").format(int(seconds // 3600))
     if seconds < 2 * 86400:
-        return "yesterday"
+        return QCoreApplication.translate("LearnWidgets", "yesterday")
     if seconds < 7 * 86400:
-        return f"{int(seconds // 86400)} days ago"
-    local = moment.astimezone()
-    return f"{local.day} {local.strftime('%b %Y')}"
+        return counted().days_ago(int(seconds // 86400))
+    return day_month_year(moment.astimezone().date())
+
+
+def day_month_year(day: dt.date) -> str:
+    """'12 Oct 2026' in English, '12. Okt. 2026' in German."""
+    # A QDate format (d, MMM, yyyy): each language writes dates its own way.
+    return QLocale().toString(day, QCoreApplication.translate("LearnWidgets", "d MMM yyyy"))
 
 
 def heading(text: str, *, scale: float = 1.3) -> QLabel:
@@ -146,7 +192,11 @@ def set_progress(bar: QProgressBar, percentage: int, status: str) -> None:
     bar.setValue(max(0, min(100, percentage)))
     words = progress_text(status, percentage)
     bar.setToolTip(words)
-    bar.setAccessibleName(f"Progress: {percentage} %, {status_word(status).lower()}")
+    bar.setAccessibleName(
+        QCoreApplication.translate("LearnWidgets", "Progress: {0} %, {1}").format(
+            percentage, status_word(status).lower()
+        )
+    )
 
 
 class ProgressBarDelegate(QStyledItemDelegate):

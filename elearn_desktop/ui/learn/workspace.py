@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,10 +36,11 @@ from elearn_desktop.ui.learn.my_learning_page import MyLearningPage
 from elearn_desktop.ui.learn.path_view import PathViewPage
 from elearn_desktop.ui.learn.progress_page import ProgressPage
 
+# Titles are translated where they are shown (LearnWorkspace.retranslate).
 SECTIONS = (
-    ("catalog", "Catalog"),
-    ("my_learning", "My learning"),
-    ("progress", "My progress"),
+    ("catalog", QT_TRANSLATE_NOOP("LearnWorkspace", "Catalog")),
+    ("my_learning", QT_TRANSLATE_NOOP("LearnWorkspace", "My learning")),
+    ("progress", QT_TRANSLATE_NOOP("LearnWorkspace", "My progress")),
 )
 
 
@@ -48,6 +49,8 @@ class _Pushed:
     widget: QWidget
     title: str
     keep: bool
+    #: Whether ``title`` is a source string to translate when shown ("Course"), not a name.
+    translatable: bool = False
 
 
 class LearnWorkspace(QWidget):
@@ -76,10 +79,8 @@ class LearnWorkspace(QWidget):
             "progress": self.progress,
         }
 
-        self.back_button = QPushButton("‹ Back")
+        self.back_button = QPushButton()
         self.back_button.setObjectName("learnBack")
-        self.back_button.setToolTip("Back (Alt+Left)")
-        self.back_button.setAccessibleName("Back")
         self.back_button.clicked.connect(self.go_back)
         self.back_button.hide()
         self.crumb = QLabel()
@@ -92,12 +93,11 @@ class LearnWorkspace(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 0)
         bar.addWidget(self.back_button)
-        for key, title in SECTIONS:
-            button = QPushButton(title)
+        for key, _title in SECTIONS:
+            button = QPushButton()
             button.setCheckable(True)
             button.setFlat(True)
             button.setObjectName(f"learnNav_{key}")
-            button.setAccessibleName(title)
             button.clicked.connect(lambda _checked=False, k=key: self.show_section(k))
             self.nav.addButton(button)
             self.nav_buttons[key] = button
@@ -130,7 +130,22 @@ class LearnWorkspace(QWidget):
         self.my_learning.catalog_requested.connect(lambda: self.show_section("catalog"))
 
         self.nav_buttons["catalog"].setChecked(True)
+        self.retranslate()
         self.catalog.refresh()
+
+    def retranslate(self) -> None:
+        """Set the fixed texts in the current language (also on QEvent.LanguageChange)."""
+        self.back_button.setText(self.tr("‹ Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        for key, title in SECTIONS:
+            self.nav_buttons[key].setText(self.tr(title))
+            self.nav_buttons[key].setAccessibleName(self.tr(title))
+        self._update_chrome()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -157,11 +172,19 @@ class LearnWorkspace(QWidget):
         self._reload(page)
         self.section_changed.emit(key)
 
-    def show_page(self, widget: QWidget, *, title: str | None = None, keep: bool = False) -> None:
+    def show_page(
+        self,
+        widget: QWidget,
+        *,
+        title: str | None = None,
+        keep: bool = False,
+        translatable: bool = False,
+    ) -> None:
         """Open ``widget`` over the current page; Back returns to the page below.
 
         A page shown again while it is open brings it to the top. When it is left, the
         workspace emits ``page_closed(widget)`` and deletes it unless ``keep`` is true.
+        ``translatable`` says ``title`` is a LearnWorkspace source string (shown translated).
         """
         for depth, entry in enumerate(self._pushed):
             if entry.widget is widget:
@@ -170,8 +193,10 @@ class LearnWorkspace(QWidget):
                 self.stack.setCurrentWidget(widget)
                 self._update_chrome()
                 return
-        name = title or widget.windowTitle() or widget.accessibleName() or "Page"
-        self._pushed.append(_Pushed(widget, name, keep))
+        name = title or widget.windowTitle() or widget.accessibleName()
+        if not name:
+            name, translatable = QT_TRANSLATE_NOOP("LearnWorkspace", "Page"), True
+        self._pushed.append(_Pushed(widget, name, keep, translatable))
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         self._update_chrome()
@@ -197,13 +222,17 @@ class LearnWorkspace(QWidget):
 
     def _update_chrome(self) -> None:
         self.back_button.setVisible(bool(self._pushed))
-        below = self._pushed[-2].title if len(self._pushed) > 1 else self._section_title()
-        self.back_button.setToolTip(f"Back to {below} (Alt+Left)")
-        trail = [self._section_title(), *(entry.title for entry in self._pushed)]
+        titles = [self._title(entry) for entry in self._pushed]
+        below = titles[-2] if len(titles) > 1 else self._section_title()
+        self.back_button.setToolTip(self.tr("Back to {0} (Alt+Left)").format(below))
+        trail = [self._section_title(), *titles]
         self.crumb.setText(" › ".join(trail) if self._pushed else "")
 
+    def _title(self, entry: _Pushed) -> str:
+        return self.tr(entry.title) if entry.translatable else entry.title
+
     def _section_title(self) -> str:
-        return next(title for key, title in SECTIONS if key == self._section)
+        return self.tr(next(title for key, title in SECTIONS if key == self._section))
 
     @staticmethod
     def _reload(page: QWidget) -> None:
@@ -237,7 +266,7 @@ class LearnWorkspace(QWidget):
         page = CourseViewPage(self.session, course_id)
         self._add_offline_bar(page, "course", course_id, page.tree)
         page.lesson_requested.connect(self.lesson_requested)
-        self.show_page(page, title="Course")
+        self.show_page(page, title=QT_TRANSLATE_NOOP("LearnWorkspace", "Course"), translatable=True)
         page.refresh()
         page.model.modelReset.connect(lambda: self._retitle(page, page.title.text()))
         return page
@@ -248,7 +277,9 @@ class LearnWorkspace(QWidget):
         page.lesson_requested.connect(self.lesson_requested)
         page.assessment_requested.connect(self.assessment_requested)
         page.course_requested.connect(self.open_course)
-        self.show_page(page, title="Learning path")
+        self.show_page(
+            page, title=QT_TRANSLATE_NOOP("LearnWorkspace", "Learning path"), translatable=True
+        )
         page.refresh()
         page.model.modelReset.connect(lambda: self._retitle(page, page.title.text()))
         return page
@@ -257,6 +288,7 @@ class LearnWorkspace(QWidget):
         for entry in self._pushed:
             if entry.widget is widget and title:
                 entry.title = title
+                entry.translatable = False
         self._update_chrome()
 
     def refresh(self) -> None:
