@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from elearn_desktop.config import parse_database_url
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_CACHE_POOL_SIZE = 4
+_CACHE_POOL_OVERFLOW = 8
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any, *, key: bytes | None = None) -> None:
@@ -65,17 +67,29 @@ def create_server_engine(url: str | URL, **kwargs: Any) -> Engine:
 
 
 def create_cache_engine(path: Path, *, key: bytes | None) -> Engine:
-    """An engine for a learner's local cache file, encrypted with ``key`` when given."""
+    """An engine for a learner's local cache file, encrypted with ``key`` when given.
+
+    Its connections are pooled: opening one (key, PRAGMAs, a cold page cache) and closing
+    the last one (a WAL checkpoint) cost milliseconds, more than a whole progress tick.
+    A unit of work holds one connection at a time, on whichever thread it runs.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     url = make_url(f"sqlite:///{path}")
-    if key is None:
-        engine = create_engine(url, poolclass=NullPool)
-    else:
+    kwargs: dict[str, Any] = {}
+    if key is not None:
         if len(key) < 16:
             raise ValueError("cache key too short: derive at least 128 bits")
         import sqlcipher3
 
-        engine = create_engine(url, module=sqlcipher3.dbapi2, poolclass=NullPool)
+        kwargs["module"] = sqlcipher3.dbapi2
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=_CACHE_POOL_SIZE,
+        max_overflow=_CACHE_POOL_OVERFLOW,
+        connect_args={"check_same_thread": False},
+        **kwargs,
+    )
     _install_sqlite_hooks(engine, key=key)
     return engine
 

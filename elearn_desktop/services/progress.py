@@ -515,6 +515,7 @@ def record_playback(
     event_at: dt.datetime,
     media_duration_s: float,
     studied_s: float = 0.0,
+    roll_up: bool = True,
 ) -> ProgressUpdate:
     """Save what the person watched of a video lesson, in one transaction.
 
@@ -522,6 +523,15 @@ def record_playback(
     wins) into ``lesson_playback``; sets the lesson's row from the coverage of the merged
     ranges (completed at ≥ 90 %, ``completed_at`` once); adds ``studied_s`` to the
     ``study_time`` row of ``event_at``'s UTC day; then rolls up module and course.
+
+    ``roll_up=False`` is the player's periodic tick: it writes the playback and study
+    time rows only, and leaves the lesson's row and the module and course roll-ups to
+    the next full save (pause, end, leaving the lesson) — unless the merged ranges
+    complete the lesson, which then saves its row and rolls up at once. Nothing is lost
+    by waiting: the playback row holds the ranges, and every full save recomputes the
+    lesson and its roll-ups from them. A deferred update reports the lesson as computed
+    from the merged ranges (``changed`` False, nothing stored) and ``module`` and
+    ``course`` as None.
     """
     when = _aware(event_at, "event_at")
     duration = _seconds(media_duration_s, "media_duration_s", positive=True)
@@ -532,33 +542,50 @@ def record_playback(
         resume = min(_seconds(resume_position_s, "resume_position_s"), duration)
 
     def work(uow: UnitOfWork) -> ProgressUpdate:
-        lesson = _get_lesson(uow, lesson_id)
-        if lesson.video_asset_id is None:
-            raise ValidationError("lesson", "this lesson has no video to record watching for")
+        # One flush at the end instead of one before each read: the reads below do not
+        # depend on the writes before them (other tables, or rows already in the session).
+        with uow.session.no_autoflush:
+            lesson = _get_lesson(uow, lesson_id)
+            if lesson.video_asset_id is None:
+                raise ValidationError("lesson", "this lesson has no video to record watching for")
 
-        playback = uow.session.get(LessonPlayback, (user_id, lesson_id))
-        stored = ProgressState()
-        if playback is not None:
-            stored = ProgressState(
-                watched=_ranges_of(playback.watched_ranges),
-                resume_position_s=playback.resume_position_s,
-                resume_event_at=playback.resume_event_at,
+            playback = uow.session.get(LessonPlayback, (user_id, lesson_id))
+            stored = ProgressState()
+            if playback is not None:
+                stored = ProgressState(
+                    watched=_ranges_of(playback.watched_ranges),
+                    resume_position_s=playback.resume_position_s,
+                    resume_event_at=playback.resume_event_at,
+                )
+            merged = merge(
+                stored,
+                ProgressState(watched=watched_in, resume_position_s=resume, resume_event_at=when),
             )
-        merged = merge(
-            stored,
-            ProgressState(watched=watched_in, resume_position_s=resume, resume_event_at=when),
-        )
-        if playback is None:
-            playback = LessonPlayback(user_id=user_id, lesson_id=lesson_id)
-            uow.session.add(playback)
-        if _ranges_of(playback.watched_ranges) != merged.watched:
-            playback.watched_ranges = _ranges_json(merged.watched)
-        playback.resume_position_s = merged.resume_position_s
-        playback.resume_event_at = merged.resume_event_at
-        last = playback.last_watched_at
-        playback.last_watched_at = when if last is None or last < when else last
+            if playback is None:
+                playback = LessonPlayback(user_id=user_id, lesson_id=lesson_id)
+                uow.session.add(playback)
+            if _ranges_of(playback.watched_ranges) != merged.watched:
+                playback.watched_ranges = _ranges_json(merged.watched)
+            playback.resume_position_s = merged.resume_position_s
+            playback.resume_event_at = merged.resume_event_at
+            last = playback.last_watched_at
+            playback.last_watched_at = when if last is None or last < when else last
 
-        complete = video_lesson_complete(merged.watched, duration)
+            complete = video_lesson_complete(merged.watched, duration)
+            percentage = lesson_percentage(merged.watched, duration)
+            if studied > 0:
+                _add_study_time(uow, user_id, lesson_id, when.date(), studied)
+        if not roll_up and not complete:
+            # A tick that does not complete the lesson: its row and the roll-ups wait for
+            # the next full save, which recomputes them from the playback row.
+            uow.commit()
+            return ProgressUpdate(
+                lesson=EntityProgress(LESSON, lesson_id, IN_PROGRESS, percentage, None),
+                module=None,
+                course=None,
+                watched=merged.watched,
+                resume_position_s=merged.resume_position_s,
+            )
         before = _state_of(uow.progress.get(user_id, LESSON, lesson_id))
         lesson_row = _merge_row(
             uow,
@@ -567,13 +594,14 @@ def record_playback(
             lesson_id,
             ProgressState(
                 status=COMPLETED if complete else IN_PROGRESS,
-                percentage=lesson_percentage(merged.watched, duration),
+                percentage=percentage,
                 completed_at=when if complete else None,
             ),
         )
-        if studied > 0:
-            _add_study_time(uow, user_id, lesson_id, when.date(), studied)
-        module_row, course_row = _roll_up(uow, user_id, lesson, when)
+        module_row = course_row = None
+        # A tick on a lesson completed before changes no roll-up (it counts 100 there).
+        if roll_up or before.status != COMPLETED:
+            module_row, course_row = _roll_up(uow, user_id, lesson, when)
         uow.commit()
         return ProgressUpdate(
             lesson=lesson_row,

@@ -218,6 +218,7 @@ def workload_8(ctx: Context) -> list[Outcome]:
                         event_at=start + dt.timedelta(seconds=5 * k),
                         media_duration_s=5.0 * ticks + 60,
                         studied_s=5.0,
+                        roll_up=False,  # what the player's periodic save passes
                     )
                 )
             )

@@ -238,6 +238,42 @@ def test_pausing_saves_and_reopening_resumes_there(
     assert again.time_label.text().startswith("0:03") or again.time_label.text().startswith("0:04")
 
 
+def test_periodic_saves_defer_roll_ups_and_pausing_rolls_up(
+    qtbot: QtBot,
+    page: LessonPlayerPage,
+    learner: SignedIn,
+    saves: list[progress.ProgressUpdate],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    roll_ups: list[bool] = []
+    real = progress.record_playback
+
+    def recording(*args: object, **kwargs: object) -> progress.ProgressUpdate:
+        roll_ups.append(bool(kwargs["roll_up"]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(player_module.progress_service, "record_playback", recording)
+    _open_playing(qtbot, page, IF_AND_ELSE)
+    # The first save while playing is the periodic one (every 5 s): it rolls nothing up.
+    qtbot.waitUntil(lambda: len(saves) >= 1, timeout=TIMEOUT)
+    assert roll_ups[0] is False
+    tick = saves[0]
+    assert (tick.module, tick.course) == (None, None)
+    assert tick.lesson.percentage > 0
+    assert page.status_label.text().startswith("In progress")
+
+    # Pausing saves in full: the lesson's row and its module and course roll-ups.
+    with qtbot.waitSignal(page.progress_saved, timeout=TIMEOUT) as saved:
+        page.toggle_play()
+    assert roll_ups[-1] is True
+    paused = saved.args[0]
+    assert paused.module is not None
+    assert paused.course is not None
+    assert paused.course.entity_id == INTRO_COURSE
+    stored = _context(learner, IF_AND_ELSE)
+    assert stored.percentage == paused.lesson.percentage >= tick.lesson.percentage
+
+
 def test_double_speed_plays_twice_as_fast(qtbot: QtBot, page: LessonPlayerPage) -> None:
     _open_playing(qtbot, page, IF_AND_ELSE)
     page.speed_combo.setCurrentIndex(page.speed_combo.findText("2×"))

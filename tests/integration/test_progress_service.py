@@ -86,6 +86,7 @@ class World:
         studied: float = 0.0,
         user: uuid.UUID | None = None,
         uow: UnitOfWorkFactory | None = None,
+        roll_up: bool = True,
     ) -> progress.ProgressUpdate:
         return progress.record_playback(
             uow or self.uow,
@@ -96,6 +97,7 @@ class World:
             event_at=when,
             media_duration_s=VIDEO_S,
             studied_s=studied,
+            roll_up=roll_up,
         )
 
     def row(
@@ -334,6 +336,55 @@ def test_saving_again_changes_nothing(world: World) -> None:
     world.play(world.a1, [(0, 30)], when=at(1))
     again = world.play(world.a1, [(0, 30)], when=at(1))
     assert again.changed == ()
+
+
+def test_a_periodic_tick_stores_playback_and_defers_the_roll_ups(world: World) -> None:
+    tick = world.play(world.a1, [(0, 30)], when=at(1), studied=5, roll_up=False)
+    # What the player shows comes from the merged ranges ...
+    assert (tick.lesson.status, tick.lesson.percentage, tick.lesson.changed) == (
+        IN_PROGRESS,
+        50,
+        False,
+    )
+    assert (tick.module, tick.course, tick.completed_now) == (None, None, False)
+    assert tick.watched == ((0.0, 30.0),)
+    # ... the playback and study time rows are stored; lesson, module and course wait.
+    with world.uow() as uow:
+        playback = uow.session.get(LessonPlayback, (world.learner, world.a1))
+        assert playback is not None
+        assert playback.watched_ranges == [[0.0, 30.0]]
+        studied = uow.session.get(StudyTime, (world.learner, T0.date(), world.a1))
+        assert studied is not None
+        assert studied.seconds == 5.0
+    assert world.row("lesson", world.a1) is None
+    assert world.row("module", world.module_a) is None
+    assert world.row("course", world.course) is None
+
+    # The next full save (pause, leave) recomputes everything from the playback row,
+    # even when it brings no new ranges itself.
+    paused = world.play(world.a1, [], when=at(2), resume=30)
+    assert paused.lesson.percentage == 50
+    assert world.row("lesson", world.a1) == (IN_PROGRESS, 50, None)
+    assert world.row("module", world.module_a) == (IN_PROGRESS, 33, None)
+    assert world.row("course", world.course) == (IN_PROGRESS, 10, None)
+
+
+def test_a_tick_that_completes_the_lesson_rolls_up_at_once(world: World) -> None:
+    world.play(world.a1, [(0, 30)], when=at(1), roll_up=False)
+    done = world.play(world.a1, [(30, 54)], when=at(2), roll_up=False)  # 90 %
+    assert done.completed_now
+    assert (done.lesson.status, done.lesson.percentage) == (COMPLETED, 100)
+    assert done.module is not None
+    assert done.course is not None
+    assert (done.module.percentage, done.course.percentage) == (66, 20)  # 2 of 3, 2 of 10
+    assert world.row("lesson", world.a1) == (COMPLETED, 100, at(2))
+    assert world.row("module", world.module_a) == (IN_PROGRESS, 66, None)
+    assert world.row("course", world.course) == (IN_PROGRESS, 20, None)
+
+    # Ticks while rewatching a completed lesson change no roll-up and keep the row.
+    again = world.play(world.a1, [(54, 60)], when=at(3), roll_up=False)
+    assert (again.lesson.status, again.completed_now, again.module) == (COMPLETED, False, None)
+    assert world.row("lesson", world.a1) == (COMPLETED, 100, at(2))
 
 
 def test_study_time_accumulates_per_day_and_lesson(world: World) -> None:

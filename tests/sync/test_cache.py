@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import uuid
 from pathlib import Path
 
@@ -208,6 +209,71 @@ def test_services_write_state_and_outbox_in_one_transaction(world: SyncWorld) ->
         row = uow.session.get(LessonPlayback, (world.learner.id, world.ids["lesson_1"]))
         assert row is not None
         assert row.resume_position_s == 60.0
+
+
+def test_a_periodic_tick_queues_only_playback_and_study_time(world: SyncWorld) -> None:
+    device = world.device("laptop")
+    backend = device.signed_in.backend
+    assert backend is not None
+    make_course_available(backend.uow, device.cache, world.ids["course"])
+
+    def tick(end: float, minute: float) -> progress.ProgressUpdate:
+        return progress.record_playback(
+            device.uow,
+            user_id=world.learner.id,
+            lesson_id=world.ids["lesson_1"],
+            ranges=[(0.0, end)],
+            resume_position_s=end,
+            event_at=at(minute),
+            media_duration_s=120.0,
+            studied_s=5.0,
+            roll_up=False,
+        )
+
+    assert tick(30.0, 1).lesson.percentage == 25
+    assert sorted(op.kind for op in _outbox(device.cache)) == ["playback", "study_time"]
+    # Completing the lesson on a tick writes its row and the roll-ups at once.
+    assert tick(110.0, 2).completed_now
+    kinds = sorted(op.kind for op in _outbox(device.cache))
+    assert kinds == ["playback", "progress", "progress", "progress", "study_time"]
+
+
+def test_cache_units_of_work_on_several_threads(world: SyncWorld) -> None:
+    # The cache keeps its connections in a pool; one may serve a unit of work on any
+    # thread (the player saves on worker threads, the sync engine on its own).
+    device = world.device("laptop")
+    backend = device.signed_in.backend
+    assert backend is not None
+    make_course_available(backend.uow, device.cache, world.ids["course"])
+    errors: list[BaseException] = []
+
+    def save(start: float) -> None:
+        try:
+            for n in range(5):
+                progress.record_playback(
+                    device.uow,
+                    user_id=world.learner.id,
+                    lesson_id=world.ids["lesson_1"],
+                    ranges=[(start + n, start + n + 1)],
+                    resume_position_s=start + n + 1,
+                    event_at=at(start + n),
+                    media_duration_s=120.0,
+                    roll_up=False,
+                )
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(start,)) for start in (0.0, 50.0, 100.0)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    save(20.0)  # and on this thread, over the pooled connections the others used
+    assert errors == []
+    with device.uow() as uow:
+        row = uow.session.get(LessonPlayback, (world.learner.id, world.ids["lesson_1"]))
+        assert row is not None
+        assert row.watched_ranges == [[0.0, 5.0], [20.0, 25.0], [50.0, 55.0], [100.0, 105.0]]
 
 
 def test_text_lesson_and_enrolment_on_the_cache(world: SyncWorld) -> None:

@@ -103,6 +103,8 @@ class _Save:
     event_at: dt.datetime
     media_duration_s: float
     studied_s: float
+    #: False for a periodic save: lesson row and roll-ups wait for the next full save.
+    roll_up: bool = True
 
 
 class _SeekSlider(QSlider):
@@ -957,6 +959,7 @@ class LessonPlayerPage(QWidget):
             event_at=dt.datetime.now(dt.UTC),
             media_duration_s=duration,
             studied_s=self._studied_s,
+            roll_up=reason != "periodic",
         )
         self._studied_s = 0.0
         self._saved_ranges = save.ranges
@@ -983,6 +986,7 @@ class LessonPlayerPage(QWidget):
                     event_at=save.event_at,
                     media_duration_s=save.media_duration_s,
                     studied_s=save.studied_s,
+                    roll_up=save.roll_up,
                 )
 
         self._saves_in_flight += 1
