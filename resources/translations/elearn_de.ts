@@ -3088,7 +3088,7 @@ Verwerfen?</translation>
     </message>
     <message>
         <source>Lesson player</source>
-        <extracomment>Where a lesson&apos;s video plays from on this computer (the offline copy): runs on a pool thread after the lesson is read; set by the main window. Start playing as soon as a video lesson is loaded. Preview as learner (authors): plays everything, records nothing.</extracomment>
+        <extracomment>False for a periodic save: lesson row and roll-ups wait for the next full save. Where a lesson&apos;s video plays from on this computer (the offline copy): runs on a pool thread after the lesson is read; set by the main window. Start playing as soon as a video lesson is loaded. Preview as learner (authors): plays everything, records nothing.</extracomment>
         <translation>Lektionsplayer</translation>
     </message>
     <message>
