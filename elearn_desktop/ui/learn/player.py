@@ -187,6 +187,9 @@ class LessonPlayerPage(QWidget):
         self._last_tick: float | None = None
         self._studied_s = 0.0
         self._saved_ranges: tuple[tuple[float, float], ...] = ()
+        # A periodic save leaves the lesson row and roll-ups for the next full save: that
+        # save must happen even if nothing moved since (pause right after a tick, leave).
+        self._roll_up_owed = False
         self._saved_position: float | None = None
         self._save_lock = threading.Lock()
         self._saves_in_flight = 0
@@ -573,6 +576,7 @@ class LessonPlayerPage(QWidget):
         self.tracker = WatchTracker(duration_s=0.0, ranges=ctx.watched)
         self._saved_ranges = self.tracker.ranges
         self._saved_position = ctx.resume_position_s
+        self._roll_up_owed = False
         self._pending_resume = ctx.resume_position_s
         self._media_ok = False
         self._media_failed = False
@@ -950,7 +954,8 @@ class LessonPlayerPage(QWidget):
             return
         position = min(max(self.position_s(), 0.0), duration)
         moved = self._saved_position is None or abs(position - self._saved_position) >= 0.5
-        if tracker.ranges == self._saved_ranges and not moved and self._studied_s <= 0:
+        owed = self._roll_up_owed and reason != "periodic"
+        if tracker.ranges == self._saved_ranges and not moved and self._studied_s <= 0 and not owed:
             return
         save = _Save(
             lesson_id=ctx.lesson_id,
@@ -964,6 +969,7 @@ class LessonPlayerPage(QWidget):
         self._studied_s = 0.0
         self._saved_ranges = save.ranges
         self._saved_position = position
+        self._roll_up_owed = not save.roll_up
         log.debug("saving progress of lesson %s (%s)", save.lesson_id, reason)
         self._start_save(save)
 
@@ -1027,6 +1033,7 @@ class LessonPlayerPage(QWidget):
             self._studied_s += save.studied_s
             self._saved_ranges = ()
             self._saved_position = None
+            self._roll_up_owed = self._roll_up_owed or save.roll_up
         detail = str(exc) if isinstance(exc, ElearnError) else type(exc).__name__
         self.status_label.setText(self.tr("⚠ Progress not saved yet"))
         self.status_label.setToolTip(
