@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from elearn_desktop.config import DatabaseTarget, resolve_database
+from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui.gc_guard import GuiThreadCollector
 
 
@@ -41,6 +43,24 @@ def _gc_on_gui_thread(qapp: QApplication) -> Iterator[None]:
     yield
     collector.stop()
     collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english(qapp: object) -> Iterator[None]:
+    """A test that switched the language leaves the app in English for the next one."""
+    yield
+    from elearn_desktop.ui import i18n
+
+    if i18n.current_language() != "en":
+        i18n.apply_language("en")
+
+
+@pytest.fixture
+def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
+    """The demo administrator signed in on the embedded database (demo content loaded)."""
+    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from elearn_desktop.config import PACKAGE_DIR, DatabaseTarget
-from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.config import PACKAGE_DIR
+from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.services.demo import demo_id
-from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui import i18n
 from elearn_desktop.ui.application import build_window
 from elearn_desktop.ui.first_run import FirstRunDialog
@@ -40,13 +39,6 @@ from elearn_desktop.ui.settings_dialog import SettingsDialog
 pytestmark = pytest.mark.gui
 INTRO_COURSE = demo_id("course:introduction-to-python")
 TEXT_LESSON = demo_id("lesson:introduction-to-python:0:1")  # "Installing Python", text only
-
-
-@pytest.fixture
-def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
-    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
-    yield session
-    session.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -14,9 +13,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from elearn_desktop.config import PROJECT_ROOT, DatabaseTarget
-from elearn_desktop.services.auth import SignedIn, sign_in
-from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.config import PROJECT_ROOT
+from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui import i18n, preferences
 from elearn_desktop.ui.application import build_window
 from elearn_desktop.ui.login_dialog import LoginDialog
@@ -24,19 +22,6 @@ from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: object) -> Iterator[None]:
-    yield
-    i18n.apply_language("en")
-
-
-@pytest.fixture
-def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
-    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
-    yield session
-    session.close()
 
 
 @pytest.fixture

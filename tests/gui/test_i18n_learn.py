@@ -37,12 +37,6 @@ def _cheap_demo_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(demo, "hash_password", hasher.hash)
 
 
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: object) -> Iterator[None]:
-    yield
-    i18n.apply_language("en")
-
-
 @pytest.fixture
 def learner(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
     session = sign_in(EMBEDDED_PROFILE, "learner@demo.test", "learn-demo-2026")

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
-from elearn_desktop.config import DatabaseTarget
-from elearn_desktop.services.auth import SignedIn, sign_in
-from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui import i18n
 from elearn_desktop.ui.author.area import AuthorArea
 from elearn_desktop.ui.support.workspace import SupportWorkspace
@@ -23,19 +20,6 @@ from elearn_desktop.ui.support.workspace import SupportWorkspace
 pytestmark = pytest.mark.gui
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "i18n-shots"
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: object) -> Iterator[None]:
-    yield
-    i18n.apply_language("en")
-
-
-@pytest.fixture
-def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
-    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
-    yield session
-    session.close()
 
 
 def _tabs(widget: object) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,13 +15,6 @@ from elearn_desktop.ui.application import build_window
 from elearn_desktop.ui.main_window import WORKSPACES, MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def admin(embedded_target: DatabaseTarget) -> Iterator[SignedIn]:
-    session = sign_in(EMBEDDED_PROFILE, "admin@demo.test", "admin-demo-2026")
-    yield session
-    session.close()
 
 
 def _open(qtbot: QtBot, session: SignedIn) -> MainWindow:
