@@ -95,3 +95,51 @@ def test_the_local_cache_reuses_its_connections(world: SyncWorld) -> None:
         again = conn.connection.driver_connection
     assert again is first
     assert device.cache.pending_count() == 0  # and the pooled connection still works
+
+
+def _sync_backends(world: SyncWorld) -> list[int]:
+    rows = server_rows(
+        world,
+        "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+        "AND application_name = 'elearn-desktop sync' ORDER BY pid",
+        (world.dbname,),
+    )
+    return [row[0] for row in rows]
+
+
+def test_the_sync_connection_is_kept_between_syncs(world: SyncWorld) -> None:
+    """A new server process per sync planned elearn_apply_ops again: most of a small push."""
+    device = world.device("phone")
+    assert device.engine.sync_once().ok
+    kept = _sync_backends(world)
+    assert len(kept) == 1
+    assert device.engine.sync_once().ok
+    assert _sync_backends(world) == kept
+    device.engine.close()
+    assert _sync_backends(world) == []
+
+
+def test_a_stale_kept_connection_is_replaced_without_an_error(world: SyncWorld) -> None:
+    device = world.device("tablet")
+    assert device.engine.sync_once().ok
+    (kept,) = _sync_backends(world)
+    with world.su() as su:  # the server drops it between two syncs (a restart, a cut)
+        assert su.execute("SELECT pg_terminate_backend(%s)", (kept,)).fetchone() == (True,)
+    with device.cache.engine.begin() as conn:
+        conn.execute(
+            insert(cache_table("user_progress")),
+            {
+                "id": uuid.uuid4(),
+                "user_id": world.learner.id,
+                "entity_type": "lesson",
+                "entity_id": uuid.uuid4(),
+                "status": "in_progress",
+                "progress_percentage": 40,
+            },
+        )
+    report = device.engine.sync_once()
+    assert report.errors == ()
+    assert report.pushed == 1
+    fresh = _sync_backends(world)
+    assert len(fresh) == 1
+    assert fresh != [kept]
