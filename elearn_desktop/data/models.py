@@ -567,7 +567,16 @@ class ProcessedOp(Base):
     """
 
     __tablename__ = "processed_ops"
-    __table_args__ = (CheckConstraint("status IN ('applied', 'rejected')", name="status_known"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('applied', 'rejected')", name="status_known"),
+        # The few rejected ops, for elearn_apply_ops' answer (revision 0010).
+        Index(
+            "ix_processed_ops_rejected",
+            "op_id",
+            postgresql_where=text("status = 'rejected'"),
+            sqlite_where=text("status = 'rejected'"),
+        ),
+    )
 
     op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     user_id: Mapped[uuid.UUID] = mapped_column(Uuid)

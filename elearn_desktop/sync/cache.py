@@ -159,7 +159,8 @@ def _migrate(engine: Engine) -> None:
 
 
 class LocalCache:
-    """An open local cache. Thread-safe: every unit of work opens its own connection."""
+    """An open local cache. Thread-safe: every unit of work checks out its own pooled
+    connection (``close`` disposes of the pool)."""
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path

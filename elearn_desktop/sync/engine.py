@@ -44,7 +44,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.pool import NullPool
 
 from elearn_desktop.data import migrations
 from elearn_desktop.data.engines import create_server_engine
@@ -75,6 +74,10 @@ CLOCK_TOLERANCE = dt.timedelta(minutes=2)
 _LOCK_SPACE = 0x454C5359
 _RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock: try the batch again
 _ATTEMPTS = 3
+#: How long the sync connection is reused, from its opening (seconds).
+_RECYCLE_S = 120
+#: Marks a pooled sync connection that a sync already used (``PoolProxiedConnection.info``).
+_USED = "elearn_sync_used"
 
 
 # ------------------------------------------------------------------------------ results
@@ -260,14 +263,22 @@ class SyncEngine:
         )
 
     def _server_engine(self, backend: Backend) -> Engine:
-        """A dedicated engine for syncing: no pool (no stale connection after a cut),
-        short connect timeout, keepalives, server-side timeouts for a vanished client."""
+        """A dedicated engine for syncing: one pooled connection, short connect timeout,
+        keepalives, server-side timeouts for a vanished client.
+
+        The connection is kept between syncs (for at most ``_RECYCLE_S``): a new one costs
+        a server process, and that process plans ``elearn_apply_ops``' statements again —
+        most of a small push. A kept connection that went stale (server restarted, a cut)
+        fails; ``_sync`` then tries once more on a fresh one.
+        """
         key = backend.engine.url.render_as_string(hide_password=False)
         engine = self._engines.get(key)
         if engine is None:
             engine = create_server_engine(
                 backend.engine.url,
-                poolclass=NullPool,
+                pool_size=1,
+                max_overflow=1,
+                pool_recycle=_RECYCLE_S,
                 pool_pre_ping=False,
                 connect_args={
                     "connect_timeout": max(1, round(self.connect_timeout_s)),
@@ -289,9 +300,45 @@ class SyncEngine:
             return (str(exc),), False
         engine = self._server_engine(backend)
         where = describe_target(engine)
-        watchdog = Watchdog(self.operation_timeout_s)
-        try:
-            with engine.connect() as conn:
+        for attempt in range(2):
+            watchdog = Watchdog(self.operation_timeout_s)
+            reused: list[bool] = []
+            try:
+                return self._sync_on(engine, backend, watchdog, reused, tally, deadline)
+            except SchemaMismatchError:
+                raise
+            except SyncInterruptedError as exc:
+                return (str(exc),), True
+            except DBAPIError as exc:
+                if _is_connection_problem(exc):
+                    in_time = deadline is None or time.monotonic() < deadline
+                    if attempt == 0 and any(reused) and in_time:
+                        # The kept connection had gone stale (a restart, a cut, a link
+                        # that stalls): once more on a fresh one. Ops are idempotent.
+                        log.info("sync: the kept connection failed; connecting again")
+                        continue
+                    reason = "it stopped answering" if watchdog.fired else _first_line(exc)
+                    return (f"lost the connection to {where}: {reason}",), False
+                log.warning("sync refused by the server: %s", exc)
+                return (f"the server refused the sync: {_first_line(exc)}",), True
+            except ElearnError as exc:
+                return (str(exc),), True
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _sync_on(
+        self,
+        engine: Engine,
+        backend: Backend,
+        watchdog: Watchdog,
+        reused: list[bool],
+        tally: _Tally,
+        deadline: float | None,
+    ) -> tuple[tuple[str, ...], bool]:
+        """One sync on one connection; appends to ``reused`` whether it was a kept one."""
+        with engine.connect() as conn:
+            reused.append(bool(conn.connection.info.get(_USED)))
+            conn.connection.info[_USED] = True
+            try:
                 with watchdog.guard(conn, deadline=deadline):
                     user_id = self._handshake(conn)
                     key = _lock_key(user_id, self.cache.device_id)
@@ -300,37 +347,35 @@ class SyncEngine:
                         {"space": _LOCK_SPACE, "key": key},
                     ).scalar()
                     conn.commit()
-                if not locked:
-                    return ("a sync of this device is already running",), True
+            except DBAPIError as exc:
+                if _is_connection_problem(exc):
+                    conn.invalidate()
+                raise
+            if not locked:
+                return ("a sync of this device is already running",), True
+            try:
+                begun = time.perf_counter()
                 try:
-                    begun = time.perf_counter()
-                    try:
-                        self._push(conn, watchdog, tally, deadline)
-                    finally:
-                        tally.push_s = time.perf_counter() - begun
-                    begun = time.perf_counter()
-                    try:
-                        self._pull(conn, backend, watchdog, tally, deadline)
-                    finally:
-                        tally.pull_s = time.perf_counter() - begun
-                    self.cache.set_state(LAST_SYNC, utcnow().isoformat())
+                    self._push(conn, watchdog, tally, deadline)
                 finally:
-                    self._unlock(conn, key)
-        except SchemaMismatchError:
-            raise
-        except SyncInterruptedError as exc:
-            return (str(exc),), True
-        except DBAPIError as exc:
-            if _is_connection_problem(exc):
-                reason = "it stopped answering" if watchdog.fired else _first_line(exc)
-                return (f"lost the connection to {where}: {reason}",), False
-            log.warning("sync refused by the server: %s", exc)
-            return (f"the server refused the sync: {_first_line(exc)}",), True
-        except ElearnError as exc:
-            return (str(exc),), True
+                    tally.push_s += time.perf_counter() - begun
+                begun = time.perf_counter()
+                try:
+                    self._pull(conn, backend, watchdog, tally, deadline)
+                finally:
+                    tally.pull_s += time.perf_counter() - begun
+                self.cache.set_state(LAST_SYNC, utcnow().isoformat())
+            except DBAPIError as exc:
+                if _is_connection_problem(exc):
+                    conn.invalidate()  # never kept for the next sync
+                raise
+            finally:
+                self._unlock(conn, key)
         return (), True
 
     def _unlock(self, conn: Connection, key: int) -> None:
+        if conn.invalidated:
+            return  # the connection is gone: the server released the lock with it
         try:
             if conn.in_transaction():
                 conn.rollback()
