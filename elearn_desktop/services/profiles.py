@@ -90,14 +90,19 @@ def profile_from_url(raw: str) -> ServerProfile:
             "the app signs in to PostgreSQL servers or its embedded database; "
             "to move the embedded database, set ELEARN_DATA_DIR",
         )
-    sslmode = url.query.get("sslmode", "prefer")
+
+    def query_value(name: str, default: str) -> str:
+        value = url.query.get(name, default)
+        return value if isinstance(value, str) else value[0]
+
     profile = ServerProfile(
         name=f"{url.database} on {url.host or 'localhost'}",
         kind=POSTGRESQL,
         host=url.host or "localhost",
         port=url.port or 5432,
         database=url.database or "",
-        sslmode=sslmode if isinstance(sslmode, str) else sslmode[0],
+        sslmode=query_value("sslmode", "prefer"),
+        sslrootcert=query_value("sslrootcert", ""),
     )
     profile.validate()
     return profile

@@ -10,7 +10,12 @@ from sqlalchemy.engine import make_url
 
 from elearn_desktop.config import EMBEDDED_DB_FILENAME
 from elearn_desktop.domain.errors import ValidationError
-from elearn_desktop.services.profiles import EMBEDDED_PROFILE, SSL_MODES, ServerProfile
+from elearn_desktop.services.profiles import (
+    EMBEDDED_PROFILE,
+    SSL_MODES,
+    ServerProfile,
+    profile_from_url,
+)
 
 SERVER = ServerProfile(
     name="Campus", kind="postgresql", host="db.example.test", port=5432, database="elearn"
@@ -130,3 +135,23 @@ def test_key_identifies_the_server_not_the_profile_name() -> None:
 def test_display_says_where_without_secrets() -> None:
     assert SERVER.display == "elearn on db.example.test:5432"
     assert EMBEDDED_PROFILE.display == "Embedded database"
+
+
+def test_profile_from_url_keeps_tls_mode_and_root_certificate() -> None:
+    profile = profile_from_url(
+        "postgresql+psycopg://db.example.test:6543/campus"
+        "?sslmode=verify-full&sslrootcert=/etc/elearn/ca.pem"
+    )
+    assert (profile.host, profile.port, profile.database) == ("db.example.test", 6543, "campus")
+    assert profile.sslmode == "verify-full"
+    assert profile.sslrootcert == "/etc/elearn/ca.pem"
+    url = make_url(str(profile.target(username="ada", password="pw").url.render_as_string(False)))
+    assert url.query["sslrootcert"] == "/etc/elearn/ca.pem"
+    assert url.query["sslmode"] == "verify-full"
+
+
+def test_profile_from_url_defaults_without_query() -> None:
+    profile = profile_from_url("postgresql://db.example.test/campus")
+    assert profile.sslmode == "prefer"
+    assert profile.sslrootcert == ""
+    assert "sslrootcert" not in profile.target().url.query
