@@ -80,11 +80,8 @@ _RECYCLE_S = 120
 _USED = "elearn_sync_used"
 
 
-# ------------------------------------------------------------------------------ results
-
-
 class _Op(NamedTuple):
-    """One outbox op as the push reads it."""
+    """One outbox op as the push reads it (plain DBAPI on a pooled cache connection)."""
 
     seq: int
     op_id: str
@@ -95,6 +92,9 @@ class _Op(NamedTuple):
 _OUTBOX = OutboxOp.__tablename__
 _READ_BATCH = f"SELECT seq, op_id, kind, payload FROM {_OUTBOX} WHERE seq > ? ORDER BY seq LIMIT ?"
 _DELETE_BATCH = f"DELETE FROM {_OUTBOX} WHERE seq BETWEEN ? AND ?"
+
+
+# ------------------------------------------------------------------------------ results
 
 
 @dataclass(frozen=True, slots=True)
