@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -78,6 +78,20 @@ _ATTEMPTS = 3
 _RECYCLE_S = 120
 #: Marks a pooled sync connection that a sync already used (``PoolProxiedConnection.info``).
 _USED = "elearn_sync_used"
+
+
+class _Op(NamedTuple):
+    """One outbox op as the push reads it (plain DBAPI on a pooled cache connection)."""
+
+    seq: int
+    op_id: str
+    kind: str
+    payload: str
+
+
+_OUTBOX = OutboxOp.__tablename__
+_READ_BATCH = f"SELECT seq, op_id, kind, payload FROM {_OUTBOX} WHERE seq > ? ORDER BY seq LIMIT ?"
+_DELETE_BATCH = f"DELETE FROM {_OUTBOX} WHERE seq BETWEEN ? AND ?"
 
 
 # ------------------------------------------------------------------------------ results
@@ -429,17 +443,21 @@ class SyncEngine:
 
     # -- push -----------------------------------------------------------------------
 
-    def _next_batch(self, after_seq: int) -> tuple[list[Any], str]:
-        """The next outbox ops after ``after_seq`` and the batch's JSON body."""
-        with self.cache.engine.connect() as local:
-            rows = list(
-                local.execute(
-                    select(OutboxOp.seq, OutboxOp.op_id, OutboxOp.kind, OutboxOp.payload)
-                    .where(OutboxOp.seq > after_seq)
-                    .order_by(OutboxOp.seq)
-                    .limit(self.batch_size)
-                ).all()
-            )
+    def _next_batch(self, after_seq: int) -> tuple[list[_Op], str]:
+        """The next outbox ops after ``after_seq`` and the batch's JSON body.
+
+        Plain DBAPI on a pooled cache connection: one statement, no ORM rows.
+        """
+        raw = self.cache.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(_READ_BATCH, (after_seq, self.batch_size))
+                rows = [_Op(*row) for row in cursor.fetchall()]
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
         return rows, self._batch_json(rows) if rows else ""
 
     def _push(
@@ -447,41 +465,61 @@ class SyncEngine:
     ) -> None:
         """Send the outbox batch by batch.
 
-        The local side is pipelined on one worker thread: while the server applies batch
-        k, the worker reads and encodes batch k+1, then deletes batch k from the outbox
-        once its commit is known — never before.
+        An outbox of more than one batch is pipelined on one worker thread: while the
+        server applies batch k, the worker reads and encodes batch k+1, then deletes batch
+        k from the outbox once its commit is known — never before. A smaller one is sent
+        from this thread (starting a worker cost more than a few ops' whole push).
+
+        Each batch is one statement (``elearn_apply_ops``) in autocommit: the server runs
+        it as its own transaction, in one round trip instead of three (BEGIN, the call,
+        COMMIT); its ops are all applied or none, as before.
         """
-        total = self.cache.pending_count()
+        rows, body = self._next_batch(0)
+        if not rows:
+            return
+        total = self.cache.pending_count() if self.hooks.on_progress is not None else 0
         done = 0
         batch_no = 0
+        worker: ThreadPoolExecutor | None = None
         settled: list[Future[None]] = []
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="elearn-sync-outbox") as worker:
-            upcoming = worker.submit(self._next_batch, 0)
-            try:
-                while True:
-                    rows, body = upcoming.result()
-                    if not rows:
-                        return
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise SyncInterruptedError(
-                            "stopped before everything was sent (time is up)"
-                        )
-                    upcoming = worker.submit(self._next_batch, rows[-1].seq)
-                    rejected = self._send(conn, watchdog, rows, deadline, body=body)
-                    batch_no += 1
-                    if self.hooks.after_batch_committed is not None:
-                        self.hooks.after_batch_committed(batch_no, len(rows))
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            while rows:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise SyncInterruptedError("stopped before everything was sent (time is up)")
+                if worker is None and len(rows) >= self.batch_size:
+                    worker = ThreadPoolExecutor(
+                        max_workers=1, thread_name_prefix="elearn-sync-outbox"
+                    )
+                upcoming = worker.submit(self._next_batch, rows[-1].seq) if worker else None
+                rejected = self._send(conn, watchdog, rows, deadline, body=body)
+                batch_no += 1
+                if self.hooks.after_batch_committed is not None:
+                    self.hooks.after_batch_committed(batch_no, len(rows))
+                if worker is not None:
                     settled.append(worker.submit(self._settle, rows, rejected))
-                    tally.pushed += len(rows) - len(rejected)
-                    tally.rejected += len(rejected)
-                    done += len(rows)
-                    if self.hooks.on_progress is not None:
-                        self.hooks.on_progress("push", done, max(total, done))
-            finally:
+                else:
+                    self._settle(rows, rejected)
+                tally.pushed += len(rows) - len(rejected)
+                tally.rejected += len(rejected)
+                done += len(rows)
+                if self.hooks.on_progress is not None:
+                    self.hooks.on_progress("push", done, max(total, done))
+                if upcoming is not None:
+                    rows, body = upcoming.result()
+                else:
+                    rows, body = self._next_batch(rows[-1].seq)
+        finally:
+            try:
                 for future in settled:
                     future.result()  # committed batches leave the outbox, whatever happens
+            finally:
+                if worker is not None:
+                    worker.shutdown()
+        # (After a failure the pool puts the level back when the connection returns.)
+        conn.execution_options(isolation_level=conn.default_isolation_level)
 
-    def _settle(self, rows: Sequence[Any], rejected: dict[str, str]) -> None:
+    def _settle(self, rows: Sequence[_Op], rejected: dict[str, str]) -> None:
         """The batch is committed on the server: its ops leave the outbox (rejected ones
         go to the dead-letter list), in one local transaction.
 
@@ -489,37 +527,50 @@ class SyncEngine:
         have larger numbers (AUTOINCREMENT), so the batch is exactly what is left of its
         ``seq`` range.
         """
-        now = utcnow()
         first, last = rows[0].seq, rows[-1].seq
+        if rejected:
+            self._settle_rejected(first, last, rejected)
+            return
+        raw = self.cache.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(_DELETE_BATCH, (first, last))  # one statement: its own transaction
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
+
+    def _settle_rejected(self, first: int, last: int, rejected: dict[str, str]) -> None:
+        now = utcnow()
         in_batch = OutboxOp.seq.between(first, last)
         with self.cache.engine.begin() as local:
-            if rejected:
-                found = local.execute(
-                    select(
-                        OutboxOp.op_id,
-                        OutboxOp.seq,
-                        OutboxOp.kind,
-                        OutboxOp.entity_id,
-                        OutboxOp.payload,
-                    ).where(in_batch, OutboxOp.op_id.in_(list(rejected)))
-                ).all()
-                for row in found:
-                    local.execute(
-                        insert(DeadLetter)
-                        .prefix_with("OR REPLACE")
-                        .values(
-                            op_id=row.op_id,
-                            seq=row.seq,
-                            kind=row.kind,
-                            entity_id=row.entity_id,
-                            payload=row.payload,
-                            reason=rejected[row.op_id],
-                            at=now,
-                        )
+            found = local.execute(
+                select(
+                    OutboxOp.op_id,
+                    OutboxOp.seq,
+                    OutboxOp.kind,
+                    OutboxOp.entity_id,
+                    OutboxOp.payload,
+                ).where(in_batch, OutboxOp.op_id.in_(list(rejected)))
+            ).all()
+            for row in found:
+                local.execute(
+                    insert(DeadLetter)
+                    .prefix_with("OR REPLACE")
+                    .values(
+                        op_id=row.op_id,
+                        seq=row.seq,
+                        kind=row.kind,
+                        entity_id=row.entity_id,
+                        payload=row.payload,
+                        reason=rejected[row.op_id],
+                        at=now,
                     )
+                )
             local.execute(delete(OutboxOp).where(in_batch))
 
-    def _batch_json(self, rows: Sequence[Any]) -> str:
+    def _batch_json(self, rows: Sequence[_Op]) -> str:
         by_kind: dict[str, list[str]] = {}
         for row in rows:
             by_kind.setdefault(row.kind, []).append(
@@ -531,7 +582,7 @@ class SyncEngine:
         self,
         conn: Connection,
         watchdog: Watchdog,
-        rows: Sequence[Any],
+        rows: Sequence[_Op],
         deadline: float | None,
         *,
         body: str | None = None,
@@ -568,7 +619,7 @@ class SyncEngine:
         self,
         conn: Connection,
         watchdog: Watchdog,
-        rows: Sequence[Any],
+        rows: Sequence[_Op],
         deadline: float | None,
         exc: DBAPIError,
     ) -> dict[str, str]:

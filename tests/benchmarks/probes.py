@@ -504,15 +504,17 @@ def probe_stall_download(args: dict[str, Any]) -> None:
 
 
 def probe_stall_push(args: dict[str, Any]) -> None:
-    from PySide6.QtWidgets import QApplication
-
+    """A signed-in app's sync of a big outbox, as the app's process runs it: the app's
+    QApplication (``create_application``: cyclic garbage collected by a GUI-thread timer),
+    and the start-up's objects frozen as ``AppController.open_window`` does."""
     from elearn_desktop.services.auth import sign_in
     from elearn_desktop.services.profiles import ServerProfile
     from elearn_desktop.sync.cache import open_cache
     from elearn_desktop.sync.engine import SyncEngine
+    from elearn_desktop.ui.application import create_application
+    from elearn_desktop.ui.gc_guard import freeze_start_up
 
-    app = QApplication(sys.argv)
-    del app
+    create_application(sys.argv)
     profile = ServerProfile(**args["profile"])
     session = sign_in(profile, args["email"], args["password"])
     cache = open_cache(Path(args["cache_dir"]), bytes.fromhex(args["key"]))
@@ -525,6 +527,7 @@ def probe_stall_push(args: dict[str, Any]) -> None:
             raise RuntimeError("; ".join(report.errors))
         return report.pushed
 
+    freeze_start_up()
     result = _lag_probe(push)
     engine.close()
     cache.close()

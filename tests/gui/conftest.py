@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from elearn_desktop.config import DatabaseTarget, resolve_database
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.ui import gc_guard
 from elearn_desktop.ui.gc_guard import GuiThreadCollector
 
 
@@ -43,6 +45,15 @@ def _gc_on_gui_thread(qapp: QApplication) -> Iterator[None]:
     yield
     collector.stop()
     collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _thaw_after_test() -> Iterator[None]:
+    """A test that opened the main window froze the start-up (gc_guard.freeze_start_up):
+    the next test starts with everything collectable again."""
+    yield
+    if gc.get_freeze_count():
+        gc_guard.thaw()
 
 
 @pytest.fixture(autouse=True)
