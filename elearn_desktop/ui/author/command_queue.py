@@ -57,11 +57,14 @@ class CommandQueue(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         label: str = "",
+        skippable: bool = True,
     ) -> None:
+        """Queue ``work``. ``skippable=False``: it runs even after ``drop_queued`` (a read
+        of what the database holds, such as a module's lessons, depends on no earlier step)."""
         generation = self._generation
 
         def guarded() -> Any:
-            if generation != self._generation:
+            if skippable and generation != self._generation:
                 raise SkippedError()
             return work()
 
