@@ -68,6 +68,25 @@ KIND_WORDS = {
 }
 TITLE_COLUMN, VIDEO_COLUMN, DURATION_COLUMN = range(3)
 
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT, _DECORATION, _TOOLTIP = (
+    int(_R.DisplayRole),
+    int(_R.EditRole),
+    int(_R.DecorationRole),
+    int(_R.ToolTipRole),
+)
+_FONT, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE = (
+    int(_R.FontRole),
+    int(_R.ForegroundRole),
+    int(_R.TextAlignmentRole),
+    int(_R.AccessibleTextRole),
+)
+_KIND, _ID, _DRAFT = int(NodeKindRole), int(NodeIdRole), int(NodeDraftRole)
+_ANSWERED_ROLES = frozenset(
+    (_DISPLAY, _EDIT, _DECORATION, _TOOLTIP, _FONT, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE, _KIND)
+) | {_ID, _DRAFT}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 #: A move's index meaning "after the last" (the services clamp it).
 AT_END = 2**31 - 1
 
@@ -159,6 +178,8 @@ class CourseTreeModel(QAbstractItemModel):
         self._root: _Node | None = None  # the course node (the one top-level row)
         self._next_key = 1
         self._fetching: set[uuid.UUID] = set()  # modules whose lessons were asked for
+        self._bold = QFont()
+        self._bold.setBold(True)
         self.read_only = False
 
     # -- content ---------------------------------------------------------------------------
@@ -190,9 +211,9 @@ class CourseTreeModel(QAbstractItemModel):
             return  # deleted meanwhile, or another course
         course = self._root.draft
         assert isinstance(course, CourseDraft)
-        self._root.draft = replace(
-            course, modules=tuple(module if m.id == module.id else m for m in course.modules)
-        )
+        modules = list(course.modules)  # in the order of the root's rows
+        modules[node.row] = module
+        self._root.draft = replace(course, modules=tuple(modules))
         self._update(node, module)
         self._sync_lessons(node, module)
 
@@ -416,38 +437,42 @@ class CourseTreeModel(QAbstractItemModel):
     # -- Qt overrides: data ----------------------------------------------------------------
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks ~15 roles per cell on every paint: the ones with no answer here
+        # end before anything else is looked up (ints: comparing enums costs more).
+        role = int(role)
+        if role not in _ANSWERED_ROLES:
+            return None
         node = self._node(index)
         if node is None:
             return None
         column = index.column()
         draft = node.draft
-        if role == NodeKindRole:
+        if role in (_DISPLAY, _EDIT):
+            return self._text(node, column, edit=role == _EDIT)
+        if role == _DECORATION:
+            return icon(node.kind) if column == TITLE_COLUMN else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column == DURATION_COLUMN else None
+        if role == _FONT:
+            return self._bold if node.kind == COURSE and column == TITLE_COLUMN else None
+        if role == _FOREGROUND:
+            if (
+                column == VIDEO_COLUMN
+                and isinstance(draft, LessonDraft)
+                and draft.video is not None
+                and not draft.video.ready
+            ):
+                return QBrush(QColor("#b26a00"))
+            return None
+        if role == _KIND:
             return node.kind
-        if role == NodeIdRole:
+        if role == _ID:
             return node.id
-        if role == NodeDraftRole:
+        if role == _DRAFT:
             return draft
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(node, column, edit=role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN:
-            return icon(node.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.FontRole and node.kind == COURSE and column == TITLE_COLUMN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == VIDEO_COLUMN
-            and isinstance(draft, LessonDraft)
-            and draft.video is not None
-            and not draft.video.ready
-        ):
-            return QBrush(QColor("#b26a00"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == DURATION_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_COLUMN:
+        if role == _ACCESSIBLE and column == TITLE_COLUMN:
             kind = self.tr(KIND_WORDS.get(node.kind, node.kind.capitalize()))
             return self.tr("{kind}: {title}").format(kind=kind, title=draft.title)
         return None
