@@ -119,6 +119,7 @@ class CourseEditor(QWidget):
         self.queue.step_done.connect(self._step_done)
         self.queue.step_failed.connect(self._step_failed)
         self.queue.busy_changed.connect(lambda _busy: self._update_state())
+        self.queue.saving_changed.connect(lambda _saving: self._update_state())
         self._edit_after: uuid.UUID | None = None
 
         self.model = CourseTreeModel(self)
@@ -673,8 +674,10 @@ class CourseEditor(QWidget):
         QMessageBox.warning(self, title, message)
 
     def _update_state(self) -> None:
-        if self.queue.busy:
+        if self.queue.saving:
             self.state_label.setText(self.tr("Saving…"))
+        elif self.queue.busy:  # reading: the course, counts, a module's lessons
+            self.state_label.setText(self.tr("Loading…"))
         elif self.panel.is_dirty():
             self.state_label.setText(self.tr("● Unsaved changes"))
         else:
