@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -929,15 +930,23 @@ def test_screenshots_of_my_courses_and_the_editor(qtbot: QtBot, workspace: Autho
 # (3 modules × 2 lessons) opens the same way.
 
 
-@pytest.fixture
-def fetched(monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
-    """Every course opens lazily; the modules whose lessons the editor fetched, in order."""
+@pytest.fixture(params=["here", "queued"])
+def fetched(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
+    """Every course opens lazily; the modules whose lessons the editor fetched, in order.
+
+    "here": the embedded database, where a fetch runs on the GUI thread when nothing is
+    queued; "queued": as with a server, every fetch through the editor's queue."""
     monkeypatch.setattr(CourseEditor, "EAGER_MODULES", 0)
     monkeypatch.setattr(CourseEditor, "EXPAND_ALL_LIMIT", 0)
+    here = request.param == "here"
+    if not here:
+        monkeypatch.setattr(authoring, "database_is_local", lambda _uow: False)
     seen: list[uuid.UUID] = []
     real = authoring.load_module
 
     def load_module(*args: Any, **kwargs: Any) -> Any:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        assert on_gui_thread == here, "fetched on the wrong thread"
         seen.append(kwargs["module_id"])
         return real(*args, **kwargs)
 

@@ -30,6 +30,7 @@ from elearn_desktop.services.authoring._rows import LessonsOf
 from elearn_desktop.services.authoring.courses import (
     archive_course,
     create_course,
+    database_is_local,
     duplicate_course,
     enrolled_learners,
     load_course,
@@ -126,6 +127,7 @@ __all__ = [
     "attach_video_file",
     "attach_video_url",
     "create_course",
+    "database_is_local",
     "default_media_dir",
     "delete_lesson",
     "delete_module",

@@ -79,6 +79,14 @@ def load_course(
         return _draft(uow, course_id, lessons_of, count=count_lessons)
 
 
+def database_is_local(uow_factory: UnitOfWorkFactory) -> bool:
+    """Whether the database is a file on this machine (SQLite, in WAL mode: a read never
+    waits for a writer), where reading one module's lessons takes a millisecond or two —
+    not a server across a network. Asks the engine; does no I/O."""
+    with uow_factory() as uow:
+        return uow.session.get_bind().dialect.name == "sqlite"
+
+
 def load_module(
     uow_factory: UnitOfWorkFactory,
     *,
