@@ -981,7 +981,11 @@ def loaded(editor: CourseEditor) -> list[bool]:
 
 
 def test_a_big_course_opens_as_an_outline_and_fetches_a_module_when_expanded(
-    qtbot: QtBot, workspace: AuthorWorkspace, instructor: SignedIn, fetched: list[uuid.UUID]
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    workspace: AuthorWorkspace,
+    instructor: SignedIn,
+    fetched: list[uuid.UUID],
 ) -> None:
     full = stored(instructor, PYTHON)
     editor = open_lazily(qtbot, workspace)
@@ -1024,6 +1028,11 @@ def test_a_big_course_opens_as_an_outline_and_fetches_a_module_when_expanded(
     assert tree.isExpanded(index)
     assert model.rowCount(index) == len(second.lessons)
     assert fetched == [second.id]
+    # Loaded and unloaded modules side by side (the tester's fetchMore loads the others).
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: all(loaded(editor)), timeout=TIMEOUT)
+    saved(qtbot, editor)
+    qtmodeltester.check(model)
 
 
 def test_edits_in_a_loaded_module_save_while_others_stay_unloaded_and_undo_across_a_fetch(
