@@ -267,6 +267,13 @@ LessonsOf = Collection[uuid.UUID] | None
 _IN_LIST_MAX = 500
 
 
+def _module_rows() -> Any:
+    """A query of modules as plain rows, with what a :class:`ModuleDraft` shows."""
+    return select(
+        Module.id, Module.title, Module.description, Module.order_index, Module.updated_at
+    )
+
+
 def _lesson_rows(uow: UnitOfWork, course_id: uuid.UUID, lessons_of: LessonsOf) -> Sequence[Any]:
     stmt = select(
         Lesson.id,
@@ -358,7 +365,7 @@ def _draft(
     # Plain rows, not ORM objects: a course of 1,000 modules × 100 lessons loads in a
     # fraction of the time (issue #8), and nothing here is edited through the session.
     modules = uow.session.execute(
-        select(Module.id, Module.title, Module.description, Module.order_index, Module.updated_at)
+        _module_rows()
         .where(Module.course_id == course_id)
         .order_by(Module.order_index, Module.created_at, Module.id)
     ).all()
@@ -416,9 +423,7 @@ def _module_lessons(uow: UnitOfWork, course_id: uuid.UUID, module_id: uuid.UUID)
     """One module of the course with its lessons loaded (two small queries, three with
     videos): what the editor fetches when a module is expanded."""
     module = uow.session.execute(
-        select(
-            Module.id, Module.title, Module.description, Module.order_index, Module.updated_at
-        ).where(Module.id == module_id, Module.course_id == course_id)
+        _module_rows().where(Module.id == module_id, Module.course_id == course_id)
     ).first()
     if module is None:
         raise NotFoundError("This module no longer exists: it may have been deleted meanwhile.")
