@@ -9,11 +9,12 @@ diff.
 A course opens as an outline — its modules, without lessons — so a course of 1,000
 modules × 100 lessons paints at once (issue #8); the lessons are counted next, and a
 module's lessons are fetched when it is expanded (through the same queue, so a fetch and
-the edits around it reach the database in order). Results of later edits carry the
-lessons of every module loaded so far (``CommandContext.lessons_of``); the other modules
-are unchanged by those edits but for their counts, which come with every result. Small
-courses (at most ``EAGER_MODULES`` modules, or ``EXPAND_ALL_LIMIT`` lessons once counted)
-are loaded whole and shown expanded, as before.
+the edits around it reach the database in order — or, on a database on this machine
+with nothing queued, at once on the GUI thread: see ``_fetch_module``). Results of later
+edits carry the lessons of every module loaded so far (``CommandContext.lessons_of``);
+the other modules are unchanged by those edits but for their counts, which come with
+every result. Small courses (at most ``EAGER_MODULES`` modules, or ``EXPAND_ALL_LIMIT``
+lessons once counted) are loaded whole and shown expanded, as before.
 
 When a step fails — someone else changed the row (a conflict dialog shows both
 versions), the server refused, the row is gone — the editor says so in words, drops the
