@@ -1566,7 +1566,7 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     <name>AuthoringCommand</name>
     <message>
         <source>Rename course {title}</source>
-        <extracomment>Runs a command&apos;s work; the editor&apos;s runs it on a worker thread in order. Called with (command, result) after each step (on the GUI thread in the editor). The node the editor selects after this command ran (None: keep the selection). True while the last step was a redo (the editor uses it on failures).</extracomment>
+        <extracomment>Runs a command&apos;s work; the editor&apos;s runs it on a worker thread in order. Called with (command, result) after each step (on the GUI thread in the editor). The modules whose lessons the editor has loaded (None: all of them). Every result carries these modules&apos; lessons; the others come as counts (lazy loading, issue #8). It only grows: a module, once loaded, stays loaded until the course is opened again. The node the editor selects after this command ran (None: keep the selection). True while the last step was a redo (the editor uses it on failures).</extracomment>
         <translation>Kurs {title} umbenennen</translation>
     </message>
     <message>
@@ -1968,7 +1968,6 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     <name>CourseEditor</name>
     <message>
         <source>Course outline</source>
-        <extracomment>Rows the ResizeToContents columns are sized from (see QHeaderView.resizeContentsPrecision).</extracomment>
         <translation>Kursgliederung</translation>
     </message>
     <message>
@@ -2070,8 +2069,12 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
         <translation>Kurseditor</translation>
     </message>
     <message>
+        <source>The module&apos;s lessons could not be loaded: {error}</source>
+        <extracomment>Courses with at most this many modules load whole at once (worker thread). Courses with more lessons open with their modules collapsed (a person expands what they work on); expanding 100k rows took seconds (issue #8).</extracomment>
+        <translation>Die Lektionen des Moduls konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
         <source>The course could not be opened</source>
-        <extracomment>Courses with more lessons open with their modules collapsed (a person expands what they work on); expanding 100k rows took seconds (issue #8).</extracomment>
         <translation>Der Kurs konnte nicht geöffnet werden</translation>
     </message>
     <message>
@@ -2100,6 +2103,10 @@ Unbeantwortete Fragen bringen keine Punkte. Nach der Abgabe können Sie Ihre Ant
     <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>● Unsaved changes</source>
@@ -2355,6 +2362,7 @@ Verwerfen?</translation>
     </message>
     <message>
         <source>{kind}: {title}</source>
+        <extracomment>A move&apos;s index meaning &quot;after the last&quot; (the services clamp it). False for a module whose lessons are not loaded yet (it has no child nodes then). ``flags()`` by (kind, column, read-only): the view asks thousands of times per expand, and combining enum flags in Python is slow.</extracomment>
         <translation>{kind}: {title}</translation>
     </message>
     <message>

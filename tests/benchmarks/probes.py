@@ -237,7 +237,12 @@ def probe_tree(args: dict[str, Any]) -> None:
     """Open the huge course in the real course editor: first paint, expanding a module."""
     from PySide6.QtWidgets import QApplication
 
+    from elearn_desktop.ui.gc_guard import collect_on_gui_thread
+
     app = QApplication(sys.argv)
+    # As the app does at start-up (ui/application.py): no automatic garbage collection on
+    # the editor's worker thread, where a collection stalls the load (and may deadlock).
+    collect_on_gui_thread(app)
     del app
     session = _sign_in(args["email"], args["password"])
     modules = int(args["modules"])
@@ -274,6 +279,9 @@ def probe_tree(args: dict[str, Any]) -> None:
         tree.viewport().repaint()
         started = time.perf_counter()
         tree.expand(index)
+        # The editor fetches a module's lessons when it is expanded, off the GUI thread:
+        # the expand is done when they are in the tree.
+        _wait_until(lambda index=index: model.rowCount(index) > 0)
         tree.viewport().repaint()
         expand.append((time.perf_counter() - started) * 1000)
     editor.close()

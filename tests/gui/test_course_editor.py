@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -920,3 +921,223 @@ def test_screenshots_of_my_courses_and_the_editor(qtbot: QtBot, workspace: Autho
     select(qtbot, editor, editor.course.modules[1].lessons[0].id)  # type: ignore[union-attr]
     qtbot.wait(50)
     workspace.grab().save("/tmp/author-editor.png")
+
+
+# ------------------------------------------------------------ lazy lessons (issue #8)
+#
+# A course of 1,000 modules opens lazily in the app: modules first, a module's lessons when
+# it is expanded. Here the limits are lowered so that the demo's "Introduction to Python"
+# (3 modules × 2 lessons) opens the same way.
+
+
+@pytest.fixture(params=["here", "queued"])
+def fetched(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
+    """Every course opens lazily; the modules whose lessons the editor fetched, in order.
+
+    "here": the embedded database, where a fetch runs on the GUI thread when nothing is
+    queued; "queued": as with a server, every fetch through the editor's queue."""
+    monkeypatch.setattr(CourseEditor, "EAGER_MODULES", 0)
+    monkeypatch.setattr(CourseEditor, "EXPAND_ALL_LIMIT", 0)
+    here = request.param == "here"
+    if not here:
+        monkeypatch.setattr(authoring, "database_is_local", lambda _uow: False)
+    seen: list[uuid.UUID] = []
+    real = authoring.load_module
+
+    def load_module(*args: Any, **kwargs: Any) -> Any:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        assert on_gui_thread == here, "fetched on the wrong thread"
+        seen.append(kwargs["module_id"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(authoring, "load_module", load_module)
+    return seen
+
+
+def open_lazily(qtbot: QtBot, workspace: AuthorWorkspace) -> CourseEditor:
+    editor = open_editor(qtbot, workspace, PYTHON)
+    # The lessons are counted after the outline's first paint.
+    qtbot.waitUntil(
+        lambda: all(m.lesson_count is not None for m in editor.course.modules),  # type: ignore[union-attr]
+        timeout=TIMEOUT,
+    )
+    saved(qtbot, editor)
+    return editor
+
+
+def expand(qtbot: QtBot, editor: CourseEditor, module_id: uuid.UUID) -> QModelIndex:
+    index = editor.model.index_of(module_id)
+    editor.tree.expand(index)
+    qtbot.waitUntil(
+        lambda: editor.model.rowCount(index) > 0 and editor.tree.isExpanded(index),
+        timeout=TIMEOUT,
+    )
+    return index
+
+
+def loaded(editor: CourseEditor) -> list[bool]:
+    assert editor.course is not None
+    return [m.lessons_loaded for m in editor.course.modules]
+
+
+def test_a_big_course_opens_as_an_outline_and_fetches_a_module_when_expanded(
+    qtbot: QtBot,
+    qtmodeltester: Any,
+    workspace: AuthorWorkspace,
+    instructor: SignedIn,
+    fetched: list[uuid.UUID],
+) -> None:
+    full = stored(instructor, PYTHON)
+    editor = open_lazily(qtbot, workspace)
+    model, tree = editor.model, editor.tree
+    root = model.index(0, 0)
+    assert tree.isExpanded(root)
+    assert [model.index(r, 0, root).data() for r in range(model.rowCount(root))] == [
+        f"{n}. {m.title}" for n, m in enumerate(full.modules, start=1)
+    ]
+    # No lesson is loaded, none was fetched; the modules still say what they hold.
+    assert fetched == []
+    assert loaded(editor) == [False, False, False]
+    for row, module in enumerate(full.modules):
+        index = model.index(row, 0, root)
+        assert model.rowCount(index) == 0
+        assert model.hasChildren(index)
+        assert model.canFetchMore(index)
+        assert not tree.isExpanded(index)
+        assert model.index(row, 1, root).data() == f"{len(module.lessons)} lessons"
+    assert editor.delete_question([editor.course.modules[0]]) == (  # type: ignore[union-attr]
+        f"Delete module '{full.modules[0].title}' and its 2 lessons?"
+    )
+
+    second = full.modules[1]
+    index = expand(qtbot, editor, second.id)
+    assert fetched == [second.id]
+    assert [model.index(r, 0, index).data() for r in range(model.rowCount(index))] == [
+        f"{n}. {x.title}" for n, x in enumerate(second.lessons, start=1)
+    ]
+    assert loaded(editor) == [False, True, False]
+    assert editor.course.module(second.id) == second  # type: ignore[union-attr]
+    assert editor.context is not None
+    assert editor.context.lessons_of() == {second.id}
+    tree.grab().save("/tmp/author-lazy-tree.png")
+
+    # Collapsing and expanding again fetches nothing more.
+    tree.collapse(index)
+    tree.expand(index)
+    saved(qtbot, editor)
+    assert tree.isExpanded(index)
+    assert model.rowCount(index) == len(second.lessons)
+    assert fetched == [second.id]
+    # Loaded and unloaded modules side by side (the tester's fetchMore loads the others).
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: all(loaded(editor)), timeout=TIMEOUT)
+    saved(qtbot, editor)
+    qtmodeltester.check(model)
+
+
+def test_edits_in_a_loaded_module_save_while_others_stay_unloaded_and_undo_across_a_fetch(
+    qtbot: QtBot, workspace: AuthorWorkspace, instructor: SignedIn, fetched: list[uuid.UUID]
+) -> None:
+    full = stored(instructor, PYTHON)
+    first, _second, third = full.modules
+    editor = open_lazily(qtbot, workspace)
+    model = editor.model
+    expand(qtbot, editor, first.id)
+    lesson = first.lessons[0]
+    assert model.setData(model.index_of(lesson.id), "Installing Python 3")  # inline rename
+    saved(qtbot, editor)
+    assert stored(instructor, PYTHON).lesson(lesson.id).title == "Installing Python 3"  # type: ignore[union-attr]
+    assert model.index_of(lesson.id).data() == "1. Installing Python 3"
+    assert loaded(editor) == [True, False, False]
+    assert model.rowCount(model.index_of(third.id)) == 0
+
+    # Undo after another module was fetched: both stay loaded, the rename is undone.
+    expand(qtbot, editor, third.id)
+    editor.undo_action.trigger()
+    saved(qtbot, editor)
+    assert stored(instructor, PYTHON).lesson(lesson.id).title == lesson.title  # type: ignore[union-attr]
+    assert model.index_of(lesson.id).data() == f"1. {lesson.title}"
+    assert loaded(editor) == [True, False, True]
+    assert model.rowCount(model.index_of(third.id)) == len(third.lessons)
+    editor.redo_action.trigger()
+    saved(qtbot, editor)
+    assert stored(instructor, PYTHON).lesson(lesson.id).title == "Installing Python 3"  # type: ignore[union-attr]
+    # What the editor shows of the loaded modules is what the database holds.
+    now = stored(instructor, PYTHON)
+    assert editor.course is not None
+    for mine, theirs in zip(editor.course.modules, now.modules, strict=True):
+        assert mine.lessons == (theirs.lessons if mine.lessons_loaded else ())
+        assert (mine.lesson_count, mine.minutes) == (theirs.lesson_count, theirs.minutes)
+    assert fetched == [first.id, third.id]
+
+
+def test_a_lesson_moved_into_an_unloaded_module_loads_it_and_goes_last(
+    qtbot: QtBot, workspace: AuthorWorkspace, instructor: SignedIn, fetched: list[uuid.UUID]
+) -> None:
+    before = stored(instructor, PYTHON)
+    first, second, third = before.modules
+    editor = open_lazily(qtbot, workspace)
+    model = editor.model
+    expand(qtbot, editor, second.id)
+    # Alt+Up on the first lesson of a module: to the end of the (unloaded) one above.
+    moving = second.lessons[0]
+    select(qtbot, editor, moving.id)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    saved(qtbot, editor)
+    after = stored(instructor, PYTHON)
+    assert [x.id for x in after.modules[0].lessons] == [*(x.id for x in first.lessons), moving.id]
+    assert loaded(editor) == [True, True, False]
+    first_index = model.index_of(first.id)
+    assert model.rowCount(first_index) == len(first.lessons) + 1
+    assert model.index(len(first.lessons), 0, first_index).data() == f"3. {moving.title}"
+    assert editor.tree.currentIndex() == model.index_of(moving.id)
+
+    # A drop on a collapsed, unloaded module puts the lesson at its end too.
+    dropped = second.lessons[1]
+    data = model.mimeData([model.index_of(dropped.id)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of(third.id))
+    saved(qtbot, editor)
+    assert [x.id for x in stored(instructor, PYTHON).modules[2].lessons] == [
+        *(x.id for x in third.lessons),
+        dropped.id,
+    ]
+    assert loaded(editor) == [True, True, True]
+    assert fetched == [second.id]  # the moves loaded the others
+
+    editor.undo_action.trigger()
+    editor.undo_action.trigger()
+    saved(qtbot, editor)
+    assert titles(stored(instructor, PYTHON)) == titles(before)
+    assert titles(editor.course) == titles(before)  # type: ignore[arg-type]
+
+
+def test_a_conflict_on_a_lazily_loaded_lesson_shows_the_dialog_and_reload_keeps_it_loaded(
+    qtbot: QtBot, workspace: AuthorWorkspace, instructor: SignedIn, fetched: list[uuid.UUID]
+) -> None:
+    full = stored(instructor, PYTHON)
+    editor = open_lazily(qtbot, workspace)
+    third = full.modules[2]
+    expand(qtbot, editor, third.id)
+    lesson = third.lessons[1]
+    assert instructor.backend is not None
+    # Someone else renames the lesson after this editor fetched it.
+    authoring.update_lesson_fields(
+        instructor.backend.uow,
+        actor=instructor.user,
+        lesson_id=lesson.id,
+        expected_updated_at=None,
+        title="Their title",
+    )
+    seen = on_modal(
+        ConflictDialog, lambda d: qtbot.mouseClick(d.take_button, Qt.MouseButton.LeftButton)
+    )
+    assert editor.model.setData(editor.model.index_of(lesson.id), "My title")
+    qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: editor.model.index_of(lesson.id).data() == "2. Their title", timeout=TIMEOUT
+    )
+    saved(qtbot, editor)
+    assert stored(instructor, PYTHON).lesson(lesson.id).title == "Their title"  # type: ignore[union-attr]
+    assert editor.undo_stack.count() == 0
+    assert loaded(editor) == [False, False, True]
+    assert fetched == [third.id]

@@ -1075,3 +1075,110 @@ def test_postgresql_refuses_another_instructors_changes_in_words(
     own = authoring.create_course(uow, actor=me, title="Advanced Data Engineering")
     assert own.slug != "advanced-data-engineering"
     assert own.author_id == me.id
+
+
+# ---------------------------------------------------------------- lazy lessons (issue #8)
+
+
+def test_an_outline_carries_modules_and_counts_and_only_the_lessons_asked_for(
+    uow_factory: UnitOfWorkFactory, people: People
+) -> None:
+    who = people.instructor
+    full = authoring.load_course(uow_factory, actor=who, course_id=PYTHON)
+    assert full.fully_loaded
+    assert all(m.lessons for m in full.modules)
+
+    bare = authoring.load_course(
+        uow_factory, actor=who, course_id=PYTHON, lessons_of=frozenset(), count_lessons=False
+    )
+    assert [m.id for m in bare.modules] == [m.id for m in full.modules]
+    assert [(m.lessons, m.lessons_loaded, m.lesson_count, m.minutes) for m in bare.modules] == [
+        ((), False, None, None)
+    ] * len(full.modules)
+    assert not bare.fully_loaded
+    with pytest.raises(ValueError, match="every module's lessons"):
+        bare.snapshot()
+
+    wanted = full.modules[1]
+    some = authoring.load_course(uow_factory, actor=who, course_id=PYTHON, lessons_of={wanted.id})
+    assert some.module(wanted.id) == wanted
+    for mine, whole in zip(some.modules, full.modules, strict=True):
+        assert mine.lesson_count == whole.lesson_count
+        assert mine.minutes == whole.minutes
+        assert mine.lessons_loaded == (mine.id == wanted.id)
+    assert set(some.tokens()) == {PYTHON, *(m.id for m in full.modules)} | {
+        x.id for x in wanted.lessons
+    }
+
+    fetched = authoring.load_module(
+        uow_factory, actor=who, course_id=PYTHON, module_id=full.modules[2].id
+    )
+    assert fetched == full.modules[2]
+    with pytest.raises(NotFoundError, match="module no longer exists"):
+        authoring.load_module(
+            uow_factory, actor=who, course_id=SQL_BASICS, module_id=full.modules[2].id
+        )
+
+
+def test_edits_return_only_the_loaded_modules_lessons_and_publish_checks_see_all(
+    uow_factory: UnitOfWorkFactory, people: People
+) -> None:
+    who = people.instructor
+    full = authoring.load_course(uow_factory, actor=who, course_id=PYTHON)
+    first, second, third = full.modules
+    loaded = frozenset({first.id})
+    lesson = first.lessons[0]
+    renamed = authoring.update_lesson_fields(
+        uow_factory,
+        actor=who,
+        lessons_of=loaded,
+        lesson_id=lesson.id,
+        expected_updated_at=lesson.updated_at,
+        title="Installing Python 3",
+    )
+    assert [m.lessons_loaded for m in renamed.modules] == [True, False, False]
+    assert renamed.lesson(lesson.id).title == "Installing Python 3"  # type: ignore[union-attr]
+    assert renamed.modules[2].lesson_count == len(third.lessons)
+
+    # A move into an unloaded module: the result carries the lessons it was asked for,
+    # the moved lesson counted in its new module.
+    moved = authoring.move_lesson(
+        uow_factory,
+        actor=who,
+        lessons_of=loaded,
+        lesson_id=lesson.id,
+        target_module_id=third.id,
+        new_index=2**31 - 1,
+    )
+    assert moved.new_index == len(third.lessons)
+    assert [m.lesson_count for m in moved.course.modules] == [
+        len(first.lessons) - 1,
+        len(second.lessons),
+        len(third.lessons) + 1,
+    ]
+    assert moved.course.modules[2].minutes == third.minutes + (lesson.duration_minutes or 0)
+    now = authoring.load_course(uow_factory, actor=who, course_id=PYTHON)
+    assert [x.id for x in now.modules[2].lessons][-1] == lesson.id
+
+    # Publishing checks every lesson, loaded in the editor or not.
+    bare = third.lessons[0]
+    authoring.set_lesson_video(
+        uow_factory,
+        actor=who,
+        lessons_of=loaded,
+        lesson_id=bare.id,
+        video_asset_id=None,
+        duration=bare.duration_minutes,
+    )
+    authoring.update_lesson_fields(
+        uow_factory,
+        actor=who,
+        lessons_of=loaded,
+        lesson_id=bare.id,
+        expected_updated_at=None,
+        description="",
+    )
+    problems = authoring.publish_check(uow_factory, actor=who, course_id=PYTHON)
+    assert f"Lesson '{bare.title}' in module '{third.title}' has neither a video nor a " in (
+        " ".join(problems)
+    )

@@ -26,12 +26,15 @@ and raise in :mod:`.results`. Import them from here.
 
 from __future__ import annotations
 
+from elearn_desktop.services.authoring._rows import LessonsOf
 from elearn_desktop.services.authoring.courses import (
     archive_course,
     create_course,
+    database_is_local,
     duplicate_course,
     enrolled_learners,
     load_course,
+    load_module,
     my_courses,
     path_assessments,
     publish_check,
@@ -105,6 +108,7 @@ __all__ = [
     "LessonDraft",
     "LessonRecord",
     "LessonRemoval",
+    "LessonsOf",
     "ModuleDraft",
     "ModuleRecord",
     "ModuleRemoval",
@@ -123,6 +127,7 @@ __all__ = [
     "attach_video_file",
     "attach_video_url",
     "create_course",
+    "database_is_local",
     "default_media_dir",
     "delete_lesson",
     "delete_module",
@@ -132,6 +137,7 @@ __all__ = [
     "enrolled_learners",
     "ffmpeg_duration_probe",
     "load_course",
+    "load_module",
     "mark_video_ready",
     "move_lesson",
     "move_module",

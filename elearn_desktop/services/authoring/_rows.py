@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -257,43 +257,81 @@ def _video_info(asset: VideoAsset) -> VideoInfo:
     )
 
 
-def _draft(uow: UnitOfWork, course_id: uuid.UUID) -> CourseDraft:
-    course = uow.session.scalar(
-        select(Course).where(Course.id == course_id).execution_options(populate_existing=True)
+#: Which modules' lessons a :class:`CourseDraft` carries: None, all of them; else the ids
+#: of the modules whose lessons the editor has loaded (the others come with counts only).
+LessonsOf = Collection[uuid.UUID] | None
+
+
+#: More module ids than this are not put into an ``IN (…)`` list (SQLite's limit on
+#: parameters); their lessons are read by course and picked out here instead.
+_IN_LIST_MAX = 500
+
+
+def _module_rows() -> Any:
+    """A query of modules as plain rows, with what a :class:`ModuleDraft` shows."""
+    return select(
+        Module.id, Module.title, Module.description, Module.order_index, Module.updated_at
     )
-    if course is None:
-        raise NotFoundError("This course no longer exists, or you cannot see it.")
-    modules = _modules_of(uow, course_id)
-    # Plain rows, not ORM objects: a course of 1,000 modules × 100 lessons loads in a
-    # fraction of the time (issue #8), and nothing here is edited through the session.
-    lessons = uow.session.execute(
-        select(
-            Lesson.id,
-            Lesson.module_id,
-            Lesson.title,
-            Lesson.description,
-            Lesson.duration,
-            Lesson.video_asset_id,
-            Lesson.order_index,
-            Lesson.updated_at,
-        )
+
+
+def _lesson_rows(uow: UnitOfWork, course_id: uuid.UUID, lessons_of: LessonsOf) -> Sequence[Any]:
+    stmt = select(
+        Lesson.id,
+        Lesson.module_id,
+        Lesson.title,
+        Lesson.description,
+        Lesson.duration,
+        Lesson.video_asset_id,
+        Lesson.order_index,
+        Lesson.updated_at,
+    ).order_by(Lesson.order_index, Lesson.created_at, Lesson.id)
+    if lessons_of is not None and len(lessons_of) <= _IN_LIST_MAX:
+        if not lessons_of:
+            return []
+        return uow.session.execute(stmt.where(Lesson.module_id.in_(list(lessons_of)))).all()
+    rows = uow.session.execute(
+        stmt.join(Module, Module.id == Lesson.module_id).where(Module.course_id == course_id)
+    ).all()
+    if lessons_of is None:
+        return rows
+    wanted = set(lessons_of)
+    return [x for x in rows if x.module_id in wanted]
+
+
+def _lesson_counts(uow: UnitOfWork, course_id: uuid.UUID) -> dict[uuid.UUID, tuple[int, int]]:
+    """(lessons, minutes) of each module of the course that has lessons: one grouped query."""
+    rows = uow.session.execute(
+        select(Lesson.module_id, func.count(), func.coalesce(func.sum(Lesson.duration), 0))
         .join(Module, Module.id == Lesson.module_id)
         .where(Module.course_id == course_id)
-        .order_by(Lesson.order_index, Lesson.created_at, Lesson.id)
+        .group_by(Lesson.module_id)
     ).all()
-    asset_ids = {x.video_asset_id for x in lessons if x.video_asset_id is not None}
-    assets = {
-        a.id: _video_info(a)
-        for a in uow.session.scalars(
-            select(VideoAsset)
-            .where(VideoAsset.id.in_(asset_ids))
-            .execution_options(populate_existing=True)
-        )
+    return {
+        module_id: (int(n or 0), int(minutes or 0))
+        for module_id, n, minutes in rows
+        if module_id is not None
     }
-    by_module: dict[uuid.UUID, list[LessonDraft]] = {m.id: [] for m in modules}
-    for x in lessons:
+
+
+def _lesson_drafts(uow: UnitOfWork, rows: Sequence[Any]) -> list[LessonDraft]:
+    """Lesson rows (of :func:`_lesson_rows`) as drafts, with their videos (one query)."""
+    asset_ids = {x.video_asset_id for x in rows if x.video_asset_id is not None}
+    assets = (
+        {
+            a.id: _video_info(a)
+            for a in uow.session.scalars(
+                select(VideoAsset)
+                .where(VideoAsset.id.in_(asset_ids))
+                .execution_options(populate_existing=True)
+            )
+        }
+        if asset_ids
+        else {}
+    )
+    drafts = []
+    for x in rows:
         assert x.module_id is not None
-        by_module[x.module_id].append(
+        drafts.append(
             LessonDraft(
                 id=x.id,
                 module_id=x.module_id,
@@ -306,6 +344,38 @@ def _draft(uow: UnitOfWork, course_id: uuid.UUID) -> CourseDraft:
                 updated_at=x.updated_at,
             )
         )
+    return drafts
+
+
+def _draft(
+    uow: UnitOfWork,
+    course_id: uuid.UUID,
+    lessons_of: LessonsOf = None,
+    *,
+    count: bool = True,
+) -> CourseDraft:
+    """The course as the editor shows it: every module, and the lessons of the modules in
+    ``lessons_of`` (None: all). Modules without their lessons carry counts of them, from
+    one grouped query — unless ``count`` is False (the editor's first paint, issue #8)."""
+    course = uow.session.scalar(
+        select(Course).where(Course.id == course_id).execution_options(populate_existing=True)
+    )
+    if course is None:
+        raise NotFoundError("This course no longer exists, or you cannot see it.")
+    # Plain rows, not ORM objects: a course of 1,000 modules × 100 lessons loads in a
+    # fraction of the time (issue #8), and nothing here is edited through the session.
+    modules = uow.session.execute(
+        _module_rows()
+        .where(Module.course_id == course_id)
+        .order_by(Module.order_index, Module.created_at, Module.id)
+    ).all()
+    lessons = _lesson_rows(uow, course_id, lessons_of)
+    loaded = None if lessons_of is None else set(lessons_of)
+    unloaded = loaded is not None and any(m.id not in loaded for m in modules)
+    counts = _lesson_counts(uow, course_id) if count and unloaded else {}
+    by_module: dict[uuid.UUID, list[LessonDraft]] = {m.id: [] for m in modules}
+    for lesson in _lesson_drafts(uow, lessons):
+        by_module[lesson.module_id].append(lesson)
     return CourseDraft(
         id=course.id,
         title=course.title,
@@ -319,17 +389,46 @@ def _draft(uow: UnitOfWork, course_id: uuid.UUID) -> CourseDraft:
         author_name=_author_name(uow, course.author_id),
         updated_at=course.updated_at,
         modules=tuple(
-            ModuleDraft(
-                id=m.id,
-                title=m.title,
-                description=m.description,
-                order_index=m.order_index,
-                updated_at=m.updated_at,
-                lessons=tuple(by_module[m.id]),
+            _module_draft(
+                m, by_module[m.id], counts, loaded=loaded is None or m.id in loaded, count=count
             )
             for m in modules
         ),
     )
+
+
+def _module_draft(
+    m: Any,
+    lessons: list[LessonDraft],
+    counts: dict[uuid.UUID, tuple[int, int]],
+    *,
+    loaded: bool,
+    count: bool,
+) -> ModuleDraft:
+    stored = counts.get(m.id, (0, 0)) if count and not loaded else (None, None)
+    return ModuleDraft(
+        id=m.id,
+        title=m.title,
+        description=m.description,
+        order_index=m.order_index,
+        updated_at=m.updated_at,
+        lessons=tuple(lessons),
+        lessons_loaded=loaded,
+        stored_lessons=stored[0],
+        stored_minutes=stored[1],
+    )
+
+
+def _module_lessons(uow: UnitOfWork, course_id: uuid.UUID, module_id: uuid.UUID) -> ModuleDraft:
+    """One module of the course with its lessons loaded (two small queries, three with
+    videos): what the editor fetches when a module is expanded."""
+    module = uow.session.execute(
+        _module_rows().where(Module.id == module_id, Module.course_id == course_id)
+    ).first()
+    if module is None:
+        raise NotFoundError("This module no longer exists: it may have been deleted meanwhile.")
+    lessons = _lesson_drafts(uow, _lesson_rows(uow, course_id, [module_id]))
+    return _module_draft(module, lessons, {}, loaded=True, count=False)
 
 
 def _copy_lessons(stamp: _Stamper, lessons: Sequence[Lesson], module_id: uuid.UUID) -> list[Lesson]:

@@ -31,6 +31,7 @@ from elearn_desktop.domain.publishing import ARCHIVED, DRAFT, PUBLISHED
 from elearn_desktop.domain.validation import slugify
 from elearn_desktop.services import insights
 from elearn_desktop.services.authoring._rows import (
+    LessonsOf,
     _author_name,
     _check_token,
     _clean_text,
@@ -41,6 +42,7 @@ from elearn_desktop.services.authoring._rows import (
     _is_postgresql,
     _lessons_of,
     _lock,
+    _module_lessons,
     _modules_of,
     _raise_field_problems,
     _recompute_duration,
@@ -53,6 +55,7 @@ from elearn_desktop.services.authoring.results import (
     AuthoredCourse,
     CourseDraft,
     EnrolmentCount,
+    ModuleDraft,
     PublishBlockedError,
     StatusChange,
 )
@@ -61,11 +64,40 @@ from elearn_desktop.services.permissions import require
 
 
 def load_course(
-    uow_factory: UnitOfWorkFactory, *, actor: UserSummary | None, course_id: uuid.UUID
+    uow_factory: UnitOfWorkFactory,
+    *,
+    actor: UserSummary | None,
+    course_id: uuid.UUID,
+    lessons_of: LessonsOf = None,
+    count_lessons: bool = True,
 ) -> CourseDraft:
+    """The course as the editor shows it, with the lessons of the modules in ``lessons_of``
+    (None: all); the other modules carry counts of their lessons, unless ``count_lessons``
+    is False (then their counts are None: the quickest outline, for a first paint)."""
     require(actor, "content.author")
     with uow_factory() as uow:
-        return _draft(uow, course_id)
+        return _draft(uow, course_id, lessons_of, count=count_lessons)
+
+
+def database_is_local(uow_factory: UnitOfWorkFactory) -> bool:
+    """Whether the database is a file on this machine (SQLite, in WAL mode: a read never
+    waits for a writer), where reading one module's lessons takes a millisecond or two —
+    not a server across a network. Asks the engine; does no I/O."""
+    with uow_factory() as uow:
+        return uow.session.get_bind().dialect.name == "sqlite"
+
+
+def load_module(
+    uow_factory: UnitOfWorkFactory,
+    *,
+    actor: UserSummary | None,
+    course_id: uuid.UUID,
+    module_id: uuid.UUID,
+) -> ModuleDraft:
+    """One module of the course with its lessons: what the editor fetches on expanding it."""
+    require(actor, "content.author")
+    with uow_factory() as uow:
+        return _module_lessons(uow, course_id, module_id)
 
 
 def _like(text: str) -> str:
@@ -279,6 +311,7 @@ def update_course_fields(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
     **fields: Any,
@@ -333,7 +366,7 @@ def update_course_fields(
             changed["updated_at"] = _Stamper(uow).next_for(course)
             _save_course(uow, course, changed, auto=auto)
             uow.commit()
-        return _draft(uow, course_id)
+        return _draft(uow, course_id, lessons_of)
 
     return _run(uow_factory, "the course", work)
 
@@ -466,6 +499,7 @@ def _set_status(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     status: str,
     expected_updated_at: dt.datetime | None,
@@ -500,7 +534,9 @@ def _set_status(
             uow.flush()
         enrolled = _enrolment(uow, course)
         uow.commit()
-        return StatusChange(course=_draft(uow, course_id), old_status=old, enrolled=enrolled)
+        return StatusChange(
+            course=_draft(uow, course_id, lessons_of), old_status=old, enrolled=enrolled
+        )
 
     return _run(uow_factory, "the course's status", work)
 
@@ -509,6 +545,7 @@ def publish_course(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
     assessment_problems: Sequence[str] | None = None,
@@ -517,6 +554,7 @@ def publish_course(
     return _set_status(
         uow_factory,
         actor=actor,
+        lessons_of=lessons_of,
         course_id=course_id,
         status=PUBLISHED,
         expected_updated_at=expected_updated_at,
@@ -528,6 +566,7 @@ def unpublish_course(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
 ) -> StatusChange:
@@ -535,6 +574,7 @@ def unpublish_course(
     return _set_status(
         uow_factory,
         actor=actor,
+        lessons_of=lessons_of,
         course_id=course_id,
         status=DRAFT,
         expected_updated_at=expected_updated_at,
@@ -545,6 +585,7 @@ def archive_course(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
 ) -> StatusChange:
@@ -552,6 +593,7 @@ def archive_course(
     return _set_status(
         uow_factory,
         actor=actor,
+        lessons_of=lessons_of,
         course_id=course_id,
         status=ARCHIVED,
         expected_updated_at=expected_updated_at,
@@ -562,6 +604,7 @@ def restore_course_status(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     status: str,
     expected_updated_at: dt.datetime | None = None,
@@ -573,6 +616,7 @@ def restore_course_status(
     return _set_status(
         uow_factory,
         actor=actor,
+        lessons_of=lessons_of,
         course_id=course_id,
         status=status,
         expected_updated_at=expected_updated_at,

@@ -71,6 +71,25 @@ class ModuleDraft:
     order_index: int
     updated_at: dt.datetime | None
     lessons: tuple[LessonDraft, ...]
+    #: Whether ``lessons`` holds the module's lessons. A course opens with none loaded: the
+    #: editor fetches a module's lessons when it is expanded (issue #8). An unloaded
+    #: module's ``lessons`` is empty; ``stored_lessons`` and ``stored_minutes`` count them
+    #: (None: not counted yet).
+    lessons_loaded: bool = True
+    stored_lessons: int | None = None
+    stored_minutes: int | None = None
+
+    @property
+    def lesson_count(self) -> int | None:
+        """How many lessons the module has (None: unloaded and not counted yet)."""
+        return len(self.lessons) if self.lessons_loaded else self.stored_lessons
+
+    @property
+    def minutes(self) -> int | None:
+        """The sum of its lessons' durations (None: unloaded and not counted yet)."""
+        if self.lessons_loaded:
+            return sum(x.duration_minutes or 0 for x in self.lessons)
+        return self.stored_minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +111,13 @@ class CourseDraft:
 
     @property
     def lesson_count(self) -> int:
-        return sum(len(m.lessons) for m in self.modules)
+        """Lessons of the course (unloaded, uncounted modules count as none)."""
+        return sum(m.lesson_count or 0 for m in self.modules)
+
+    @property
+    def fully_loaded(self) -> bool:
+        """Whether every module's lessons are loaded (what :meth:`snapshot` needs)."""
+        return all(m.lessons_loaded for m in self.modules)
 
     def module(self, module_id: uuid.UUID) -> ModuleDraft | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -109,6 +134,8 @@ class CourseDraft:
         return found
 
     def snapshot(self) -> CourseSnapshot:
+        if not self.fully_loaded:
+            raise ValueError("a snapshot needs every module's lessons: load the course fully")
         return CourseSnapshot(
             title=self.title,
             slug=self.slug,

@@ -15,6 +15,7 @@ from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain import publishing
 from elearn_desktop.domain.errors import ConflictError, ValidationError
 from elearn_desktop.services.authoring._rows import (
+    LessonsOf,
     _check_token,
     _clamp,
     _clean_text,
@@ -52,6 +53,7 @@ def add_module(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     course_id: uuid.UUID,
     title: str,
     description: str | None = None,
@@ -80,7 +82,7 @@ def add_module(
         siblings.insert(_clamp(index, len(siblings)), module)
         _renumber(stamp, siblings)
         uow.commit()
-        return Created(course=_draft(uow, course_id), node_id=new_id)
+        return Created(course=_draft(uow, course_id, lessons_of), node_id=new_id)
 
     return _run(uow_factory, "the new module", work)
 
@@ -89,6 +91,7 @@ def update_module_fields(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     module_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
     **fields: Any,
@@ -111,7 +114,7 @@ def update_module_fields(
                 setattr(module, name, value)
             _Stamper(uow)(module)
             uow.commit()
-        return _draft(uow, course.id)
+        return _draft(uow, course.id, lessons_of)
 
     return _run(uow_factory, "the module", work)
 
@@ -142,7 +145,11 @@ def _delete_rows(uow: UnitOfWork, model: Any, ids: Sequence[uuid.UUID], what: st
 
 
 def delete_module(
-    uow_factory: UnitOfWorkFactory, *, actor: UserSummary | None, module_id: uuid.UUID
+    uow_factory: UnitOfWorkFactory,
+    *,
+    actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
+    module_id: uuid.UUID,
 ) -> ModuleRemoval:
     """Delete a module and its lessons; the removal says how to put them back."""
 
@@ -164,7 +171,7 @@ def delete_module(
         _renumber(_Stamper(uow), [m for m in siblings if m.id != module_id])
         _recompute_duration(uow, course.id)
         uow.commit()
-        return ModuleRemoval(course=_draft(uow, course.id), record=record, index=index)
+        return ModuleRemoval(course=_draft(uow, course.id, lessons_of), record=record, index=index)
 
     return _run(uow_factory, "the module", work)
 
@@ -199,6 +206,7 @@ def restore_module(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     record: ModuleRecord,
     index: int,
 ) -> CourseDraft:
@@ -225,7 +233,7 @@ def restore_module(
         _renumber(stamp, siblings)
         _recompute_duration(uow, record.course_id)
         uow.commit()
-        return _draft(uow, record.course_id)
+        return _draft(uow, record.course_id, lessons_of)
 
     return _run(uow_factory, "the module", work)
 
@@ -234,6 +242,7 @@ def duplicate_module(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     module_id: uuid.UUID,
     new_module_id: uuid.UUID | None = None,
 ) -> Created:
@@ -261,7 +270,7 @@ def duplicate_module(
         _renumber(stamp, siblings)
         _recompute_duration(uow, course.id)
         uow.commit()
-        return Created(course=_draft(uow, course.id), node_id=new_id)
+        return Created(course=_draft(uow, course.id, lessons_of), node_id=new_id)
 
     return _run(uow_factory, "the copy of the module", work)
 
@@ -270,6 +279,7 @@ def move_module(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     module_id: uuid.UUID,
     new_index: int,
 ) -> Moved:
@@ -285,7 +295,7 @@ def move_module(
         _renumber(_Stamper(uow), siblings)
         uow.commit()
         return Moved(
-            course=_draft(uow, course.id),
+            course=_draft(uow, course.id, lessons_of),
             old_parent_id=course.id,
             old_index=old_index,
             new_index=target,
@@ -298,6 +308,7 @@ def add_lesson(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     module_id: uuid.UUID,
     title: str,
     description: str | None = None,
@@ -329,7 +340,7 @@ def add_lesson(
         _renumber(stamp, siblings)
         _recompute_duration(uow, course.id)
         uow.commit()
-        return Created(course=_draft(uow, course.id), node_id=new_id)
+        return Created(course=_draft(uow, course.id, lessons_of), node_id=new_id)
 
     return _run(uow_factory, "the new lesson", work)
 
@@ -338,6 +349,7 @@ def update_lesson_fields(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     expected_updated_at: dt.datetime | None,
     **fields: Any,
@@ -368,13 +380,17 @@ def update_lesson_fields(
             if "duration" in changed:
                 _recompute_duration(uow, course.id)
             uow.commit()
-        return _draft(uow, course.id)
+        return _draft(uow, course.id, lessons_of)
 
     return _run(uow_factory, "the lesson", work)
 
 
 def delete_lesson(
-    uow_factory: UnitOfWorkFactory, *, actor: UserSummary | None, lesson_id: uuid.UUID
+    uow_factory: UnitOfWorkFactory,
+    *,
+    actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
+    lesson_id: uuid.UUID,
 ) -> LessonRemoval:
     def work(uow: UnitOfWork) -> LessonRemoval:
         course, lesson = _lesson_for_write(uow, actor, lesson_id)
@@ -388,7 +404,10 @@ def delete_lesson(
         _recompute_duration(uow, course.id)
         uow.commit()
         return LessonRemoval(
-            course=_draft(uow, course.id), record=record, module_id=module_id, index=index
+            course=_draft(uow, course.id, lessons_of),
+            record=record,
+            module_id=module_id,
+            index=index,
         )
 
     return _run(uow_factory, "the lesson", work)
@@ -398,6 +417,7 @@ def restore_lesson(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     record: LessonRecord,
     module_id: uuid.UUID,
     index: int,
@@ -414,7 +434,7 @@ def restore_lesson(
         _renumber(stamp, siblings)
         _recompute_duration(uow, course.id)
         uow.commit()
-        return _draft(uow, course.id)
+        return _draft(uow, course.id, lessons_of)
 
     return _run(uow_factory, "the lesson", work)
 
@@ -423,6 +443,7 @@ def duplicate_lesson(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     new_lesson_id: uuid.UUID | None = None,
 ) -> Created:
@@ -443,7 +464,7 @@ def duplicate_lesson(
         _renumber(stamp, siblings)
         _recompute_duration(uow, course.id)
         uow.commit()
-        return Created(course=_draft(uow, course.id), node_id=new_id)
+        return Created(course=_draft(uow, course.id, lessons_of), node_id=new_id)
 
     return _run(uow_factory, "the copy of the lesson", work)
 
@@ -452,6 +473,7 @@ def move_lesson(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     target_module_id: uuid.UUID,
     new_index: int,
@@ -482,7 +504,7 @@ def move_lesson(
         _renumber(stamp, target_siblings)
         uow.commit()
         return Moved(
-            course=_draft(uow, course.id),
+            course=_draft(uow, course.id, lessons_of),
             old_parent_id=source_id,
             old_index=old_index,
             new_index=position,

@@ -22,6 +22,7 @@ from elearn_desktop.data.uow import UnitOfWork, UnitOfWorkFactory
 from elearn_desktop.domain import publishing
 from elearn_desktop.domain.errors import NotFoundError, ValidationError
 from elearn_desktop.services.authoring._rows import (
+    LessonsOf,
     _check_token,
     _db_words,
     _draft,
@@ -58,6 +59,7 @@ def set_lesson_video(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     video_asset_id: uuid.UUID | None,
     duration: int | None,
@@ -77,7 +79,7 @@ def set_lesson_video(
             _Stamper(uow)(lesson)
             _recompute_duration(uow, course.id)
             uow.commit()
-        return _draft(uow, course.id)
+        return _draft(uow, course.id, lessons_of)
 
     return _run(uow_factory, "the lesson's video", work)
 
@@ -128,6 +130,7 @@ def _finish_attach(
     uow_factory: UnitOfWorkFactory,
     actor: UserSummary | None,
     *,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     asset_id: uuid.UUID,
     seconds: float | None,
@@ -148,7 +151,7 @@ def _finish_attach(
         _recompute_duration(uow, course.id)
         uow.commit()
         return VideoAttachment(
-            course=_draft(uow, course.id),
+            course=_draft(uow, course.id, lessons_of),
             asset=_video_info(asset),
             lesson_id=lesson_id,
             previous_asset_id=previous[0],
@@ -173,6 +176,7 @@ def attach_video_file(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     path: Path | str,
     media_dir: Path | str,
@@ -230,7 +234,12 @@ def attach_video_file(
                 "video", f"'{source.name}' has no playable length. The lesson is unchanged."
             )
         return _finish_attach(
-            uow_factory, actor, lesson_id=lesson_id, asset_id=new_id, seconds=seconds
+            uow_factory,
+            actor,
+            lessons_of=lessons_of,
+            lesson_id=lesson_id,
+            asset_id=new_id,
+            seconds=seconds,
         )
     except BaseException:
         _discard_asset(uow_factory, new_id)
@@ -243,6 +252,7 @@ def attach_video_url(
     uow_factory: UnitOfWorkFactory,
     *,
     actor: UserSummary | None,
+    lessons_of: LessonsOf = None,
     lesson_id: uuid.UUID,
     url: str,
     title: str,
@@ -285,7 +295,12 @@ def attach_video_url(
     )
     try:
         return _finish_attach(
-            uow_factory, actor, lesson_id=lesson_id, asset_id=new_id, seconds=seconds
+            uow_factory,
+            actor,
+            lessons_of=lessons_of,
+            lesson_id=lesson_id,
+            asset_id=new_id,
+            seconds=seconds,
         )
     except BaseException:
         _discard_asset(uow_factory, new_id)

@@ -25,17 +25,24 @@ class CommandQueue(QObject):
     step_done = Signal(object, object)  # command, result
     step_failed = Signal(object, object)  # command, exception (never SkippedError)
     busy_changed = Signal(bool)
+    saving_changed = Signal(bool)  # a command (not only reads) is pending, or no more
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending = 0
+        self._saving = 0  # commands among the pending items (the rest read)
         self._generation = 0
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    @property
+    def saving(self) -> bool:
+        """Whether a command (a change) is among the pending items, not only reads."""
+        return self._saving > 0
 
     def drop_queued(self) -> None:
         """Items queued so far skip their work (when they get their turn)."""
@@ -48,6 +55,7 @@ class CommandQueue(QObject):
             label=command.text(),
             on_success=lambda result: self.step_done.emit(command, result),
             on_failure=lambda exc: self.step_failed.emit(command, exc),
+            change=True,
         )
 
     def run(
@@ -57,23 +65,31 @@ class CommandQueue(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         label: str = "",
+        skippable: bool = True,
+        change: bool = False,
     ) -> None:
+        """Queue ``work``. ``skippable=False``: it runs even after ``drop_queued`` (a read
+        of what the database holds, such as a module's lessons, depends on no earlier step).
+        ``change``: it writes (``saving`` is True until it is done)."""
         generation = self._generation
 
         def guarded() -> Any:
-            if generation != self._generation:
+            if skippable and generation != self._generation:
                 raise SkippedError()
             return work()
 
         def done(result: Any) -> None:
-            self._finished()
+            self._finished(change)
             on_success(result)
 
         def failed(exc: BaseException) -> None:
-            self._finished()
+            self._finished(change)
             if not isinstance(exc, SkippedError):
                 on_failure(exc)
 
+        self._saving += change
+        if change and self._saving == 1:
+            self.saving_changed.emit(True)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -81,7 +97,10 @@ class CommandQueue(QObject):
             parent=self, pool=self._pool
         )
 
-    def _finished(self) -> None:
+    def _finished(self, change: bool) -> None:
+        self._saving -= change
+        if change and self._saving == 0:
+            self.saving_changed.emit(False)
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)

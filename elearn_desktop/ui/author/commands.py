@@ -29,6 +29,7 @@ from elearn_desktop.services import authoring
 from elearn_desktop.services.authoring import (
     CourseDraft,
     LessonRecord,
+    ModuleDraft,
     ModuleRecord,
 )
 from elearn_desktop.services.dto import UserSummary
@@ -59,10 +60,39 @@ class CommandContext:
     on_result: Callable[[AuthoringCommand, Any], None] | None = None
     _tokens: dict[uuid.UUID, dt.datetime | None] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    #: The modules whose lessons the editor has loaded (None: all of them). Every result
+    #: carries these modules' lessons; the others come as counts (lazy loading, issue #8).
+    #: It only grows: a module, once loaded, stays loaded until the course is opened again.
+    _loaded: set[uuid.UUID] | None = None
 
     def remember(self, course: CourseDraft) -> None:
         with self._lock:
             self._tokens = course.tokens()
+
+    def remember_module(self, module: ModuleDraft) -> None:
+        """Add the tokens of a module fetched on its own (and of its lessons)."""
+        with self._lock:
+            self._tokens[module.id] = module.updated_at
+            self._tokens.update((x.id, x.updated_at) for x in module.lessons)
+
+    def load_lazily(self) -> None:
+        """From now on results carry only the lessons of the modules marked loaded."""
+        with self._lock:
+            self._loaded = set()
+
+    def load_all(self) -> None:
+        with self._lock:
+            self._loaded = None
+
+    def mark_loaded(self, module_id: uuid.UUID) -> None:
+        with self._lock:
+            if self._loaded is not None:
+                self._loaded.add(module_id)
+
+    def lessons_of(self) -> frozenset[uuid.UUID] | None:
+        """What to pass as the services' ``lessons_of`` (None: every module's lessons)."""
+        with self._lock:
+            return None if self._loaded is None else frozenset(self._loaded)
 
     def forget(self, node_id: uuid.UUID) -> None:
         with self._lock:
@@ -122,7 +152,7 @@ class AuthoringCommand(QUndoCommand):
         raise NotImplementedError
 
     def _kw(self) -> dict[str, Any]:
-        return {"actor": self.context.actor}
+        return {"actor": self.context.actor, "lessons_of": self.context.lessons_of()}
 
 
 def _quoted(title: str) -> str:
@@ -370,6 +400,7 @@ class AddLessonCommand(AuthoringCommand):
         self._removed: authoring.LessonRemoval | None = None
 
     def forward(self) -> CourseDraft:
+        self.context.mark_loaded(self.module_id)  # the new lesson is shown in its module
         if self._removed is None:
             return authoring.add_lesson(
                 self.context.uow_factory,
@@ -486,6 +517,9 @@ class MoveLessonCommand(AuthoringCommand):
         self.focus_id = lesson_id
 
     def forward(self) -> CourseDraft:
+        # A move into a module whose lessons are not loaded yet loads them (the result
+        # shows the lesson in its new place).
+        self.context.mark_loaded(self.target_module_id)
         moved = authoring.move_lesson(
             self.context.uow_factory,
             lesson_id=self.lesson_id,

@@ -4,7 +4,19 @@ Every edit is an undo command (:mod:`.commands`) whose work runs off the GUI thr
 this editor's :class:`.CommandQueue`, so edits reach the database strictly in the order
 they were made (persistence is immediate: nothing is unsaved but a property edit being typed).
 Each result is the course as the database now holds it; the tree model applies it as a
-diff. When a step fails — someone else changed the row (a conflict dialog shows both
+diff.
+
+A course opens as an outline — its modules, without lessons — so a course of 1,000
+modules × 100 lessons paints at once (issue #8); the lessons are counted next, and a
+module's lessons are fetched when it is expanded (through the same queue, so a fetch and
+the edits around it reach the database in order — or, on a database on this machine
+with nothing queued, at once on the GUI thread: see ``_fetch_module``). Results of later
+edits carry the lessons of every module loaded so far (``CommandContext.lessons_of``);
+the other modules are unchanged by those edits but for their counts, which come with
+every result. Small courses (at most ``EAGER_MODULES`` modules, or ``EXPAND_ALL_LIMIT``
+lessons once counted) are loaded whole and shown expanded, as before.
+
+When a step fails — someone else changed the row (a conflict dialog shows both
 versions), the server refused, the row is gone — the editor says so in words, drops the
 failed command (or, when later steps were queued on top of it, the whole history, which
 no longer matches the database) and reloads the course.
@@ -15,10 +27,19 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +50,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -50,11 +72,13 @@ from elearn_desktop.ui.author import commands as cmd
 from elearn_desktop.ui.author.command_queue import CommandQueue
 from elearn_desktop.ui.author.conflict_dialog import KEEP_MINE, ConflictDialog
 from elearn_desktop.ui.author.course_tree_model import (
+    AT_END,
     COURSE,
     LESSON,
     MODULE,
     CourseTreeModel,
     MoveRequest,
+    NodeIdRole,
 )
 from elearn_desktop.ui.author.courses_page import status_word
 from elearn_desktop.ui.author.property_panel import PropertyPanel
@@ -63,9 +87,6 @@ from elearn_desktop.ui.author.undo_actions import UndoRedoActions
 from elearn_desktop.ui.author.video_dialog import VideoDialog, VideoPreviewDialog
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
-
-#: Rows the ResizeToContents columns are sized from (see QHeaderView.resizeContentsPrecision).
-RESIZE_PRECISION = 100
 
 
 def _quoted(title: str) -> str:
@@ -100,11 +121,15 @@ class CourseEditor(QWidget):
         self.queue.step_done.connect(self._step_done)
         self.queue.step_failed.connect(self._step_failed)
         self.queue.busy_changed.connect(lambda _busy: self._update_state())
+        self.queue.saving_changed.connect(lambda _saving: self._update_state())
         self._edit_after: uuid.UUID | None = None
 
         self.model = CourseTreeModel(self)
         self.model.rename_requested.connect(self._rename)
         self.model.moves_requested.connect(self._move)
+        self.model.fetch_requested.connect(self._fetch_module)
+        self._expand_when_loaded: set[uuid.UUID] = set()
+        self._local = False  # the database is a file here (see _fetch_module)
         self.tree = QTreeView()
         self.tree.setObjectName("courseTree")
         self.tree.setAccessibleName(self.tr("Course outline"))
@@ -127,12 +152,15 @@ class CourseEditor(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # Size those columns from the rows around the visible ones, not from every expanded
-        # row (Qt's default looks at 1,000: each expand then cost ~50 ms at 1,000 modules).
-        header.setResizeContentsPrecision(RESIZE_PRECISION)
+        # Details and Duration are as wide as the widest text a row can show, measured
+        # from the font (``_size_columns``), and can be dragged wider. Sizing them to the
+        # rows' contents measured ~100 rows through Python on every expand, edit and
+        # arriving module (issue #8).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.expanded.connect(self._expanded)
 
         self.panel = PropertyPanel()
         self.panel.fields_submitted.connect(self._fields_submitted)
@@ -179,16 +207,28 @@ class CourseEditor(QWidget):
         layout.addWidget(self.status_label)
         self._update_actions()
 
+    def _size_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        # Room for the item's margins, as the delegate lays a cell out.
+        padding = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 4)
+        for column in (1, 2):
+            texts = [
+                *self.model.sample_texts(column),
+                str(self.model.headerData(column, Qt.Orientation.Horizontal)),
+            ]
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
+
     def delete_question(self, drafts: list[ModuleDraft | LessonDraft]) -> str:
         """The confirmation question naming what a delete removes."""
 
         def lessons(module: ModuleDraft) -> str:
-            return self.tr("%n lesson(s)", "", len(module.lessons))
+            return self.tr("%n lesson(s)", "", module.lesson_count or 0)
 
         if len(drafts) == 1:
             (only,) = drafts
             if isinstance(only, ModuleDraft):
-                if not only.lessons:
+                if not only.lesson_count:
                     return self.tr("Delete module {title}?").format(title=_quoted(only.title))
                 return self.tr("Delete module {title} and its {lessons}?").format(
                     title=_quoted(only.title), lessons=lessons(only)
@@ -351,6 +391,7 @@ class CourseEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_actions()
             self.undo_redo.retranslate()
+            self._size_columns()
             self.tree.setAccessibleName(self.tr("Course outline"))
             self._update_actions()
         super().changeEvent(event)
@@ -375,6 +416,7 @@ class CourseEditor(QWidget):
 
     def open_course(self, course_id: uuid.UUID) -> None:
         """Load the course (a fresh undo history) and show it."""
+        self._local = authoring.database_is_local(self.uow_factory)
         self.undo_stack.clear()
         self.queue.drop_queued()
         self.context = cmd.CommandContext(
@@ -391,26 +433,92 @@ class CourseEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Load the course again (F5, and after a failed step), with the lessons of the
+        modules loaded so far; the first load after ``open_course`` is an outline."""
         if self.context is None:
             return
         context = self.context
+        first = self.course is None
 
         def load() -> CourseDraft:
+            if first:
+                return self._load_outline(context)
             course = authoring.load_course(
-                context.uow_factory, actor=context.actor, course_id=context.course_id
+                context.uow_factory,
+                actor=context.actor,
+                course_id=context.course_id,
+                lessons_of=context.lessons_of(),
             )
             context.remember(course)
             return course
 
         self.queue.run(load, on_success=self._loaded, on_failure=self._load_failed, label="load")
 
+    #: Courses with at most this many modules load whole at once (worker thread).
+    EAGER_MODULES = 20
+
+    def _load_outline(self, context: cmd.CommandContext) -> CourseDraft:
+        """(Worker thread.) The course's modules without lessons, or all of a small course."""
+        outline = authoring.load_course(
+            context.uow_factory,
+            actor=context.actor,
+            course_id=context.course_id,
+            lessons_of=frozenset(),
+            count_lessons=False,
+        )
+        if len(outline.modules) <= self.EAGER_MODULES:
+            context.load_all()
+            outline = authoring.load_course(
+                context.uow_factory, actor=context.actor, course_id=context.course_id
+            )
+        else:
+            context.load_lazily()
+        context.remember(outline)
+        return outline
+
+    def _count_lessons(self) -> None:
+        """After an outline's first paint: count each module's lessons (worker thread); a
+        course that turns out small is loaded whole (and shown expanded)."""
+        if self.context is None:
+            return
+        context = self.context
+        limit = self.EXPAND_ALL_LIMIT
+
+        def count() -> CourseDraft:
+            course = authoring.load_course(
+                context.uow_factory,
+                actor=context.actor,
+                course_id=context.course_id,
+                lessons_of=context.lessons_of(),
+            )
+            if not course.fully_loaded and course.lesson_count <= limit:
+                context.load_all()
+                course = authoring.load_course(
+                    context.uow_factory, actor=context.actor, course_id=context.course_id
+                )
+            context.remember(course)
+            return course
+
+        self.queue.run(count, on_success=self._loaded, on_failure=self._load_failed, label="count")
+
     def _loaded(self, course: CourseDraft) -> None:
         first = self.course is None
         self._show(course)
-        if first:
-            self._expand()
+        if first and any(m.lesson_count is None for m in course.modules):
+            # An outline: paint it now; select the course and count the lessons after
+            # (the property panel's first layout and the count's worker would delay it).
+            self.tree.viewport().repaint()
+            QTimer.singleShot(0, self._after_outline)
+        elif first:
             self.tree.setCurrentIndex(self.model.index(0, 0))
         self._update_state()
+
+    def _after_outline(self) -> None:
+        if self.course is None:
+            return
+        if not self.tree.currentIndex().isValid():
+            self.tree.setCurrentIndex(self.model.index(0, 0))
+        self._count_lessons()
 
     #: Courses with more lessons open with their modules collapsed (a person expands what
     #: they work on); expanding 100k rows took seconds (issue #8).
@@ -418,11 +526,105 @@ class CourseEditor(QWidget):
 
     def _expand(self) -> None:
         course = self.course
-        lessons = sum(len(m.lessons) for m in course.modules) if course is not None else 0
-        if lessons <= self.EXPAND_ALL_LIMIT:
+        if (
+            course is not None
+            and course.fully_loaded
+            and course.lesson_count <= self.EXPAND_ALL_LIMIT
+        ):
             self.tree.expandAll()
         else:
             self.tree.expand(self.model.index(0, 0))
+
+    def _fetch_module(self, module_id: uuid.UUID) -> None:
+        """The view asks for a module's lessons (it is being expanded): fetch them. Later
+        results carry them too (the context marks the module loaded).
+
+        On a database on this machine with nothing queued, the fetch (one indexed read of
+        ~100 rows, ~2 ms) runs on the GUI thread, within the expand (``_expanded``): two
+        thread hand-offs and an extra trip through the event loop cost more than the read
+        on a loaded machine (issue #8, workload 3). Otherwise — a server, or edits still
+        on their way — it waits its turn in the queue, off the GUI thread, so it sees what
+        those edits did."""
+        if self.context is None:
+            return
+        if self._fetch_here_now():
+            # ``_expanded`` fetches it in a moment; this covers a fetchMore not followed
+            # by an expand (it does nothing once the module is loaded).
+            QTimer.singleShot(0, partial(self._fetch_here, module_id))
+        else:
+            self._queue_fetch(module_id)
+
+    def _fetch_here_now(self) -> bool:
+        return self._local and not self.queue.busy
+
+    def _queue_fetch(self, module_id: uuid.UUID) -> None:
+        assert self.context is not None
+        self.queue.run(
+            partial(self._fetch_work, self.context, module_id),
+            on_success=self._module_loaded,
+            on_failure=lambda exc: self._module_failed(module_id, exc),
+            label="load module",
+            skippable=False,
+        )
+
+    @staticmethod
+    def _fetch_work(context: cmd.CommandContext, module_id: uuid.UUID) -> ModuleDraft:
+        context.mark_loaded(module_id)
+        module = authoring.load_module(
+            context.uow_factory,
+            actor=context.actor,
+            course_id=context.course_id,
+            module_id=module_id,
+        )
+        context.remember_module(module)
+        return module
+
+    def _fetch_here(self, module_id: uuid.UUID) -> None:
+        context = self.context
+        if context is None or self.course is None or self.course.module(module_id) is None:
+            self.model.fetch_failed(module_id)
+            return
+        if self.model.is_loaded(module_id):
+            return
+        if self.queue.busy:  # an edit was made meanwhile: after it, then
+            self._queue_fetch(module_id)
+            return
+        try:
+            module = self._fetch_work(context, module_id)
+        except Exception as exc:  # in words in the status line, as from the queue
+            self._module_failed(module_id, exc)
+            return
+        self._module_loaded(module)
+
+    def _expanded(self, index: QModelIndex) -> None:
+        """A module without its lessons yet stays collapsed until they are in, then opens:
+        rows inserted under an expanded item make the view lay out every row of the tree
+        again (~15 ms at 1,000 modules), under a collapsed one only that item."""
+        node_id = self.model.data(index, NodeIdRole)
+        if self.model.kind(index) == MODULE and not self.model.is_loaded(node_id):
+            self._expand_when_loaded.add(node_id)
+            self.tree.collapse(index)
+            if self._fetch_here_now():
+                self._fetch_here(node_id)  # expands it again, with its rows
+
+    def _module_loaded(self, module: ModuleDraft) -> None:
+        if self.course is None or self.course.module(module.id) is None:
+            return  # another course by now, or the module is gone
+        self.model.set_module(module)
+        self.course = self.model.course
+        if module.id in self._expand_when_loaded:
+            self._expand_when_loaded.discard(module.id)
+            self.tree.expand(self.model.index_of(module.id))
+        if self.panel.node_id == module.id:
+            self.panel.refresh(module)
+        self._update_actions()
+
+    def _module_failed(self, module_id: uuid.UUID, exc: BaseException) -> None:
+        self.model.fetch_failed(module_id)
+        self._expand_when_loaded.discard(module_id)
+        self.status_label.setText(
+            self.tr("The module's lessons could not be loaded: {error}").format(error=exc)
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self._update_state()
@@ -513,8 +715,10 @@ class CourseEditor(QWidget):
         QMessageBox.warning(self, title, message)
 
     def _update_state(self) -> None:
-        if self.queue.busy:
+        if self.queue.saving:
             self.state_label.setText(self.tr("Saving…"))
+        elif self.queue.busy:  # reading: the course, counts, a module's lessons
+            self.state_label.setText(self.tr("Loading…"))
         elif self.panel.is_dirty():
             self.state_label.setText(self.tr("● Unsaved changes"))
         else:
@@ -722,7 +926,9 @@ class CourseEditor(QWidget):
             if not 0 <= position < len(course.modules):
                 return
             target_module = course.modules[position]
-            target = len(target_module.lessons) if step < 0 else 0
+            # Up: to the end of the module above (its lessons may not be loaded yet: the
+            # move loads them); down: to the start of the one below.
+            target = AT_END if step < 0 else 0
         self.push(
             cmd.MoveLessonCommand(
                 self._ctx(),

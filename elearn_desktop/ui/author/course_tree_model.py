@@ -1,9 +1,16 @@
 """The course tree of the editor: course → modules → lessons, as a custom item model.
 
 A thin adapter over :class:`~elearn_desktop.services.authoring.CourseDraft`: ``data()``
-reads the cached draft, never the database. When a command's result arrives,
-:meth:`CourseTreeModel.set_course` applies the new draft as a diff (rows inserted, removed,
-moved, changed), so selection, expansion and scroll position survive every edit.
+reads the cached draft, never the database.
+
+Lessons load lazily, per module (issue #8): a module whose draft comes without its lessons
+(``lessons_loaded`` False) has no rows yet; ``canFetchMore`` says so, and ``fetchMore`` —
+which the view calls on expanding it — emits ``fetch_requested``; the editor fetches the
+lessons off the GUI thread and hands them to :meth:`CourseTreeModel.set_module`.
+
+When a command's result arrives, :meth:`CourseTreeModel.set_course` applies the new draft
+as a diff (rows inserted, removed, moved, changed), so selection, expansion and scroll
+position survive every edit.
 
 Editing goes out as signals, not as writes: an inline rename (``setData``) emits
 ``rename_requested`` and a drop (``dropMimeData``, custom MIME type) emits
@@ -18,7 +25,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,6 +68,28 @@ KIND_WORDS = {
 }
 TITLE_COLUMN, VIDEO_COLUMN, DURATION_COLUMN = range(3)
 
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT, _DECORATION, _TOOLTIP = (
+    int(_R.DisplayRole),
+    int(_R.EditRole),
+    int(_R.DecorationRole),
+    int(_R.ToolTipRole),
+)
+_FONT, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE = (
+    int(_R.FontRole),
+    int(_R.ForegroundRole),
+    int(_R.TextAlignmentRole),
+    int(_R.AccessibleTextRole),
+)
+_KIND, _ID, _DRAFT = int(NodeKindRole), int(NodeIdRole), int(NodeDraftRole)
+_ANSWERED_ROLES = frozenset(
+    (_DISPLAY, _EDIT, _DECORATION, _TOOLTIP, _FONT, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE, _KIND)
+) | {_ID, _DRAFT}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: A move's index meaning "after the last" (the services clamp it).
+AT_END = 2**31 - 1
+
 _Index = QModelIndex | QPersistentModelIndex
 Draft = CourseDraft | ModuleDraft | LessonDraft
 
@@ -83,10 +112,52 @@ class _Node:
     parent: _Node | None
     row: int = 0
     children: list[_Node] = field(default_factory=list)
+    #: False for a module whose lessons are not loaded yet (it has no child nodes then).
+    loaded: bool = True
 
     @property
     def id(self) -> uuid.UUID:
         return self.draft.id
+
+
+def _looks(draft: Draft) -> Any:
+    """What of a draft its row shows: a change elsewhere (a module's lessons arriving, a
+    lesson renamed inside it) repaints nothing."""
+    if isinstance(draft, ModuleDraft):
+        return (
+            draft.title,
+            draft.description,
+            draft.order_index,
+            draft.lesson_count,
+            draft.minutes,
+        )
+    if isinstance(draft, CourseDraft):
+        return (draft.title, draft.status, draft.slug, draft.duration_minutes)
+    return draft
+
+
+def _flags(kind: str, column: int, read_only: bool) -> Qt.ItemFlag:
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if kind == LESSON:
+        flags |= Qt.ItemFlag.ItemNeverHasChildren
+    if read_only:
+        return flags
+    if column == TITLE_COLUMN:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    if kind != COURSE:
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+    # Lessons take drops too: dropping on a lesson puts the dragged lessons before it.
+    return flags | Qt.ItemFlag.ItemIsDropEnabled
+
+
+#: ``flags()`` by (kind, column, read-only): the view asks thousands of times per expand,
+#: and combining enum flags in Python is slow.
+_FLAGS = {
+    (kind, column, read_only): _flags(kind, column, read_only)
+    for kind in (COURSE, MODULE, LESSON)
+    for column in range(len(COLUMNS))
+    for read_only in (False, True)
+}
 
 
 def _kind_of(draft: Draft) -> str:
@@ -98,6 +169,7 @@ def _kind_of(draft: Draft) -> str:
 class CourseTreeModel(QAbstractItemModel):
     rename_requested = Signal(str, object, str, str)  # kind, node id, old title, new title
     moves_requested = Signal(list)  # [MoveRequest, ...]
+    fetch_requested = Signal(object)  # module id: load its lessons (lazy loading)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -105,6 +177,9 @@ class CourseTreeModel(QAbstractItemModel):
         self._by_id: dict[uuid.UUID, _Node] = {}
         self._root: _Node | None = None  # the course node (the one top-level row)
         self._next_key = 1
+        self._fetching: set[uuid.UUID] = set()  # modules whose lessons were asked for
+        self._bold = QFont()
+        self._bold.setBold(True)
         self.read_only = False
 
     # -- content ---------------------------------------------------------------------------
@@ -119,13 +194,57 @@ class CourseTreeModel(QAbstractItemModel):
             self.beginResetModel()
             self._nodes.clear()
             self._by_id.clear()
+            self._fetching.clear()
             self._root = self._build(course, None, 0) if course is not None else None
             self.endResetModel()
             return
         self._update(self._root, course)
         self._sync_children(self._root, list(course.modules))
         for module_node, module in zip(self._root.children, course.modules, strict=True):
-            self._sync_children(module_node, list(module.lessons))
+            self._sync_lessons(module_node, module)
+
+    def set_module(self, module: ModuleDraft) -> None:
+        """Show a module fetched with its lessons (the rest of the course is unchanged)."""
+        node = self._by_id.get(module.id)
+        self._fetching.discard(module.id)
+        if self._root is None or node is None or node.kind != MODULE:
+            return  # deleted meanwhile, or another course
+        course = self._root.draft
+        assert isinstance(course, CourseDraft)
+        modules = list(course.modules)  # in the order of the root's rows
+        modules[node.row] = module
+        self._root.draft = replace(course, modules=tuple(modules))
+        self._update(node, module)
+        self._sync_lessons(node, module)
+
+    def fetch_failed(self, module_id: uuid.UUID) -> None:
+        """The fetch of a module's lessons failed: expanding it again asks again."""
+        self._fetching.discard(module_id)
+
+    def is_loaded(self, module_id: uuid.UUID) -> bool:
+        node = self._by_id.get(module_id)
+        return node is not None and node.loaded
+
+    def _sync_lessons(self, node: _Node, module: ModuleDraft) -> None:
+        if module.lessons_loaded and node.loaded:
+            self._sync_children(node, list(module.lessons))
+            return
+        index = self._index_of(node)
+        if module.lessons_loaded:  # arrived: all rows at once
+            node.loaded = True
+            self._fetching.discard(module.id)
+            if module.lessons:
+                self.beginInsertRows(index, 0, len(module.lessons) - 1)
+                node.children = [self._build(x, node, i) for i, x in enumerate(module.lessons)]
+                self.endInsertRows()
+        elif node.loaded:  # not expected (loaded modules stay loaded), but stay truthful
+            if node.children:
+                self.beginRemoveRows(index, 0, len(node.children) - 1)
+                gone, node.children = node.children, []
+                for child in gone:
+                    self._forget(child)
+                self.endRemoveRows()
+            node.loaded = False
 
     def _build(self, draft: Draft, parent: _Node | None, row: int) -> _Node:
         node = _Node(self._next_key, _kind_of(draft), draft, parent, row)
@@ -137,6 +256,7 @@ class CourseTreeModel(QAbstractItemModel):
             children = draft.modules
         elif isinstance(draft, ModuleDraft):
             children = draft.lessons
+            node.loaded = draft.lessons_loaded
         node.children = [self._build(child, node, i) for i, child in enumerate(children)]
         return node
 
@@ -147,13 +267,36 @@ class CourseTreeModel(QAbstractItemModel):
         if self._by_id.get(node.id) is node:
             del self._by_id[node.id]
 
-    def _update(self, node: _Node, draft: Draft) -> None:
-        if node.draft != draft:
-            node.draft = draft
-            index = self._index_of(node)
-            self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+    def _update(self, node: _Node, draft: Draft, changed: list[_Node] | None = None) -> None:
+        """Replace the node's draft; repaint its row if what it shows changed (now, or
+        later with the others in ``changed``: one signal for many rows)."""
+        if node.draft is draft:
+            return
+        old, node.draft = node.draft, draft
+        if _looks(old) != _looks(draft):
+            if changed is not None:
+                changed.append(node)
+            else:
+                self._changed([node])
+
+    def _changed(self, nodes: list[_Node]) -> None:
+        """One ``dataChanged`` over the rows of ``nodes`` (siblings, all still shown)."""
+        if not nodes:
+            return
+        parent = nodes[0].parent
+        if parent is None:
+            first = last = nodes[0]
+        else:
+            rows = [n.row for n in nodes]
+            first, last = parent.children[min(rows)], parent.children[max(rows)]
+        self.dataChanged.emit(self._index_of(first), self._index_of(last, len(COLUMNS) - 1))
 
     def _sync_children(self, parent: _Node, drafts: list[Draft]) -> None:
+        changed: list[_Node] = []
+        self._sync_rows(parent, drafts, changed)
+        self._changed(changed)
+
+    def _sync_rows(self, parent: _Node, drafts: list[Draft], changed: list[_Node]) -> None:
         parent_index = self._index_of(parent)
         wanted = {d.id for d in drafts}
         for row in range(len(parent.children) - 1, -1, -1):
@@ -166,7 +309,7 @@ class CourseTreeModel(QAbstractItemModel):
         for row, draft in enumerate(drafts):
             current = parent.children[row] if row < len(parent.children) else None
             if current is not None and current.id == draft.id:
-                self._update(current, draft)
+                self._update(current, draft, changed)
                 continue
             found = next(
                 (
@@ -181,7 +324,7 @@ class CourseTreeModel(QAbstractItemModel):
                 parent.children.insert(row, parent.children.pop(found))
                 self._renumber(parent)
                 self.endMoveRows()
-                self._update(parent.children[row], draft)
+                self._update(parent.children[row], draft, changed)
             else:
                 stale = self._by_id.get(draft.id)
                 if stale is not None:  # moved here from another parent: removed there later
@@ -267,43 +410,69 @@ class CourseTreeModel(QAbstractItemModel):
         return len(COLUMNS)
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        node = self._node(parent)
+        if node is not None and not node.loaded and parent.column() == 0:
+            count = node.draft.lesson_count  # type: ignore[union-attr]
+            return count is None or count > 0  # not counted yet: it may have lessons
         return self.rowCount(parent) > 0
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        node = self._node(parent)
+        return (
+            node is not None
+            and not node.loaded
+            and parent.column() == 0
+            and node.id not in self._fetching
+            and self.hasChildren(parent)
+        )
+
+    def fetchMore(self, parent: _Index) -> None:
+        """The view wants this module's rows (it was expanded): ask for its lessons."""
+        node = self._node(parent)
+        if node is None or node.loaded or node.id in self._fetching:
+            return
+        self._fetching.add(node.id)
+        self.fetch_requested.emit(node.id)
 
     # -- Qt overrides: data ----------------------------------------------------------------
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks ~15 roles per cell on every paint: the ones with no answer here
+        # end before anything else is looked up (ints: comparing enums costs more).
+        role = int(role)
+        if role not in _ANSWERED_ROLES:
+            return None
         node = self._node(index)
         if node is None:
             return None
         column = index.column()
         draft = node.draft
-        if role == NodeKindRole:
+        if role in (_DISPLAY, _EDIT):
+            return self._text(node, column, edit=role == _EDIT)
+        if role == _DECORATION:
+            return icon(node.kind) if column == TITLE_COLUMN else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column == DURATION_COLUMN else None
+        if role == _FONT:
+            return self._bold if node.kind == COURSE and column == TITLE_COLUMN else None
+        if role == _FOREGROUND:
+            if (
+                column == VIDEO_COLUMN
+                and isinstance(draft, LessonDraft)
+                and draft.video is not None
+                and not draft.video.ready
+            ):
+                return QBrush(QColor("#b26a00"))
+            return None
+        if role == _KIND:
             return node.kind
-        if role == NodeIdRole:
+        if role == _ID:
             return node.id
-        if role == NodeDraftRole:
+        if role == _DRAFT:
             return draft
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(node, column, edit=role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN:
-            return icon(node.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.FontRole and node.kind == COURSE and column == TITLE_COLUMN:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == VIDEO_COLUMN
-            and isinstance(draft, LessonDraft)
-            and draft.video is not None
-            and not draft.video.ready
-        ):
-            return QBrush(QColor("#b26a00"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == DURATION_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE_COLUMN:
+        if role == _ACCESSIBLE and column == TITLE_COLUMN:
             kind = self.tr(KIND_WORDS.get(node.kind, node.kind.capitalize()))
             return self.tr("{kind}: {title}").format(kind=kind, title=draft.title)
         return None
@@ -323,12 +492,14 @@ class CourseTreeModel(QAbstractItemModel):
                 return self.tr("Video ({status})").format(status=draft.video.status)
             if isinstance(draft, CourseDraft):
                 return status_word(draft.status)
-            return self.tr("%n lesson(s)", "", len(draft.lessons))
+            count = draft.lesson_count
+            return "" if count is None else self.tr("%n lesson(s)", "", count)
         if column == DURATION_COLUMN:
             if isinstance(draft, LessonDraft):
                 return minutes_text(draft.duration_minutes)
             if isinstance(draft, ModuleDraft):
-                return minutes_text(sum(x.duration_minutes or 0 for x in draft.lessons))
+                minutes = draft.minutes
+                return "" if minutes is None else minutes_text(minutes)
             return minutes_text(draft.duration_minutes)
         return ""
 
@@ -346,8 +517,25 @@ class CourseTreeModel(QAbstractItemModel):
                 )
             )
         if isinstance(draft, ModuleDraft):
-            return draft.title + "\n" + self.tr("%n lesson(s)", "", len(draft.lessons))
+            if draft.lesson_count is None:
+                return draft.title
+            return draft.title + "\n" + self.tr("%n lesson(s)", "", draft.lesson_count)
         return f"{draft.title}\n{status_word(draft.status)} · /{draft.slug}"
+
+    def sample_texts(self, column: int) -> list[str]:
+        """The widest texts a row can show in ``column`` (Details, Duration), in the
+        language shown: the editor sizes those columns from them, not from the rows."""
+        if column == VIDEO_COLUMN:
+            return [
+                self.tr("Text"),
+                self.tr("Video"),
+                self.tr("Video ({status})").format(status="processing"),
+                self.tr("%n lesson(s)", "", 9999),
+                *(status_word(s) for s in ("draft", "published", "archived")),
+            ]
+        if column == DURATION_COLUMN:
+            return [minutes_text(99 * 60 + 59)]
+        return []
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -365,18 +553,7 @@ class CourseTreeModel(QAbstractItemModel):
         if node is None:
             # Dropping on the empty area below the tree is not a move anywhere.
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind == LESSON:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        if self.read_only:
-            return flags
-        if index.column() == TITLE_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if node.kind != COURSE:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        # Lessons take drops too: dropping on a lesson puts the dragged lessons before it.
-        flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return _FLAGS[node.kind, index.column(), self.read_only]
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self._node(index)
@@ -509,6 +686,10 @@ class CourseTreeModel(QAbstractItemModel):
         is not moving (or the end); each placed node is the next one's anchor. Each move's
         index is its place after the move, given the moves before it.
         """
+        if not parent.loaded:
+            # Its lessons are not loaded: each goes to the end, in order (the move loads
+            # the module, see MoveLessonCommand).
+            return [MoveRequest(n.kind, n.id, parent.id, AT_END) for n in nodes]
         moving = {n.key for n in nodes}
         current = [c.key for c in parent.children]
         anchor = next((k for k in current[row:] if k not in moving), None)

@@ -469,10 +469,11 @@ class PropertyPanel(QWidget):
         self.heading.setText(self.tr("Module"))
         self.module_title.widget.setText(module.title)  # type: ignore[attr-defined]
         self.module_description.widget.setPlainText(module.description or "")  # type: ignore[attr-defined]
-        lessons = len(module.lessons)
-        minutes = sum(x.duration_minutes or 0 for x in module.lessons)
+        lessons, minutes = module.lesson_count, module.minutes
         self.module_info.setText(
-            self.tr("%n lesson(s)", "", lessons) + " · " + minutes_text(minutes)
+            "…"  # a big course's module, not counted yet (lazy loading, issue #8)
+            if lessons is None or minutes is None
+            else self.tr("%n lesson(s)", "", lessons) + " · " + minutes_text(minutes)
         )
 
     def _show_lesson(self, lesson: LessonDraft) -> None:
