@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from elearn_desktop.data.models import (
@@ -258,11 +258,18 @@ def _state_of(row: UserProgress | None) -> ProgressState:
     """A stored row as a mergeable state (tolerant of what other clients may have written)."""
     if row is None:
         return ProgressState()
-    percentage = min(max(int(row.progress_percentage or 0), 0), 100)
-    status = row.status if row.status in STATUS_ORDER else None
-    if status is None:
-        status = COMPLETED if percentage == 100 else IN_PROGRESS if percentage else NOT_STARTED
-    return ProgressState(status=status, percentage=percentage, completed_at=row.completed_at)
+    return _state_from(row.status, row.progress_percentage, row.completed_at)
+
+
+def _state_from(
+    status: str | None, percentage: int | None, completed_at: dt.datetime | None
+) -> ProgressState:
+    """Stored progress values as a mergeable state (tolerant of other clients' values)."""
+    percent = min(max(int(percentage or 0), 0), 100)
+    known = status if status in STATUS_ORDER else None
+    if known is None:
+        known = COMPLETED if percent == 100 else IN_PROGRESS if percent else NOT_STARTED
+    return ProgressState(status=known, percentage=percent, completed_at=completed_at)
 
 
 def _merge_row(
@@ -456,53 +463,107 @@ def lesson_context(
     lesson_id: uuid.UUID,
     media_dir: Path | str | None = None,
 ) -> LessonContext:
-    """The lesson, where its video plays from, and where this person is in it."""
+    """The lesson, where its video plays from, and where this person is in it.
+
+    Two plain-column queries (the lesson with its module, course, video asset, playback
+    and progress rows; the course's lessons in order) rather than eight entity loads:
+    opening the first lesson of a session waited for SQLAlchemy to compile each statement
+    once (~10 ms of its first video frame, issue #8 workload 9).
+    """
+    playback_on = and_(LessonPlayback.user_id == user_id, LessonPlayback.lesson_id == Lesson.id)
+    progress_on = and_(
+        UserProgress.user_id == user_id,
+        UserProgress.entity_type == LESSON,
+        UserProgress.entity_id == Lesson.id,
+    )
     with uow_factory() as uow:
-        lesson = _get_lesson(uow, lesson_id)
-        module = uow.session.get(Module, lesson.module_id) if lesson.module_id else None
-        outline = _outline(uow, module.course_id) if module and module.course_id else None
-        order = list(outline.lessons) if outline else [lesson]
-        index = next(i for i, each in enumerate(order) if each.id == lesson.id)
-        previous = order[index - 1] if index > 0 else None
-        following = order[index + 1] if index + 1 < len(order) else None
+        row = uow.session.execute(
+            select(
+                Lesson.title,
+                Lesson.description,
+                Lesson.duration,
+                Lesson.video_asset_id,
+                Module.id.label("module_id"),
+                Module.title.label("module_title"),
+                Course.id.label("course_id"),
+                Course.title.label("course_title"),
+                VideoAsset.id.label("asset_id"),
+                VideoAsset.provider,
+                VideoAsset.provider_id,
+                LessonPlayback.watched_ranges,
+                LessonPlayback.resume_position_s,
+                LessonPlayback.user_id.label("playback_user_id"),
+                UserProgress.status,
+                UserProgress.progress_percentage,
+                UserProgress.completed_at,
+                UserProgress.id.label("progress_id"),
+            )
+            .select_from(Lesson)
+            .outerjoin(Module, Module.id == Lesson.module_id)
+            .outerjoin(Course, Course.id == Module.course_id)
+            .outerjoin(VideoAsset, VideoAsset.id == Lesson.video_asset_id)
+            .outerjoin(LessonPlayback, playback_on)
+            .outerjoin(UserProgress, progress_on)
+            .where(Lesson.id == lesson_id)
+            .limit(1)
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError("this lesson no longer exists")
+        order: list[tuple[uuid.UUID, str]] = [(lesson_id, row.title)]
+        if row.course_id is not None:
+            order = [
+                (each.id, each.title)
+                for each in uow.session.execute(
+                    select(Lesson.id, Lesson.title)
+                    .join(Module, Lesson.module_id == Module.id)
+                    .where(Module.course_id == row.course_id)
+                    .order_by(Module.order_index, Module.id, Lesson.order_index, Lesson.id)
+                )
+            ]
+    index = next(i for i, (each_id, _title) in enumerate(order) if each_id == lesson_id)
+    previous = order[index - 1] if index > 0 else None
+    following = order[index + 1] if index + 1 < len(order) else None
 
-        video: VideoSource | None = None
-        problem: str | None = None
-        if lesson.video_asset_id is not None:
-            asset = uow.session.get(VideoAsset, lesson.video_asset_id)
-            if asset is None:
-                problem = "This lesson's video is no longer available."
-            else:
-                try:
-                    video = resolve_video_source(asset, media_dir=media_dir)
-                except ValidationError as exc:
-                    problem = f"This lesson's video cannot be played: {exc}."
+    video: VideoSource | None = None
+    problem: str | None = None
+    if row.video_asset_id is not None:
+        if row.asset_id is None:
+            problem = "This lesson's video is no longer available."
+        else:
+            try:
+                video = resolve_video_source(row, media_dir=media_dir)
+            except ValidationError as exc:
+                problem = f"This lesson's video cannot be played: {exc}."
 
-        playback = uow.session.get(LessonPlayback, (user_id, lesson_id))
-        state = _state_of(uow.progress.get(user_id, LESSON, lesson_id))
-        return LessonContext(
-            lesson_id=lesson.id,
-            title=lesson.title,
-            description=lesson.description,
-            duration_min=lesson.duration,
-            module_id=module.id if module else None,
-            module_title=module.title if module else None,
-            course_id=outline.course.id if outline else None,
-            course_title=outline.course.title if outline else None,
-            has_video=lesson.video_asset_id is not None,
-            video=video,
-            video_problem=problem,
-            watched=_ranges_of(playback.watched_ranges) if playback else (),
-            resume_position_s=playback.resume_position_s if playback else None,
-            status=state.status,
-            percentage=state.percentage,
-            completed_at=state.completed_at,
-            previous_lesson_id=previous.id if previous else None,
-            next_lesson_id=following.id if following else None,
-            next_lesson_title=following.title if following else None,
-            lesson_number=index + 1,
-            lesson_count=len(order),
-        )
+    played = row.playback_user_id is not None
+    state = (
+        _state_from(row.status, row.progress_percentage, row.completed_at)
+        if row.progress_id is not None
+        else ProgressState()
+    )
+    return LessonContext(
+        lesson_id=lesson_id,
+        title=row.title,
+        description=row.description,
+        duration_min=row.duration,
+        module_id=row.module_id,
+        module_title=row.module_title,
+        course_id=row.course_id,
+        course_title=row.course_title,
+        has_video=row.video_asset_id is not None,
+        video=video,
+        video_problem=problem,
+        watched=_ranges_of(row.watched_ranges) if played else (),
+        resume_position_s=row.resume_position_s if played else None,
+        status=state.status,
+        percentage=state.percentage,
+        completed_at=state.completed_at,
+        previous_lesson_id=previous[0] if previous else None,
+        next_lesson_id=following[0] if following else None,
+        next_lesson_title=following[1] if following else None,
+        lesson_number=index + 1,
+        lesson_count=len(order),
+    )
 
 
 def record_playback(

@@ -13,8 +13,9 @@ Both backends answer the same question the same way:
 * A course matches by its own title/description or by one of its lessons'. Rank: the
   course's own match (title weighs more than description) plus half its best lesson match.
 * PostgreSQL matches and ranks the stored ``search_vector`` columns of revision 0009 (GIN
-  indexed; title weight A, description D); SQLite uses the FTS5 table ``catalog_fts``
-  (prefix indexes since 0009).
+  indexed; title weight A, description D), the word being typed as one lean prefix query
+  (``elearn_prefix_tsquery``, revision 0012), always planned for the words searched;
+  SQLite uses the FTS5 table ``catalog_fts`` (prefix indexes since 0009).
 * Ranking is bounded: at most ``MAX_RANKED`` matching courses (that pass the filters) and
   as many matching lessons, in index order, are ranked. A word that matches more — a
   first letter, a word in a third of the catalogue — still returns only true matches, best
@@ -54,6 +55,7 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session, selectinload
 
 from elearn_desktop.data.models import Course, Lesson, Module, UserProgress
@@ -204,6 +206,8 @@ def search_catalog(
         elif terms.empty:
             stmt = select(Course, literal(0.0, Float)).where(*filters).order_by(Course.title)
         else:
+            if dialect == "postgresql":
+                _pg_custom_plans(session)
             ranked = (
                 _pg_ranked(terms, filters)
                 if dialect == "postgresql"
@@ -293,26 +297,37 @@ def _progress(
 
 
 def _pg_tsquery(terms: SearchTerms) -> ColumnElement[Any]:
-    """A tsquery built from bound values only (no user text is ever parsed as syntax)."""
+    """A tsquery built from bound values only (no user text is ever parsed as syntax).
+
+    The word being typed and its shorter variants become one lean prefix query in the
+    server (``elearn_prefix_tsquery``, revision 0012): each variant stemmed by 'english'
+    and kept as typed by 'simple' (which keeps short prefixes such as "a", the start of
+    "advanced"), with every prefix dropped that a shorter one already covers. Each prefix
+    is a separate scan of the GIN index; the six of "pytho" and "pyth" cost most of a
+    keystroke for a common word.
+    """
     english: ColumnElement[Any] = literal_column("'english'::regconfig")
-    simple: ColumnElement[Any] = literal_column("'simple'::regconfig")
     parts: list[ColumnElement[Any]] = []
     if terms.words:
         parts.append(func.plainto_tsquery(english, cast(literal(" ".join(terms.words)), Text)))
-    alternatives: ColumnElement[Any] | None = None
-    for variant in terms.prefix_variants():
-        # A quoted lexeme with a prefix flag; words hold letters and digits only, so the
-        # quotes cannot be closed early. 'english' stems and drops stop words; 'simple'
-        # keeps short prefixes such as "a" (the start of "advanced").
-        quoted = cast(literal(f"'{variant}':*"), Text)
-        either = func.to_tsquery(english, quoted).op("||")(func.to_tsquery(simple, quoted))
-        alternatives = either if alternatives is None else alternatives.op("||")(either)
-    if alternatives is not None:
-        parts.append(alternatives)
+    variants = terms.prefix_variants()
+    if variants:
+        parts.append(func.elearn_prefix_tsquery(literal(list(variants), postgresql.ARRAY(Text))))
     query = parts[0]
     for part in parts[1:]:
         query = query.op("&&")(part)
     return query
+
+
+def _pg_custom_plans(session: Session) -> None:
+    """Plan this transaction's search statements for their own values, every time.
+
+    psycopg prepares a statement run five times on a connection; PostgreSQL may then
+    switch to one generic plan, which cannot see the query's words: it neither folds the
+    prefix query into a constant (it would run once per ranked row) nor estimates how
+    many rows a word matches (it scanned where the index was the way, and back).
+    """
+    session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
 def _pg_ranked(terms: SearchTerms, filters: list[ColumnElement[bool]]) -> Select[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -22,6 +23,9 @@ from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.single_instance import SingleInstance
 from elearn_desktop.ui.theme import apply_saved_appearance
+
+if TYPE_CHECKING:
+    from elearn_desktop.ui.multimedia import MultimediaStatus
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +59,21 @@ def build_window() -> MainWindow:
 
 
 def load_optional_modules(window: MainWindow) -> None:
-    """QtMultimedia is heavy and optional (needs libpulse0 on Linux): load it after paint."""
+    """QtMultimedia is heavy and optional (needs libpulse0 on Linux): load it after paint,
+    then start its backend (GUI thread) so that the first lesson plays sooner."""
     from elearn_desktop.ui.multimedia import probe_multimedia
 
     BackgroundOp(probe_multimedia, label="load multimedia").on_success(
-        lambda status: window.show_playback_status(status.available, status.message)
+        lambda status: multimedia_loaded(window, status)
     ).run(parent=window)
+
+
+def multimedia_loaded(window: MainWindow, status: MultimediaStatus) -> None:
+    window.show_playback_status(status.available, status.message)
+    if status.available:
+        from elearn_desktop.ui.multimedia import warm_up
+
+        warm_up()
 
 
 class AppController:

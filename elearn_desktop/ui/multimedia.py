@@ -1,5 +1,7 @@
 """Is video playback available? QtMultimedia is loaded after the first paint, and may not be.
 
+Once loaded, its backend is started at once (:func:`warm_up`), before anyone opens a lesson.
+
 On Linux QtMultimedia needs the system's PulseAudio client library; without it the import
 fails and the app keeps running, telling the person how to enable playback.
 """
@@ -45,6 +47,20 @@ def control(player: QObject, slot: Literal["play", "pause", "stop"]) -> None:
     with a direct connection runs the same slot synchronously but releases the GIL.
     """
     QMetaObject.invokeMethod(player, slot, Qt.ConnectionType.DirectConnection)
+
+
+def warm_up() -> None:
+    """Start QtMultimedia's backend now, on the GUI thread, while the app is idle.
+
+    The first ``QMediaPlayer`` or ``QAudioOutput`` of a process loads the FFmpeg backend
+    and opens the audio system (~7 ms here, most of making a player). The app calls this
+    once after its first paint, when QtMultimedia has loaded: the first lesson a person
+    opens then makes its player in well under a millisecond (issue #8, workload 9).
+    Asking for the default audio output is the cheapest call that starts both.
+    """
+    from PySide6.QtMultimedia import QMediaDevices
+
+    QMediaDevices.defaultAudioOutput()
 
 
 def probe_multimedia() -> MultimediaStatus:

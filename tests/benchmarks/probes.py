@@ -412,14 +412,18 @@ def probe_video_bare(args: dict[str, Any]) -> None:
 
 def probe_video_app(args: dict[str, Any]) -> None:
     """The learner's player opening a lesson whose video is on this computer."""
-    from PySide6.QtMultimedia import QMediaPlayer  # loaded after first paint in the app
     from PySide6.QtWidgets import QApplication
 
     from elearn_desktop.ui.learn.player import LessonPlayerPage
+    from elearn_desktop.ui.multimedia import probe_multimedia, warm_up
 
-    del QMediaPlayer
     app = QApplication(sys.argv)
     del app
+    # What the app does after its first paint (ui.application.load_optional_modules):
+    # load QtMultimedia, then start its backend.
+    if not probe_multimedia().available:
+        raise RuntimeError(probe_multimedia().message)
+    warm_up()
     session = _sign_in(args["email"], args["password"])
     page = LessonPlayerPage(session)
     page.resize(900, 600)

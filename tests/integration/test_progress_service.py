@@ -481,6 +481,31 @@ def test_lesson_context_knows_the_course_order_and_the_video(world: World) -> No
     assert (last.next_lesson_id, last.description, last.lesson_number) == (None, "Read this.", 4)
 
 
+def test_lesson_context_reads_only_this_persons_place_and_progress(world: World) -> None:
+    world.play(world.a1, [(0, 60)], user=world.other, resume=42)
+    mine = progress.lesson_context(world.uow, user_id=world.learner, lesson_id=world.a1)
+    assert (mine.watched, mine.resume_position_s) == ((), None)
+    assert (mine.status, mine.percentage, mine.completed_at) == (NOT_STARTED, 0, None)
+    theirs = progress.lesson_context(world.uow, user_id=world.other, lesson_id=world.a1)
+    assert (theirs.watched, theirs.resume_position_s) == (((0.0, 60.0),), 42)
+    assert (theirs.status, theirs.percentage) == (COMPLETED, 100)
+    assert theirs.completed_at is not None
+    with pytest.raises(NotFoundError, match="lesson no longer exists"):
+        progress.lesson_context(world.uow, user_id=world.learner, lesson_id=uuid.uuid4())
+
+
+def test_lesson_context_of_a_lesson_outside_any_course(world: World) -> None:
+    with world.uow() as uow:
+        lesson = uow.session.get(Lesson, world.b2)
+        assert lesson is not None
+        lesson.module_id = None
+        uow.commit()
+    alone = progress.lesson_context(world.uow, user_id=world.learner, lesson_id=world.b2)
+    assert (alone.module_id, alone.course_id, alone.course_title) == (None, None, None)
+    assert (alone.lesson_number, alone.lesson_count) == (1, 1)
+    assert (alone.previous_lesson_id, alone.next_lesson_id) == (None, None)
+
+
 def test_lesson_context_explains_a_video_that_cannot_play(world: World) -> None:
     with world.uow() as uow:
         asset = VideoAsset(id=uuid.uuid4(), title="x", provider="vimeo", provider_id="123")

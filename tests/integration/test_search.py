@@ -401,6 +401,72 @@ def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> No
     assert "ix_lessons_vector_search" in plan
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("variants", "expected"),
+    [
+        # Every longer prefix is covered by a shorter one: one prefix is left.
+        (["pytho", "pyth"], "'pyth':*"),
+        # The stem of the whole word ('learn') covers the typed variants.
+        (["learning", "learnin", "learni"], "'learn':*"),
+        # 'english' drops the stop word; 'simple' keeps it (the start of "theory").
+        (["the"], "'the':*"),
+        # Stemmed differently from what was typed: both are kept.
+        (["happy"], "'happi':* | 'happy':*"),
+        (["café"], "'café':*"),
+    ],
+)
+def test_postgresql_prefix_query_keeps_only_the_prefixes_that_matter(
+    catalog: UnitOfWorkFactory, variants: list[str], expected: str
+) -> None:
+    with catalog() as uow:
+        if uow.session.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL only")
+        lean = uow.session.execute(
+            text("SELECT elearn_prefix_tsquery(:v)::text"), {"v": variants}
+        ).scalar_one()
+        # The same rows match as with every variant through both configurations (the
+        # query of revision 0009).
+        params = {f"q{i}": f"'{v}':*" for i, v in enumerate(variants)}
+        every = " || ".join(
+            f"to_tsquery('english', :{name}) || to_tsquery('simple', :{name})" for name in params
+        )
+        matched = uow.session.execute(
+            text(
+                "SELECT count(*) FILTER (WHERE search_vector @@ elearn_prefix_tsquery(:v)), "
+                f"count(*) FILTER (WHERE search_vector @@ ({every})) FROM lessons"
+            ),
+            {"v": variants, **params},
+        ).one()
+    assert lean == expected
+    assert matched[0] == matched[1]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_as_you_type_stays_right_when_prepared(
+    catalog: UnitOfWorkFactory,
+) -> None:
+    """Run often enough for psycopg to prepare its statements, the search still finds the
+    course; its custom-plan setting stays in its transaction; learners (not PUBLIC) may
+    run the prefix function."""
+    with catalog() as uow:
+        if uow.session.get_bind().dialect.name != "postgresql":
+            pytest.skip("PostgreSQL only")
+    for typed in ["r", "ru", "rus", "rust", "rust p", "rust pr", "rust pro", "rust prog"] * 2:
+        assert search_catalog(catalog, text=typed)
+    assert _titles(search_catalog(catalog, text="rust progr")) == ["Rust Programming"]
+    with catalog() as uow:
+        granted = uow.session.execute(
+            text(
+                "SELECT has_function_privilege('elearn_learner', "
+                "'elearn_prefix_tsquery(text[])', 'EXECUTE'), "
+                "has_function_privilege('public', 'elearn_prefix_tsquery(text[])', 'EXECUTE'), "
+                "current_setting('plan_cache_mode')"
+            )
+        ).one()
+    assert tuple(granted) == (True, False, "auto")
+
+
 # -- bounded ranking (issue #8) ----------------------------------------------------------
 
 

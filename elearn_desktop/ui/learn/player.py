@@ -470,6 +470,12 @@ class LessonPlayerPage(QWidget):
         if generation != self._generation:
             return
         self.context = ctx
+        video = ctx.video
+        missing = video is None or (video.is_file and not video.exists)
+        playable = ctx.has_video and ctx.video_problem is None and not missing
+        if playable:
+            # The media starts opening first; the page is filled in while it loads.
+            self._start_video(ctx)
         self.title_label.setText(ctx.title)
         self._show_where(ctx)
         self._show_status(ctx.status, ctx.percentage)
@@ -486,8 +492,8 @@ class LessonPlayerPage(QWidget):
                     ctx.video_problem
                 )
             )
-        elif ctx.video is None or (ctx.video.is_file and not ctx.video.exists):
-            where_file = ctx.video.location if ctx.video is not None else "?"
+        elif missing:
+            where_file = video.location if video is not None else "?"
             self._show_message(
                 self.tr(
                     "The video file of this lesson is missing:\n{0}\n\n"
@@ -495,8 +501,6 @@ class LessonPlayerPage(QWidget):
                     "course's author. Your progress in this lesson is unchanged."
                 ).format(where_file)
             )
-        else:
-            self._start_video(ctx)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_where(self, ctx: LessonContext) -> None:
@@ -585,13 +589,14 @@ class LessonPlayerPage(QWidget):
         self.end_panel.hide()
         self.position_slider.setRange(0, 0)
         self._set_time(0, 0)
-        self.stack.setCurrentWidget(self.stage)
         url = (
             QUrl.fromLocalFile(ctx.video.location)
             if ctx.video.is_file
             else QUrl(ctx.video.location)
         )
         self.player.setSource(url)
+        if not self._media_failed:  # a file refused at once shows why instead
+            self.stack.setCurrentWidget(self.stage)
 
     def _status_changed(self, status: Any) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
