@@ -379,14 +379,17 @@ def test_operator_soup_is_searchable(catalog: UnitOfWorkFactory, words: list[str
     search_catalog(catalog, text="".join(words))
 
 
+# Only the PostgreSQL database of ``backend_url`` (no SQLite variant to skip).
+PG_ONLY = pytest.mark.parametrize("backend_url", ["postgresql"], indirect=True)
+
+
 # -- PostgreSQL uses its indexes ---------------------------------------------------------
 
 
 @pytest.mark.postgres
+@PG_ONLY
 def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> None:
     with catalog() as uow:
-        if uow.session.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL only")
         filters = search._filters(level=None, max_minutes=None, state=None, user_id=None)
         stmt = search._pg_ranked(parse_terms("rust progr"), filters)
         compiled = stmt.compile(uow.session.get_bind())
@@ -402,6 +405,7 @@ def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> No
 
 
 @pytest.mark.postgres
+@PG_ONLY
 @pytest.mark.parametrize(
     ("variants", "expected"),
     [
@@ -420,8 +424,6 @@ def test_postgresql_prefix_query_keeps_only_the_prefixes_that_matter(
     catalog: UnitOfWorkFactory, variants: list[str], expected: str
 ) -> None:
     with catalog() as uow:
-        if uow.session.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL only")
         lean = uow.session.execute(
             text("SELECT elearn_prefix_tsquery(:v)::text"), {"v": variants}
         ).scalar_one()
@@ -443,15 +445,13 @@ def test_postgresql_prefix_query_keeps_only_the_prefixes_that_matter(
 
 
 @pytest.mark.postgres
+@PG_ONLY
 def test_postgresql_search_as_you_type_stays_right_when_prepared(
     catalog: UnitOfWorkFactory,
 ) -> None:
     """Run often enough for psycopg to prepare its statements, the search still finds the
     course; its custom-plan setting stays in its transaction; learners (not PUBLIC) may
     run the prefix function."""
-    with catalog() as uow:
-        if uow.session.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL only")
     for typed in ["r", "ru", "rus", "rust", "rust p", "rust pr", "rust pro", "rust prog"] * 2:
         assert search_catalog(catalog, text=typed)
     assert _titles(search_catalog(catalog, text="rust progr")) == ["Rust Programming"]
@@ -502,12 +502,11 @@ def test_ranking_is_bounded_but_only_true_matches_come_back(
 
 
 @pytest.mark.postgres
+@PG_ONLY
 def test_postgresql_vectors_are_stored_and_left_out_of_the_audit(
     catalog: UnitOfWorkFactory,
 ) -> None:
     with catalog() as uow:
-        if uow.session.get_bind().dialect.name != "postgresql":
-            pytest.skip("PostgreSQL only")
         vector = uow.session.execute(
             text("SELECT search_vector::text FROM courses WHERE slug = 'rust-programming'")
         ).scalar_one()
