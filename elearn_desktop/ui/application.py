@@ -1,32 +1,66 @@
-"""Start the Qt application: sign in, then the main window; slow work off the GUI thread."""
+"""Start the Qt application: the window first, then the sign-in and the workspaces.
+
+Start-up is a measured goal (issue #8, workload 1), so this module and the window's shell
+import only PySide6 and light modules. When the sign-in needs no dialog (the ``--smoke``
+check, the benchmarks' test hook :class:`StartupSignIn`), the main window's shell — menus,
+sidebar, status bar saying "Signing in as …" — is shown at once; after its first paint the
+sign-in runs off the GUI thread (importing the database layer there), then the window
+fills in (:meth:`MainWindow.set_session`) and says it is ready once its first workspace
+has painted with content (:attr:`AppController.ready`). A failed sign-in shows in the
+window and in the sign-in dialog, in plain words. Otherwise the sign-in dialog comes
+first, as light as the shell; the database layer loads when it signs in.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from elearn_desktop.config import APP_AUTHOR, APP_NAME
+from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.logging_setup import configure_logging
-from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
 from elearn_desktop.ui.errors import ErrorReporter
-from elearn_desktop.ui.first_run import maybe_show_first_run
 from elearn_desktop.ui.gc_guard import collect_on_gui_thread
-from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from elearn_desktop.ui.ops import BackgroundOp
+from elearn_desktop.ui.paint_watch import PaintWatch
 from elearn_desktop.ui.resources import icon
-from elearn_desktop.ui.single_instance import SingleInstance
 from elearn_desktop.ui.theme import apply_saved_appearance
+
+if TYPE_CHECKING:
+    from elearn_desktop.services.auth import SignedIn
+    from elearn_desktop.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
 
-#: The account the smoke check (and benchmarks' test hook) signs in with.
+# The account the smoke check (and the benchmarks' test hook) signs in with.
 SMOKE_ACCOUNT = ("admin@demo.test", "admin-demo-2026")
+
+
+@dataclass(frozen=True, slots=True)
+class StartupSignIn:
+    """Credentials the app has before its window opens, so no sign-in dialog is needed.
+
+    Used by ``--smoke`` and by tests and benchmarks through ``run(sign_in_with=...)``;
+    never read from a file or the environment (the password is never written anywhere).
+    """
+
+    profile: ServerProfile
+    email: str
+    password: str = field(repr=False)
+
+
+def smoke_sign_in() -> StartupSignIn:
+    """The demo admin on the embedded database (the ``--smoke`` check's account)."""
+    return StartupSignIn(EMBEDDED_PROFILE, *SMOKE_ACCOUNT)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -63,30 +97,155 @@ def load_optional_modules(window: MainWindow) -> None:
     ).run(parent=window)
 
 
-class AppController:
-    """Sign-in dialog -> main window -> (sign out) -> sign-in dialog again."""
+def _sign_in_in_background(credentials: StartupSignIn, videos_root: Path | None) -> SignedIn:
+    """The sign-in of the start-up path, on a pool thread: the database layer, argon2
+    and the migrations check are imported and run here, after the window painted."""
+    from elearn_desktop.services.auth import sign_in
+
+    session = sign_in(credentials.profile, credentials.email, credentials.password)
+    if not credentials.profile.is_embedded:
+        from elearn_desktop.sync import offline
+
+        try:  # the offline copy, as the sign-in dialog opens it
+            session = offline.attach_cache(session, credentials.password, videos_root=videos_root)
+        except Exception:
+            log.warning("could not open the offline copy", exc_info=True)
+    return session
+
+
+def sign_in_problem(exc: BaseException) -> str:
+    """A failed sign-in in plain words (details of an unexpected error go to the log)."""
+    if isinstance(exc, ElearnError):
+        return str(exc)
+    log.error("sign-in failed unexpectedly", exc_info=exc)
+    return QCoreApplication.translate(
+        "AppController", "Sign-in failed unexpectedly ({0}). Details are in the log."
+    ).format(type(exc).__name__)
+
+
+class AppController(QObject):
+    """Sign-in (dialog, or credentials given at start) -> main window -> (sign out) ->
+    sign-in dialog again.
+
+    Signals, for the smoke check, the benchmarks and tests: ``window_created(window)``
+    just before the window is first shown, ``window_shown(window)`` after its first paint,
+    ``ready(window)`` once signed in and the first workspace painted with content,
+    ``sign_in_failed(message)``.
+    """
+
+    window_created = Signal(object)
+    window_shown = Signal(object)
+    ready = Signal(object)
+    sign_in_failed = Signal(str)
 
     def __init__(self, app: QApplication, *, preset: ServerProfile | None = None) -> None:
+        super().__init__(app)
         self.app = app
         self.preset = preset
         self.window: MainWindow | None = None
+        # After a failed start-up sign-in, offer the sign-in dialog (off for --smoke).
+        self.ask_again_on_failure = True
+        self.retry_dialog: LoginDialog | None = None
+
+    # -- the sign-in dialog first --------------------------------------------------------
 
     def start(self) -> bool:
+        from elearn_desktop.ui.login_dialog import LoginDialog
+
         dialog = LoginDialog(preset=self.preset)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
             return False
         window = self.open_window(dialog.signed_in)
-        maybe_show_first_run(window, dialog.signed_in)
+        self._welcome(window, dialog.signed_in)
         return True
 
     def open_window(self, session: SignedIn) -> MainWindow:
         window = build_window()
-        window.set_session(session)
-        window.sign_out_requested.connect(self.sign_out)
+        self._adopt(window)
+        self._fill(window, session)
         window.show()
-        QTimer.singleShot(0, lambda: load_optional_modules(window))
-        self.window = window
         return window
+
+    # -- the window first, then the sign-in ----------------------------------------------
+
+    def start_signed_in(self, credentials: StartupSignIn) -> MainWindow:
+        """Show the window's shell now; sign in with ``credentials`` after it painted."""
+        window = build_window()
+        window.show_signing_in(credentials.email)
+        self._adopt(window)
+        PaintWatch(window, lambda: self._shell_painted(window, credentials))
+        window.show()
+        return window
+
+    def _shell_painted(self, window: MainWindow, credentials: StartupSignIn) -> None:
+        self.window_shown.emit(window)
+        from elearn_desktop.ui import preferences
+
+        videos_root = preferences.download_dir()  # Settings → Folders
+        BackgroundOp(
+            lambda: _sign_in_in_background(credentials, videos_root), label="start-up sign-in"
+        ).on_success(lambda session: self._signed_in(window, session)).on_failure(
+            lambda exc: self._sign_in_failed(window, credentials, exc)
+        ).run(parent=window)
+
+    def _signed_in(self, window: MainWindow, session: SignedIn) -> None:
+        if self.window is not window:  # closed meanwhile
+            session.close()
+            return
+        self._fill(window, session)
+
+    def _sign_in_failed(
+        self, window: MainWindow, credentials: StartupSignIn, exc: BaseException
+    ) -> None:
+        message = sign_in_problem(exc)
+        window.show_sign_in_failed(message)
+        self.sign_in_failed.emit(message)
+        if self.ask_again_on_failure and self.window is window:
+            self._ask_again(window, credentials, message)
+
+    def _ask_again(self, window: MainWindow, credentials: StartupSignIn, message: str) -> None:
+        """The sign-in dialog over the window, with the problem and the email filled in;
+        nothing typed is lost. Cancel closes the app, as at a normal start."""
+        from elearn_desktop.ui.login_dialog import LoginDialog
+
+        dialog = LoginDialog(window, preset=credentials.profile)
+        dialog.email.setText(credentials.email)
+        dialog.show_error(message)
+        dialog.password.setFocus()
+        dialog.accepted.connect(lambda: self._dialog_signed_in(window, dialog))
+        dialog.rejected.connect(window.close)
+        self.retry_dialog = dialog
+        dialog.open()
+
+    def _dialog_signed_in(self, window: MainWindow, dialog: LoginDialog) -> None:
+        session = dialog.signed_in
+        dialog.deleteLater()
+        self.retry_dialog = None
+        if session is not None and self.window is window:
+            self._fill(window, session)
+            self._welcome(window, session)
+
+    # -- shared --------------------------------------------------------------------------
+
+    def _adopt(self, window: MainWindow) -> None:
+        window.sign_out_requested.connect(self.sign_out)
+        window.content_ready.connect(self._content_ready)
+        self.window = window
+        self.window_created.emit(window)
+
+    def _fill(self, window: MainWindow, session: SignedIn) -> None:
+        window.set_session(session)
+        QTimer.singleShot(0, lambda: load_optional_modules(window))
+
+    def _content_ready(self) -> None:
+        if self.window is not None:
+            self.ready.emit(self.window)
+
+    @staticmethod
+    def _welcome(window: MainWindow, session: SignedIn) -> None:
+        from elearn_desktop.ui.first_run import maybe_show_first_run
+
+        maybe_show_first_run(window, session)
 
     def bring_to_front(self) -> None:
         target = self.window or QApplication.activeModalWidget()
@@ -110,8 +269,15 @@ class AppController:
 
 
 def run(
-    *, preset: ServerProfile | None = None, smoke: bool = False, argv: list[str] | None = None
+    *,
+    preset: ServerProfile | None = None,
+    smoke: bool = False,
+    argv: list[str] | None = None,
+    sign_in_with: StartupSignIn | None = None,
+    observe: Callable[[AppController], None] | None = None,
 ) -> int:
+    """The app's start. ``sign_in_with`` signs in without the dialog (window first);
+    ``observe`` is given the controller before any window exists (tests, benchmarks)."""
     global _LOG_PATH
     _LOG_PATH = configure_logging()
     log.info("starting elearn-desktop")
@@ -121,15 +287,21 @@ def run(
     reporter = ErrorReporter(_LOG_PATH, app)
     reporter.install()
     controller = AppController(app, preset=preset)
+    if observe is not None:
+        observe(controller)
     if smoke:
         return _run_smoke(app, controller)
+    from elearn_desktop.ui.single_instance import SingleInstance
+
     instance = SingleInstance(parent=app)
     if instance.notify_running_instance():
         print("elearn-desktop is already running: brought it to the front.")
         return 0
     instance.listen()
     instance.activation_requested.connect(controller.bring_to_front)
-    if not controller.start():
+    if sign_in_with is not None:
+        controller.start_signed_in(sign_in_with)
+    elif not controller.start():
         return 0
     code = app.exec()
     if controller.window is not None and controller.window.session is not None:
@@ -138,41 +310,38 @@ def run(
 
 
 def _run_smoke(app: QApplication, controller: AppController) -> int:
-    """Sign in as the demo admin (a test hook, no dialog), show the window, run the
-    smoke checks (ui/smoke_checks.py), exit 0 if they pass."""
+    """Sign in as the demo admin (a test hook, no dialog) by the window-first start-up,
+    wait until the window is ready (signed in, catalog painted), run the smoke checks
+    (ui/smoke_checks.py), exit 0 if they pass."""
     from elearn_desktop.ui.smoke_checks import SmokeChecks
 
     result: dict[str, int] = {}
 
-    def signed_in(session: SignedIn) -> None:
-        window = controller.open_window(session)
-
-        def finish(code: int) -> None:
-            result["code"] = code
-            app.quit()
-
-        def check() -> None:
-            rows = window.learn.catalog.model.rowCount() if window.learn else 0
-            if rows > 0:
-                poll.stop()
-                print(f"smoke: ok, {rows} courses shown")
-                # Then the run-time files (migrations, demo media) and the media backend.
-                SmokeChecks(window, done=finish).start()
-
-        poll = QTimer(window, interval=100)
-        poll.timeout.connect(check)
-        poll.start()
-
-    def failed(exc: BaseException) -> None:
-        print(f"smoke: sign-in failed: {exc}")
-        result["code"] = 1
+    def finish(code: int) -> None:
+        result["code"] = code
         app.quit()
 
-    holder = QCoreApplication.instance()
-    assert holder is not None
-    BackgroundOp(
-        lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="smoke sign-in"
-    ).on_success(signed_in).on_failure(failed).run(parent=holder)
+    def ready(window: MainWindow) -> None:
+        if "ready" in result:
+            return
+        result["ready"] = 1
+        rows = window.learn.catalog.model.rowCount() if window.learn else 0
+        if rows == 0:
+            print("smoke: signed in, but the catalog shows no courses")
+            finish(1)
+            return
+        print(f"smoke: ok, {rows} courses shown")
+        # Then the run-time files (migrations, demo media) and the media backend.
+        SmokeChecks(window, done=finish).start()
+
+    def failed(message: str) -> None:
+        print(f"smoke: sign-in failed: {message}")
+        finish(1)
+
+    controller.ask_again_on_failure = False
+    controller.ready.connect(ready)
+    controller.sign_in_failed.connect(failed)
+    controller.start_signed_in(smoke_sign_in())
     QTimer.singleShot(60_000, lambda: (print("smoke: timed out"), app.exit(1)))
     code = app.exec()
     if controller.window is not None and controller.window.session is not None:

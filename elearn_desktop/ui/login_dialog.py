@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,18 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from elearn_desktop.domain.errors import DatabaseUnavailableError, ElearnError
-from elearn_desktop.services import offline_auth, profile_store, secrets
-from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services import profile_store, secrets
 from elearn_desktop.services.profiles import (
     EMBEDDED_PROFILE,
     POSTGRESQL,
     SSL_MODES,
     ServerProfile,
 )
-from elearn_desktop.sync import offline
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
+
+if TYPE_CHECKING:
+    from elearn_desktop.services.auth import SignedIn
+
+# The database layer (services.auth, sync.offline, argon2) is imported by the sign-in's
+# background work, not here: the dialog opens before it is loaded (issue #8, workload 1).
 
 log = logging.getLogger(__name__)
 NEW_SERVER = "__new__"
@@ -373,6 +378,9 @@ class LoginDialog(QDialog):
         videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
+            from elearn_desktop.services.auth import sign_in
+            from elearn_desktop.sync import offline
+
             session = sign_in(profile, email, password)
             try:
                 if remember:
@@ -402,6 +410,8 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException, profile: ServerProfile, email: str) -> None:
+        from elearn_desktop.services import offline_auth
+
         self._set_busy(False)
         if isinstance(exc, ElearnError):
             message = str(exc)
@@ -430,6 +440,8 @@ class LoginDialog(QDialog):
         videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
+            from elearn_desktop.sync import offline
+
             return offline.sign_in_offline(profile, email, password, videos_root=videos_root)
 
         BackgroundOp(work, label="offline sign in").on_success(self._succeeded).on_failure(

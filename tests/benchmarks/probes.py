@@ -124,51 +124,58 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
 
 
 def probe_app_start(_args: dict[str, Any]) -> None:
-    """The app, signed in to the embedded demo by the test hook, until its first paint.
+    """The app's real start-up, signed in to the embedded demo by the test hook.
 
-    As ``elearn-desktop --smoke`` does (``ui.application``): the application object, the
-    sign-in off the GUI thread, then the main window; no dialog.
+    ``ui.application.run`` as ``elearn-desktop`` runs it (logging, the application object,
+    saved appearance, the single-instance check, the window's shell), with the demo admin
+    given by ``run(sign_in_with=StartupSignIn(...))`` instead of typed into the dialog.
+    ``t``: the main window's first paint; ``ready``: signed in and the first workspace
+    painted with its content (the app's ``AppController.ready``).
     """
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from elearn_desktop.services.auth import sign_in
     from elearn_desktop.services.profiles import EMBEDDED_PROFILE
-    from elearn_desktop.ui.application import SMOKE_ACCOUNT, AppController, create_application
-    from elearn_desktop.ui.ops import BackgroundOp
+    from elearn_desktop.ui.application import SMOKE_ACCOUNT, StartupSignIn, run
 
-    app = create_application(sys.argv)
-    controller = AppController(app)
     result: dict[str, Any] = {}
+    keep: list[Any] = []
 
     class Painted(QObject):
         def eventFilter(self, _obj: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint and not result:
+            if event.type() == QEvent.Type.Paint and "painting" not in result:
                 result["painting"] = True
-                QTimer.singleShot(0, done)
+                QTimer.singleShot(0, painted)
             return False
 
-    painted = Painted()
-
-    def done() -> None:
+    def painted() -> None:
         result.update(t=_since_t0(), rss_mb=rss_mb())
-        app.quit()
 
-    def signed_in(session: Any) -> None:
-        window = controller.open_window(session)  # shows it; the paint comes later
-        window.installEventFilter(painted)
+    def observe(controller: Any) -> None:
+        controller.ask_again_on_failure = False  # report the failure, no dialog
 
-    def failed(exc: BaseException) -> None:
-        result.update(error=str(exc))
-        app.quit()
+        def created(window: Any) -> None:
+            keep.append(Painted(window))
+            window.installEventFilter(keep[-1])
 
-    holder = QCoreApplication.instance()
-    assert holder is not None
-    BackgroundOp(
-        lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="bench sign-in"
-    ).on_success(signed_in).on_failure(failed).run(parent=holder)
-    app.exec()
-    if controller.window is not None and controller.window.session is not None:
-        controller.window.session.close()
+        def ready(_window: Any) -> None:
+            result.update(ready=_since_t0(), ready_rss_mb=rss_mb())
+            controller.app.quit()
+
+        def failed(message: str) -> None:
+            result.update(error=message)
+            controller.app.quit()
+
+        controller.window_created.connect(created)
+        controller.ready.connect(ready)
+        controller.sign_in_failed.connect(failed)
+
+    run(
+        argv=sys.argv,
+        sign_in_with=StartupSignIn(EMBEDDED_PROFILE, *SMOKE_ACCOUNT),
+        observe=observe,
+    )
+    if "error" not in result and ("t" not in result or "ready" not in result):
+        result["error"] = "the app ended before its window was ready"
     _emit({k: v for k, v in result.items() if k != "painting"})
 
 

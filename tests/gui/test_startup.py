@@ -1,0 +1,165 @@
+"""The window-first start-up (issue #8, workload 1): the main window's shell shows before
+the database layer is even imported, then signs in off the GUI thread and fills in; a
+failed sign-in says why in the window and in the sign-in dialog."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from elearn_desktop.config import DatabaseTarget
+from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.ui.application import (
+    SMOKE_ACCOUNT,
+    AppController,
+    StartupSignIn,
+    smoke_sign_in,
+)
+from elearn_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 60_000
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def controller(qapp: QApplication) -> Iterator[AppController]:
+    controller = AppController(qapp)
+    yield controller
+    window = controller.window
+    if controller.retry_dialog is not None:
+        controller.retry_dialog.done(0)
+    if window is not None:
+        window.close()
+        if window.session is not None:
+            window.session.close()
+        window.deleteLater()
+
+
+def _placeholder_texts(window: MainWindow) -> list[str]:
+    return [
+        page.text()
+        for page in window.pages.values()
+        if isinstance(page, QLabel) and page.objectName() == "workspacePlaceholder"
+    ]
+
+
+def test_the_shell_and_the_sign_in_dialog_load_no_database_layer() -> None:
+    # Checked in a fresh interpreter: the test process has long imported everything.
+    code = (
+        "import sys\n"
+        "import elearn_desktop.app, elearn_desktop.ui.application\n"
+        "import elearn_desktop.ui.main_window, elearn_desktop.ui.login_dialog\n"
+        "heavy = ('sqlalchemy', 'argon2', 'alembic', 'psycopg', 'sqlcipher3',\n"
+        "         'elearn_desktop.data', 'elearn_desktop.services.auth',\n"
+        "         'elearn_desktop.sync', 'elearn_desktop.ui.learn.workspace')\n"
+        "print(','.join(m for m in heavy if m in sys.modules) or 'none')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ELEARN_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "none"
+
+
+def test_the_window_shows_first_then_signs_in_and_fills_in(
+    qtbot: QtBot, controller: AppController, embedded_target: DatabaseTarget
+) -> None:
+    seen: list[str] = []
+    shell_texts: dict[str, object] = {}
+
+    def shown(window: MainWindow) -> None:
+        seen.append("shown")
+        # What the person sees while the sign-in runs: the real chrome, no workspace yet.
+        shell_texts.update(
+            user=window.user_label.text(),
+            connection=window.connection_label.text(),
+            pages=_placeholder_texts(window),
+            session=window.session,
+            menus=[a.text() for a in window.menuBar().actions()],
+        )
+
+    controller.window_created.connect(lambda _w: seen.append("created"))
+    controller.window_shown.connect(shown)
+    with qtbot.waitSignal(controller.ready, timeout=WAIT_MS) as ready:
+        window = controller.start_signed_in(smoke_sign_in())
+    assert seen == ["created", "shown"]
+    assert shell_texts["session"] is None
+    assert shell_texts["user"] == "Signing in as admin@demo.test…"
+    assert shell_texts["connection"] == "Opening…"
+    assert shell_texts["pages"] == ["Opening your workspace…"] * 4
+    assert shell_texts["menus"] == ["&File", "&View", "&Help"]
+
+    assert ready.args == [window]
+    assert window.session is not None
+    assert window.user_label.text().startswith("Signed in as Ada Admin")
+    assert window.learn is not None
+    assert window.learn.catalog.model.rowCount() == 2  # the demo's published courses
+    # Workspaces not shown first are built when first shown.
+    assert window.author is None
+    assert window.support is None
+    window.sidebar.setCurrentRow(2)
+    assert window.support is not None
+    assert window.stack.currentWidget() is window.support
+
+
+def test_a_failed_sign_in_says_why_in_the_window_and_the_dialog(
+    qtbot: QtBot, controller: AppController, embedded_target: DatabaseTarget
+) -> None:
+    wrong = StartupSignIn(EMBEDDED_PROFILE, SMOKE_ACCOUNT[0], "not-the-password")
+    with qtbot.waitSignal(controller.sign_in_failed, timeout=WAIT_MS) as failed:
+        window = controller.start_signed_in(wrong)
+    (message,) = failed.args
+    assert "password" in message.lower()
+    assert "Traceback" not in message
+    assert window.session is None
+    assert window.user_label.text() == "Not signed in"
+    assert window.connection_label.text() == "○ Sign-in failed"
+    assert _placeholder_texts(window) == [f"Could not sign in: {message}"] * 4
+
+    # The sign-in dialog over the window, the email kept, the problem said.
+    dialog = controller.retry_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.parent() is window
+    assert dialog.email.text() == SMOKE_ACCOUNT[0]
+    assert message in dialog.error.text()
+    assert dialog.error.isVisible()
+
+    # Signing in there fills the same window.
+    dialog.password.setText(SMOKE_ACCOUNT[1])
+    with qtbot.waitSignal(controller.ready, timeout=WAIT_MS):
+        dialog.sign_in_button.click()
+    assert controller.window is window
+    assert window.session is not None
+    assert window.session.user.email == SMOKE_ACCOUNT[0]
+    assert window.user_label.text().startswith("Signed in as Ada Admin")
+    assert controller.retry_dialog is None
+
+
+def test_cancelling_the_dialog_after_a_failed_sign_in_closes_the_window(
+    qtbot: QtBot, controller: AppController, embedded_target: DatabaseTarget
+) -> None:
+    wrong = StartupSignIn(EMBEDDED_PROFILE, "nobody@demo.test", "whatever-it-is")
+    with qtbot.waitSignal(controller.sign_in_failed, timeout=WAIT_MS):
+        window = controller.start_signed_in(wrong)
+    dialog = controller.retry_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.session is None
