@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
-# SQLAlchemy is imported where a URL is parsed, not here: the app's window shell imports
-# this module and must open before the database layer is loaded (issue #8, workload 1).
+# SQLAlchemy is imported where a URL is parsed and platformdirs where a folder is looked
+# up, not here: the app's window shell imports this module and must open before the
+# database layer is loaded (issue #8, workload 1).
 
 APP_NAME = "elearn-desktop"
 APP_AUTHOR = "elearn"
@@ -58,6 +57,8 @@ def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -65,6 +66,8 @@ def log_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser() / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 

@@ -38,6 +38,7 @@ from elearn_desktop.ui.theme import apply_saved_appearance
 if TYPE_CHECKING:
     from elearn_desktop.services.auth import SignedIn
     from elearn_desktop.ui.login_dialog import LoginDialog
+    from elearn_desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -279,7 +280,9 @@ def run(
     """The app's start. ``sign_in_with`` signs in without the dialog (window first);
     ``observe`` is given the controller before any window exists (tests, benchmarks)."""
     global _LOG_PATH
-    _LOG_PATH = configure_logging()
+    # The log file without rotation until the first paint (logging.handlers is slow to
+    # import); the same file, rotating, from then on (_settle).
+    _LOG_PATH = configure_logging(rotating=False)
     log.info("starting elearn-desktop")
     app = create_application(argv if argv is not None else sys.argv)
     app.setQuitOnLastWindowClosed(True)
@@ -297,16 +300,36 @@ def run(
     if instance.notify_running_instance():
         print("elearn-desktop is already running: brought it to the front.")
         return 0
-    instance.listen()
-    instance.activation_requested.connect(controller.bring_to_front)
+    settle = _Settle(controller, instance)
     if sign_in_with is not None:
+        controller.window_shown.connect(settle.run)
         controller.start_signed_in(sign_in_with)
-    elif not controller.start():
-        return 0
+    else:
+        QTimer.singleShot(0, settle.run)  # runs once the sign-in dialog's loop does
+        if not controller.start():
+            return 0
     code = app.exec()
     if controller.window is not None and controller.window.session is not None:
         controller.window.session.close()
     return code
+
+
+class _Settle:
+    """What start-up leaves until the first window painted: the log's rotation, and
+    listening for a second launch (QtNetwork)."""
+
+    def __init__(self, controller: AppController, instance: SingleInstance | None) -> None:
+        self.controller = controller
+        self.instance = instance
+        self.done = False
+
+    def run(self, *_args: object) -> None:
+        if self.done:
+            return
+        self.done = True
+        configure_logging()
+        if self.instance is not None and self.instance.listen():
+            self.instance.activation_requested.connect(self.controller.bring_to_front)
 
 
 def _run_smoke(app: QApplication, controller: AppController) -> int:
@@ -339,6 +362,8 @@ def _run_smoke(app: QApplication, controller: AppController) -> int:
         finish(1)
 
     controller.ask_again_on_failure = False
+    settle = _Settle(controller, None)
+    controller.window_shown.connect(settle.run)
     controller.ready.connect(ready)
     controller.sign_in_failed.connect(failed)
     controller.start_signed_in(smoke_sign_in())

@@ -56,6 +56,8 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
     if not _SYSTEM:
         _SYSTEM["style"] = target.style().name()
         _SYSTEM["palette"] = QPalette(target.palette())
+        if name not in ("light", "dark"):
+            return  # the system's look is what the application has: nothing to restore
     hints = target.styleHints()
     if name in ("light", "dark"):
         target.setStyle(QStyleFactory.create("Fusion"))

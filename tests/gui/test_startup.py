@@ -163,3 +163,31 @@ def test_cancelling_the_dialog_after_a_failed_sign_in_closes_the_window(
     dialog.reject()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.session is None
+
+
+def test_a_second_launch_reaches_the_first_without_qtnetwork(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The check before the window shows is a plain Unix socket to the QLocalServer's
+    # socket file; a stale file that nobody listens on means "not running".
+    import socket
+    import uuid
+
+    from elearn_desktop.ui.single_instance import SingleInstance
+
+    if sys.platform == "win32":
+        pytest.skip("Windows uses QLocalSocket (a named pipe)")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    name = f"elearn-test-{uuid.uuid4().hex[:8]}"
+    first = SingleInstance(name)
+    assert first.listen()  # QLocalServer puts its socket where socket_path() says
+    assert Path(first.socket_path()) == tmp_path / name
+    assert (tmp_path / name).exists()
+    with qtbot.waitSignal(first.activation_requested, timeout=5_000):
+        assert SingleInstance(name).notify_running_instance()
+
+    stale = tmp_path / "elearn-test-stale"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as orphan:
+        orphan.bind(str(stale))  # a socket file left by a crashed run, not listening
+    assert stale.exists()
+    assert not SingleInstance("elearn-test-stale").notify_running_instance()
