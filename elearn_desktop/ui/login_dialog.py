@@ -395,6 +395,8 @@ class LoginDialog(QDialog):
                 session = offline.attach_cache(session, password, videos_root=videos_root)
             except Exception:
                 log.warning("could not open the offline copy", exc_info=True)
+            import elearn_desktop.ui.learn.workspace  # noqa: F401  (here, not on the GUI thread)
+
             return session
 
         BackgroundOp(work, label="sign in").on_success(self._succeeded).on_failure(
