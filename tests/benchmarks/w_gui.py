@@ -70,6 +70,12 @@ def _run_probe_once(
     if data_dir is not None:
         env[ENV_DATA_DIR] = str(data_dir)
     env["BENCH_PROBE_TIMEOUT"] = str(max(10, timeout_s - 15))
+    # Compiled bytecode, as an installed app has it (pip and the bundle compile it): a
+    # probe's first (warm-up) run writes it to the run's scratch folder and later runs
+    # read it. PYTHONDONTWRITEBYTECODE (set on the project's machine) otherwise made every
+    # start compile the app's sources again (~15 ms of workload 1).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(ctx.folder("pycache"))
     env["BENCH_T0"] = repr(time.time())
     done = subprocess.run(
         [*PROBE_COMMAND, name, json.dumps(args or {})],
