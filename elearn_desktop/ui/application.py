@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from elearn_desktop.config import APP_AUTHOR, APP_NAME
 from elearn_desktop.domain.errors import ElearnError
@@ -159,6 +159,8 @@ class AppController(QObject):
     # -- the sign-in dialog first --------------------------------------------------------
 
     def start(self) -> bool:
+        from PySide6.QtWidgets import QDialog
+
         from elearn_desktop.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(preset=self.preset)

@@ -12,17 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,8 @@ from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.status_widgets import ModeBanner, SyncStatusLabel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
     from elearn_desktop.services.auth import SignedIn
     from elearn_desktop.services.backend import Backend
     from elearn_desktop.ui.learn.workspace import LearnWorkspace
@@ -307,11 +307,16 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         )
 
     def _show_about(self, server: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About elearn"), self.about_text(server))
 
     def _open_log_folder(self) -> None:
         folder = self.log_path.parent if self.log_path else log_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _select_workspace_row(self, row: int) -> None:
@@ -574,9 +579,12 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
 
         BackgroundOp(first_lesson, label="preview").on_success(
             lambda lesson_id: self.open_lesson(lesson_id, preview=True)
-        ).on_failure(lambda exc: QMessageBox.information(self, "Preview as learner", str(exc))).run(
-            parent=self
-        )
+        ).on_failure(self._preview_failed).run(parent=self)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, "Preview as learner", str(exc))
 
     def _player_closed(self) -> None:
         # Only when the player itself asked to leave: leaving it by the workspace's Back
