@@ -1,8 +1,9 @@
 """Start the Qt application: the window first, then the sign-in and the workspaces.
 
 Start-up is a measured goal (issue #8, workload 1), so this module and the window's shell
-import only PySide6 and light modules. When the sign-in needs no dialog (the ``--smoke``
-check, the benchmarks' test hook :class:`StartupSignIn`), the main window's shell — menus,
+import only PySide6 and light modules. When the sign-in needs no dialog (the person chose
+"Remember me" last time and has not signed out since, the ``--smoke`` check, the
+benchmarks' test hook :class:`StartupSignIn`), the main window's shell — menus,
 sidebar, status bar saying "Signing in as …" — is shown at once; after its first paint the
 sign-in runs off the GUI thread (importing the database layer there), then the window
 fills in (:meth:`MainWindow.set_session`) and says it is ready once its first workspace
@@ -27,6 +28,7 @@ from elearn_desktop.config import APP_AUTHOR, APP_NAME
 from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.logging_setup import configure_logging
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.errors import ErrorReporter
 from elearn_desktop.ui.gc_guard import collect_on_gui_thread
 from elearn_desktop.ui.main_window import MainWindow
@@ -122,8 +124,27 @@ def preload_workspace_modules() -> None:
     import elearn_desktop.ui.learn.workspace  # noqa: F401
 
 
+class NothingRememberedError(Exception):
+    """The start-up found no remembered password (or server) to sign in with."""
+
+
+def _recall(profile: ServerProfile, email: str) -> StartupSignIn:
+    """The remembered password from the keyring (a pool thread: the keyring may be slow)."""
+    from elearn_desktop.services import secrets
+
+    password = secrets.recall_password(profile, email)
+    if not password:
+        raise NothingRememberedError()
+    return StartupSignIn(profile, email, password)
+
+
 def sign_in_problem(exc: BaseException) -> str:
     """A failed sign-in in plain words (details of an unexpected error go to the log)."""
+    if isinstance(exc, NothingRememberedError):
+        return QCoreApplication.translate(
+            "AppController",
+            "This computer no longer has your password; enter it to sign in.",
+        )
     if isinstance(exc, ElearnError):
         return str(exc)
     log.error("sign-in failed unexpectedly", exc_info=exc)
@@ -188,15 +209,42 @@ class AppController(QObject):
         window.show()
         return window
 
+    def start_remembered(self, profile_key: str, email: str) -> MainWindow:
+        """As :meth:`start_signed_in`, with the password "Remember me" kept in the keyring
+        for the server ``profile_key`` (looked up after the first paint)."""
+        window = build_window()
+        window.show_signing_in(email)
+        self._adopt(window)
+        PaintWatch(window, lambda: self._remembered_painted(window, profile_key, email))
+        window.show()
+        return window
+
+    def _remembered_painted(self, window: MainWindow, profile_key: str, email: str) -> None:
+        self.window_shown.emit(window)
+        from elearn_desktop.ui.login_dialog import load_profiles
+
+        profile = next((p for p in load_profiles(QSettings()) if p.key == profile_key), None)
+        wanted = StartupSignIn(profile or EMBEDDED_PROFILE, email, "")
+        if profile is None:  # a server since removed in Settings
+            self._sign_in_failed(window, wanted, NothingRememberedError())
+            return
+        self._sign_in(window, wanted, lambda: _recall(profile, email))
+
     def _shell_painted(self, window: MainWindow, credentials: StartupSignIn) -> None:
         self.window_shown.emit(window)
-        from elearn_desktop.ui import preferences
+        self._sign_in(window, credentials, lambda: credentials)
 
+    def _sign_in(
+        self,
+        window: MainWindow,
+        wanted: StartupSignIn,
+        credentials: Callable[[], StartupSignIn],
+    ) -> None:
         videos_root = preferences.download_dir()  # Settings → Folders
         BackgroundOp(
-            lambda: _sign_in_in_background(credentials, videos_root), label="start-up sign-in"
+            lambda: _sign_in_in_background(credentials(), videos_root), label="start-up sign-in"
         ).on_success(lambda session: self._signed_in(window, session)).on_failure(
-            lambda exc: self._sign_in_failed(window, credentials, exc)
+            lambda exc: self._sign_in_failed(window, wanted, exc)
         ).run(parent=window)
 
     def _signed_in(self, window: MainWindow, session: SignedIn) -> None:
@@ -275,6 +323,7 @@ class AppController(QObject):
             window.session.close()
         window.deleteLater()
         self.window = None
+        preferences.set_auto_sign_in(False)  # signed out: the next start asks again
         if not self.start():
             self.app.quit()
 
@@ -311,9 +360,13 @@ def run(
         print("elearn-desktop is already running: brought it to the front.")
         return 0
     settle = _Settle(controller, instance)
+    remembered = preferences.remembered_sign_in() if preset is None else None
     if sign_in_with is not None:
         controller.window_shown.connect(settle.run)
         controller.start_signed_in(sign_in_with)
+    elif remembered is not None:  # "Remember me" last time: no dialog, window first
+        controller.window_shown.connect(settle.run)
+        controller.start_remembered(*remembered)
     else:
         QTimer.singleShot(0, settle.run)  # runs once the sign-in dialog's loop does
         if not controller.start():

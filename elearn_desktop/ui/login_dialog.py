@@ -120,6 +120,7 @@ class LoginDialog(QDialog):
         self.settings = settings or QSettings()
         self.signed_in: SignedIn | None = None
         self._busy = False
+        self._remember = False  # the last submit's "Remember me" (next start signs in)
 
         self.profiles = load_profiles(self.settings)
         if preset is not None and all(p.key != preset.key for p in self.profiles):
@@ -369,6 +370,7 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Enter your email and password."))
             return
         remember = self.remember.isChecked() and self.remember.isEnabled()
+        self._remember = remember
         message = (
             self.tr("Preparing the embedded database and checking your password…")
             if profile.is_embedded
@@ -407,6 +409,7 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         save_profile(self.settings, session.profile)
         self.settings.setValue("signIn/lastEmail", session.user.email)
+        preferences.set_auto_sign_in(self._remember, self.settings)
         self.signed_in = session
         self.signed_in_changed.emit(session)
         self.accept()
@@ -438,6 +441,7 @@ class LoginDialog(QDialog):
         profile = self.current_profile()
         email = self.email.text().strip()
         password = self.password.text()
+        self._remember = False  # an offline copy is unlocked by hand
         self._set_busy(True, self.tr("Unlocking your offline copy…"))
         videos_root = preferences.download_dir()  # Settings → Folders
 

@@ -516,6 +516,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>This computer no longer has your password; enter it to sign in.</source>
+        <translation>Ihr Passwort ist auf diesem Computer nicht mehr gespeichert; geben Sie es ein, um sich anzumelden.</translation>
+    </message>
+    <message>
         <source>Sign-in failed unexpectedly ({0}). Details are in the log.</source>
         <translation>Die Anmeldung ist unerwartet fehlgeschlagen ({0}). Einzelheiten stehen im Protokoll.</translation>
     </message>

@@ -10,18 +10,23 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from elearn_desktop.config import DatabaseTarget
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+from elearn_desktop.ui import preferences
 from elearn_desktop.ui.application import (
     SMOKE_ACCOUNT,
     AppController,
     StartupSignIn,
     smoke_sign_in,
 )
+from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -41,6 +46,47 @@ def controller(qapp: QApplication) -> Iterator[AppController]:
         if window.session is not None:
             window.session.close()
         window.deleteLater()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A secure-looking in-memory keyring (priority > 0), standing in for the OS store."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def _sign_in_with_the_dialog(qtbot: QtBot, *, remember: bool) -> None:
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.email.setText(SMOKE_ACCOUNT[0])
+    dialog.password.setText(SMOKE_ACCOUNT[1])
+    dialog.remember.setChecked(remember)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.signed_in is not None, timeout=WAIT_MS)
+    assert dialog.signed_in is not None
+    dialog.signed_in.close()
 
 
 def _placeholder_texts(window: MainWindow) -> list[str]:
@@ -191,3 +237,57 @@ def test_a_second_launch_reaches_the_first_without_qtnetwork(
         orphan.bind(str(stale))  # a socket file left by a crashed run, not listening
     assert stale.exists()
     assert not SingleInstance("elearn-test-stale").notify_running_instance()
+
+
+def test_remember_me_signs_in_at_the_next_start_with_the_window_first(
+    qtbot: QtBot,
+    controller: AppController,
+    embedded_target: DatabaseTarget,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _sign_in_with_the_dialog(qtbot, remember=False)
+    assert preferences.remembered_sign_in() is None  # no "Remember me": the dialog next
+    _sign_in_with_the_dialog(qtbot, remember=True)
+    remembered = preferences.remembered_sign_in()
+    assert remembered == (EMBEDDED_PROFILE.key, SMOKE_ACCOUNT[0])
+    assert list(memory_keyring.store.values()) == [SMOKE_ACCOUNT[1]]
+
+    shown: list[str] = []
+    controller.window_shown.connect(lambda w: shown.append(w.user_label.text()))
+    with qtbot.waitSignal(controller.ready, timeout=WAIT_MS):
+        window = controller.start_remembered(*remembered)
+    assert shown == [f"Signing in as {SMOKE_ACCOUNT[0]}…"]
+    assert window.session is not None
+    assert window.session.user.email == SMOKE_ACCOUNT[0]
+    assert controller.retry_dialog is None
+
+    # Signing out ends it: the next start asks again.
+    monkeypatch.setattr(controller, "start", lambda: True)  # the dialog a person would see
+    window.sign_out_action.trigger()
+    assert preferences.remembered_sign_in() is None
+    assert controller.window is None
+
+
+def test_a_remembered_sign_in_without_the_password_asks_for_it(
+    qtbot: QtBot,
+    controller: AppController,
+    embedded_target: DatabaseTarget,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    preferences.set_auto_sign_in(True)
+    settings = QSettings()
+    settings.setValue(preferences.LAST_PROFILE, EMBEDDED_PROFILE.key)
+    settings.setValue(preferences.LAST_EMAIL, SMOKE_ACCOUNT[0])
+    remembered = preferences.remembered_sign_in()
+    assert remembered is not None
+    assert memory_keyring.store == {}  # e.g. removed from the keyring since
+    with qtbot.waitSignal(controller.sign_in_failed, timeout=WAIT_MS) as failed:
+        window = controller.start_remembered(*remembered)
+    assert failed.args == ["This computer no longer has your password; enter it to sign in."]
+    assert window.session is None
+    dialog = controller.retry_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.email.text() == SMOKE_ACCOUNT[0]
+    assert dialog.current_profile().key == EMBEDDED_PROFILE.key
