@@ -291,3 +291,16 @@ def test_a_remembered_sign_in_without_the_password_asks_for_it(
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.email.text() == SMOKE_ACCOUNT[0]
     assert dialog.current_profile().key == EMBEDDED_PROFILE.key
+
+
+def test_the_workspace_shown_last_time_is_built_first_and_makes_the_window_ready(
+    qtbot: QtBot, controller: AppController, embedded_target: DatabaseTarget
+) -> None:
+    QSettings().setValue("mainWindow/workspace", 2)  # Support, when the window last closed
+    with qtbot.waitSignal(controller.ready, timeout=WAIT_MS):
+        window = controller.start_signed_in(smoke_sign_in())
+    assert window.current_workspace() == "support"
+    assert window.support is not None
+    assert window.stack.currentWidget() is window.support
+    assert window.author is None  # not shown yet: not built
+    assert window.learn is not None  # the fallback and the player's host
