@@ -113,7 +113,10 @@ def _sign_in_in_background(credentials: StartupSignIn, videos_root: Path | None)
             session = offline.attach_cache(session, credentials.password, videos_root=videos_root)
         except Exception:
             log.warning("could not open the offline copy", exc_info=True)
-    preload_workspace_modules()
+    try:
+        preload_workspace_modules()
+    except Exception:  # the window imports it again, and reports what fails there
+        log.warning("could not preload the workspace modules", exc_info=True)
     return session
 
 
