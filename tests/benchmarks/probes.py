@@ -124,6 +124,79 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
     app.exec()
 
 
+def probe_chrome_window(_args: dict[str, Any]) -> None:
+    """Not a workload: the floor of workload 1 (docs/decisions.md, "Start-up"). A pure
+    PySide6 script, no app code, showing a window with the app shell's chrome: ``Qt``
+    enums, a menu bar of three menus and 13 actions with shortcuts, a sidebar with four SVG
+    icons, a stacked page of centred labels, five status-bar labels.
+
+        BENCH_T0=$(python -c 'import time; print(time.time())') QT_QPA_PLATFORM=offscreen \
+            python -m tests.benchmarks.probes chrome_window
+    """
+    from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+    from PySide6.QtGui import QAction, QIcon, QKeySequence
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QMainWindow,
+        QStackedWidget,
+        QWidget,
+    )
+
+    icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
+    app = QApplication(sys.argv)
+    app.setWindowIcon(QIcon(str(icons / "app.svg")))
+    window = QMainWindow()
+    window.resize(1100, 720)
+    sidebar = QListWidget()
+    sidebar.setIconSize(QSize(24, 24))
+    sidebar.setFixedWidth(150)
+    stack = QStackedWidget()
+    for title, name in (("Learn", "learn"), ("Author", "author"), ("Support", "support")):
+        item = QListWidgetItem(QIcon(str(icons / f"{name}.svg")), title)
+        item.setSizeHint(QSize(140, 40))
+        sidebar.addItem(item)
+        label = QLabel("Opening your workspace…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        stack.addWidget(label)
+    sidebar.addItem(QListWidgetItem(QIcon(str(icons / "sync.svg")), "Downloads"))
+    central = QWidget()
+    row = QHBoxLayout(central)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(sidebar)
+    row.addWidget(stack, 1)
+    window.setCentralWidget(central)
+    sidebar.setCurrentRow(0)
+    for title, count in (("&File", 6), ("&View", 4), ("&Help", 3)):
+        menu = window.menuBar().addMenu(title)
+        for k in range(count):
+            action = QAction(f"Action {k}", window)
+            action.setShortcut(QKeySequence(f"Ctrl+{k + 1}"))
+            menu.addAction(action)
+    for text in ("Signing in as …", "Opening…", ""):
+        window.statusBar().addWidget(QLabel(text))
+    for text in ("Sync: —", "No downloads"):
+        window.statusBar().addPermanentWidget(QLabel(text))
+
+    class Painted(QObject):
+        def eventFilter(self, _obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        _emit({"t": _since_t0(), "rss_mb": rss_mb(), "cpu_ms": time.process_time() * 1000})
+        app.quit()
+
+    painted = Painted()
+    window.installEventFilter(painted)
+    window.show()
+    app.exec()
+
+
 def probe_app_start(_args: dict[str, Any]) -> None:
     """The app's real start-up, signed in to the embedded demo by the test hook.
 
@@ -543,6 +616,7 @@ def probe_stall_push(args: dict[str, Any]) -> None:
 PROBES: dict[str, Callable[[dict[str, Any]], None]] = {
     "bare_window": probe_bare_window,
     "app_start": probe_app_start,
+    "chrome_window": probe_chrome_window,
     "tree": probe_tree,
     "accounts": probe_accounts,
     "video_bare": probe_video_bare,
