@@ -98,14 +98,9 @@ class _PaintWatch:
 # ----------------------------------------------------------------------- workload 1 / 12
 
 
-def probe_bare_window(_args: dict[str, Any]) -> None:
-    """A bare PySide6 script that shows an empty QMainWindow (the start-up baseline)."""
+def _show_until_painted(app: Any, window: Any) -> None:
+    """Show ``window``, report when its first paint has been handled, quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv)
-    window = QMainWindow()
-    window.resize(1200, 760)
 
     class Painted(QObject):
         def eventFilter(self, _obj: Any, event: Any) -> bool:
@@ -124,6 +119,16 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
     app.exec()
 
 
+def probe_bare_window(_args: dict[str, Any]) -> None:
+    """A bare PySide6 script that shows an empty QMainWindow (the start-up baseline)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1200, 760)
+    _show_until_painted(app, window)
+
+
 def probe_chrome_window(_args: dict[str, Any]) -> None:
     """Not a workload: the floor of workload 1 (docs/decisions.md, "Start-up"). A pure
     PySide6 script, no app code, showing a window with the app shell's chrome: ``Qt``
@@ -133,7 +138,7 @@ def probe_chrome_window(_args: dict[str, Any]) -> None:
         BENCH_T0=$(python -c 'import time; print(time.time())') QT_QPA_PLATFORM=offscreen \
             python -m tests.benchmarks.probes chrome_window
     """
-    from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+    from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QAction, QIcon, QKeySequence
     from PySide6.QtWidgets import (
         QApplication,
@@ -180,21 +185,7 @@ def probe_chrome_window(_args: dict[str, Any]) -> None:
         window.statusBar().addWidget(QLabel(text))
     for text in ("Sync: —", "No downloads"):
         window.statusBar().addPermanentWidget(QLabel(text))
-
-    class Painted(QObject):
-        def eventFilter(self, _obj: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, done)
-            return False
-
-    def done() -> None:
-        _emit({"t": _since_t0(), "rss_mb": rss_mb(), "cpu_ms": time.process_time() * 1000})
-        app.quit()
-
-    painted = Painted()
-    window.installEventFilter(painted)
-    window.show()
-    app.exec()
+    _show_until_painted(app, window)
 
 
 def probe_app_start(_args: dict[str, Any]) -> None:

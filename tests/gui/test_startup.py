@@ -10,9 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -28,6 +26,7 @@ from elearn_desktop.ui.application import (
 )
 from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
+from tests.support.keyrings import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
@@ -46,34 +45,6 @@ def controller(qapp: QApplication) -> Iterator[AppController]:
         if window.session is not None:
             window.session.close()
         window.deleteLater()
-
-
-class MemoryKeyring(KeyringBackend):
-    """A secure-looking in-memory keyring (priority > 0), standing in for the OS store."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _sign_in_with_the_dialog(qtbot: QtBot, *, remember: bool) -> None:
