@@ -11,10 +11,14 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# SQLAlchemy is imported where a URL is parsed and platformdirs where a folder is looked
+# up, not here: the app's window shell imports this module and must open before the
+# database layer is loaded (issue #8, workload 1).
 
 APP_NAME = "elearn-desktop"
 APP_AUTHOR = "elearn"
@@ -53,6 +57,8 @@ def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -60,6 +66,8 @@ def log_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser() / "logs"
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -73,6 +81,9 @@ def embedded_database_url() -> str:
 
 def parse_database_url(raw: str) -> URL:
     """Parse a SQLAlchemy URL, accepting only the backends we support."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
@@ -133,6 +144,8 @@ class DatabaseTarget:
 
 
 def resolve_database(explicit: str | None = None) -> DatabaseTarget:
+    from sqlalchemy.engine import make_url
+
     raw = explicit or os.environ.get(ENV_DATABASE_URL)
     if raw:
         return DatabaseTarget(url=parse_database_url(raw), embedded=False)

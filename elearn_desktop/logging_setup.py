@@ -8,7 +8,6 @@ the console ever holds a secret — even when code logs carelessly.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 
@@ -66,18 +65,30 @@ def log_file_path(folder: Path | None = None) -> Path:
     return (folder or log_dir()) / LOG_FILENAME
 
 
-def configure_logging(*, folder: Path | None = None, level: int = logging.INFO) -> Path:
-    """Send the app's logs to a rotating file; returns its path. Safe to call twice."""
+def configure_logging(
+    *, folder: Path | None = None, level: int = logging.INFO, rotating: bool = True
+) -> Path:
+    """Send the app's logs to a rotating file; returns its path. Safe to call twice.
+
+    ``rotating=False`` appends to the same file without rotation: the app starts so
+    (``logging.handlers`` costs ~6 ms of start-up: sockets, pickle, queues) and calls
+    this again with rotation after its window painted."""
     path = log_file_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_elearn", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-    )
+    for old in list(root.handlers):
+        if getattr(old, "_elearn", False):
+            root.removeHandler(old)
+            old.close()
+    handler: logging.FileHandler
+    if rotating:
+        from logging.handlers import RotatingFileHandler
+
+        handler = RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    else:
+        handler = logging.FileHandler(path, encoding="utf-8")
     handler._elearn = True  # type: ignore[attr-defined]
     handler.addFilter(RedactingFilter())
     handler.setFormatter(

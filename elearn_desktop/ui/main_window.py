@@ -1,22 +1,26 @@
-"""The main window: a sidebar of workspaces, their pages, menus and the status bar."""
+"""The main window: a sidebar of workspaces, their pages, menus and the status bar.
+
+This module is light on purpose: the window's shell (menus, sidebar, status bar saying
+"Signing in as …") opens before the database layer and the workspaces are imported, and
+fills in when :meth:`MainWindow.set_session` gets the signed-in person. Learn is built
+then; Author and Support when first shown (issue #8, workload 1).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,14 +29,20 @@ from PySide6.QtWidgets import (
 from elearn_desktop import __version__
 from elearn_desktop.config import log_dir
 from elearn_desktop.domain.errors import ElearnError
-from elearn_desktop.services.auth import SignedIn
-from elearn_desktop.services.backend import Backend, server_version
 from elearn_desktop.ui import preferences
-from elearn_desktop.ui.learn.workspace import LearnWorkspace
 from elearn_desktop.ui.offline_window import OfflineSyncMixin
 from elearn_desktop.ui.ops import BackgroundOp
+from elearn_desktop.ui.paint_watch import PaintWatch
 from elearn_desktop.ui.resources import icon
-from elearn_desktop.ui.sync_controller import ModeBanner, SyncController, SyncStatusLabel
+from elearn_desktop.ui.status_widgets import ModeBanner, SyncStatusLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
+    from elearn_desktop.services.auth import SignedIn
+    from elearn_desktop.services.backend import Backend
+    from elearn_desktop.ui.learn.workspace import LearnWorkspace
+    from elearn_desktop.ui.sync_controller import SyncController
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +70,7 @@ def standard_shortcuts(key: QKeySequence.StandardKey, fallback: str) -> list[QKe
 
 def _placeholder(text: str) -> QWidget:
     label = QLabel(text)
+    label.setObjectName("workspacePlaceholder")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     return label
@@ -69,6 +80,9 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
     workspace_changed = Signal(str)
     refresh_requested = Signal()
     sign_out_requested = Signal()
+    # After set_session: the workspace shown first has painted with its content
+    # (Learn: the catalog's first results, or its error), once per session.
+    content_ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +110,9 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
             w.key: _placeholder(self.tr("Sign in to see this workspace.")) for w in WORKSPACES
         }
         self._backend_error: str | None = None
+        # The shell's state before set_session: who is signing in, or why it failed.
+        self._signing_in: str | None = None
+        self._sign_in_error: str | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("workspaceSidebar")
@@ -240,7 +257,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         self.user_label.setAccessibleName(self.tr("Signed-in person"))
         self.playback_label.setAccessibleName(self.tr("Playback status"))
         if self.session is None:
-            self.user_label.setText(self.tr("Not signed in"))
+            self._show_shell_state()
         else:
             self._show_user()
         if self.backend is not None:
@@ -270,6 +287,8 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         if backend is None:
             self._show_about("not connected (offline)")
             return
+        from elearn_desktop.services.backend import server_version
+
         BackgroundOp(lambda: server_version(backend), label="server version").on_success(
             self._show_about
         ).on_failure(lambda exc: self._show_about(f"unknown ({exc})")).run(parent=self)
@@ -288,11 +307,16 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         )
 
     def _show_about(self, server: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About elearn"), self.about_text(server))
 
     def _open_log_folder(self) -> None:
         folder = self.log_path.parent if self.log_path else log_dir()
         folder.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _select_workspace_row(self, row: int) -> None:
@@ -302,6 +326,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
     def _show_workspace(self, row: int) -> None:
         if row < 0:
             return
+        self._ensure_workspace(WORKSPACES[row].key)
         self.stack.setCurrentIndex(row)
         self.workspace_changed.emit(WORKSPACES[row].key)
 
@@ -313,6 +338,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
     def set_session(self, session: SignedIn) -> None:
         """Build the workspaces this person's roles open, and say who is signed in."""
         self.session = session
+        self._signing_in = self._sign_in_error = None
         for row, workspace in enumerate(WORKSPACES):
             allowed = self._allows(workspace.key)
             self.sidebar.item(row).setHidden(not allowed)
@@ -332,6 +358,61 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
                 )
             )
         self._start_sync(session)
+        self._watch_content()
+
+    # -- the shell, before set_session ---------------------------------------------------
+
+    def show_signing_in(self, email: str) -> None:
+        """The shell's state while the sign-in runs: "Signing in as …", "Opening …"."""
+        self._signing_in, self._sign_in_error = email, None
+        self._show_shell_state()
+
+    def show_sign_in_failed(self, message: str) -> None:
+        """The sign-in failed: say why in the status bar and on the workspace page."""
+        self._signing_in, self._sign_in_error = None, message
+        self._show_shell_state()
+
+    def _show_shell_state(self) -> None:
+        if self._signing_in is not None:
+            self.user_label.setText(self.tr("Signing in as {0}…").format(self._signing_in))
+            self.connection_label.setText(self.tr("Opening…"))
+            placeholder = self.tr("Opening your workspace…")
+        elif self._sign_in_error is not None:
+            self.user_label.setText(self.tr("Not signed in"))
+            self.connection_label.setText(self.tr("○ Sign-in failed"))
+            placeholder = self.tr("Could not sign in: {0}").format(self._sign_in_error)
+        else:
+            self.user_label.setText(self.tr("Not signed in"))
+            placeholder = self.tr("Sign in to see this workspace.")
+        self.user_label.setToolTip(self.user_label.text())
+        for page in self.pages.values():
+            if isinstance(page, QLabel) and page.objectName() == "workspacePlaceholder":
+                page.setText(placeholder)
+
+    def _watch_content(self) -> None:
+        """Emit content_ready once the first workspace has painted with its content."""
+        session = self.session
+
+        def painted() -> None:
+            if self.session is session:
+                self.content_ready.emit()
+
+        def arrived(*_args: object) -> None:
+            model.results_changed.disconnect(arrived)
+            model.load_failed.disconnect(arrived)
+            if self.session is session and self.learn is not None:
+                PaintWatch(self.learn.catalog.list.viewport(), painted)
+                self.learn.catalog.list.viewport().update()
+
+        page = self.stack.currentWidget()
+        online = session is not None and session.backend is not None and not session.offline
+        if self.learn is not None and page is self.learn and online:
+            model = self.learn.catalog.model  # its first page is on the way
+            model.results_changed.connect(arrived)
+            model.load_failed.connect(arrived)
+            return
+        PaintWatch(page, painted)
+        page.update()
 
     def _show_user(self) -> None:
         assert self.session is not None
@@ -367,6 +448,8 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def _build_workspaces(self, session: SignedIn) -> None:
+        from elearn_desktop.ui.learn.workspace import LearnWorkspace
+
         if self.player is not None:  # built for the previous session (online/offline)
             self.player.close_lesson()  # type: ignore[attr-defined]
             self.player = None
@@ -386,14 +469,22 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
                 session, self.download_queue, self.offline_budget, self
             )
         self.learn.offline_copies = self.offline_copies
-        if self._allows("author") and self.author is None:
+        self._ensure_workspace(self.current_workspace())
+
+    def _ensure_workspace(self, key: str) -> None:
+        """Author and Support are built when first shown: a person who opens Learn does
+        not wait for (or import) them at start-up."""
+        session = self.session
+        if session is None or not self._allows(key):
+            return
+        if key == "author" and self.author is None:
             from elearn_desktop.ui.author.area import AuthorArea
 
             author = AuthorArea(session)
             author.preview_requested.connect(self.preview_course)
             self.author = author
             self._replace_page("author", author)
-        if self._allows("support") and self.support is None:
+        elif key == "support" and self.support is None:
             from elearn_desktop.ui.support.workspace import SupportWorkspace
 
             self.support = SupportWorkspace(session)
@@ -488,9 +579,12 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
 
         BackgroundOp(first_lesson, label="preview").on_success(
             lambda lesson_id: self.open_lesson(lesson_id, preview=True)
-        ).on_failure(lambda exc: QMessageBox.information(self, "Preview as learner", str(exc))).run(
-            parent=self
-        )
+        ).on_failure(self._preview_failed).run(parent=self)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, "Preview as learner", str(exc))
 
     def _player_closed(self) -> None:
         # Only when the player itself asked to leave: leaving it by the workspace's Back

@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
-from elearn_desktop.services.auth import SignedIn
 from elearn_desktop.ui.ops import BackgroundOp
-from elearn_desktop.ui.sync_controller import SyncController
 
 if TYPE_CHECKING:
+    from elearn_desktop.services.auth import SignedIn
     from elearn_desktop.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -38,6 +37,8 @@ class OfflineSyncMixin(_Base):
         if self.sync is not None or session.cache is None or session.server is None:
             self._show_mode()
             return
+        from elearn_desktop.ui.sync_controller import SyncController  # loads the sync core
+
         self.sync = SyncController(session, self)
         self.sync.status_changed.connect(self._sync_status_changed)
         self.sync.online_changed.connect(self._online_changed)

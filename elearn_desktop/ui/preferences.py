@@ -23,6 +23,10 @@ PLAYBACK_RATE = "player/rate"
 PLAYBACK_VOLUME = "player/volume"
 AUTOPLAY_NEXT = "player/autoplayNext"
 FIRST_RUN_SHOWN = "firstRun/shown"
+#: Signed in with "Remember me": the next start signs in by itself (until signing out).
+AUTO_SIGN_IN = "signIn/autoSignIn"
+LAST_PROFILE = "signIn/lastProfile"
+LAST_EMAIL = "signIn/lastEmail"
 
 # -- defaults and allowed values ----------------------------------------------------------
 
@@ -123,6 +127,22 @@ def first_run_shown(settings: QSettings | None = None) -> bool:
 
 def set_first_run_shown(settings: QSettings | None = None) -> None:
     _settings(settings).setValue(FIRST_RUN_SHOWN, True)
+
+
+def remembered_sign_in(settings: QSettings | None = None) -> tuple[str, str] | None:
+    """(server profile key, email) to sign in with at start, when the person chose
+    "Remember me" last time and has not signed out since; None otherwise. The password
+    itself is only ever in the keyring."""
+    values = _settings(settings)
+    if not _bool(values.value(AUTO_SIGN_IN, False), False):
+        return None
+    key = str(values.value(LAST_PROFILE, "") or "")
+    email = str(values.value(LAST_EMAIL, "") or "")
+    return (key, email) if key and email else None
+
+
+def set_auto_sign_in(enabled: bool, settings: QSettings | None = None) -> None:
+    _settings(settings).setValue(AUTO_SIGN_IN, enabled)
 
 
 # -- change notification ------------------------------------------------------------------

@@ -1,14 +1,25 @@
-"""One app per person: a second launch asks the first to come to the front, then exits."""
+"""One app per person: a second launch asks the first to come to the front, then exits.
+
+The first instance listens on a ``QLocalServer``. The check a new start makes before its
+window shows uses a plain Unix socket on POSIX (the server's socket file is
+``$TMPDIR/<name>``, or ``/tmp/<name>``, as ``QDir.tempPath()`` has it): QtNetwork is loaded
+only when the app starts listening, after its window painted (issue #8, workload 1).
+"""
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from elearn_desktop.config import data_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 TIMEOUT_MS = 500
 
@@ -28,16 +39,41 @@ class SingleInstance(QObject):
 
     def notify_running_instance(self) -> bool:
         """True if another instance answered (it was asked to show itself)."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(TIMEOUT_MS):
+        if sys.platform != "win32":  # Windows: a named pipe, Qt's own way
+            return self._notify_by_unix_socket()
+        from PySide6.QtNetwork import QLocalSocket
+
+        client = QLocalSocket()
+        client.connectToServer(self.name)
+        if not client.waitForConnected(TIMEOUT_MS):
             return False
-        socket.write(b"activate\n")
-        socket.waitForBytesWritten(TIMEOUT_MS)
-        socket.disconnectFromServer()
+        client.write(b"activate\n")
+        client.waitForBytesWritten(TIMEOUT_MS)
+        client.disconnectFromServer()
+        return True
+
+    def socket_path(self) -> str:
+        """Where a ``QLocalServer`` listening on this name has its socket file (POSIX)."""
+        if self.name.startswith("/"):
+            return self.name
+        temp = os.environ.get("TMPDIR", "").rstrip("/") or "/tmp"
+        return f"{temp}/{self.name}"
+
+    def _notify_by_unix_socket(self) -> bool:
+        import socket
+
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(TIMEOUT_MS / 1000)
+            try:
+                client.connect(self.socket_path())
+                client.sendall(b"activate\n")
+            except OSError:  # no socket file, or a stale one nobody listens on
+                return False
         return True
 
     def listen(self) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -52,21 +88,23 @@ class SingleInstance(QObject):
     @Slot()
     def _on_connection(self) -> None:
         assert self._server is not None
-        socket = self._server.nextPendingConnection()
-        if socket is None:
+        peer = self._server.nextPendingConnection()
+        if peer is None:
             return
         # Slots are methods, not closures over the socket: deleting it stays clean.
-        socket.readyRead.connect(self._on_ready_read)
-        socket.disconnected.connect(socket.deleteLater)
-        if socket.bytesAvailable():
-            self._read(socket)
+        peer.readyRead.connect(self._on_ready_read)
+        peer.disconnected.connect(peer.deleteLater)
+        if peer.bytesAvailable():
+            self._read(peer)
 
     @Slot()
     def _on_ready_read(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
-            self._read(socket)
+        from PySide6.QtNetwork import QLocalSocket
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(b"activate"):
+        peer = self.sender()
+        if isinstance(peer, QLocalSocket):
+            self._read(peer)
+
+    def _read(self, peer: QLocalSocket) -> None:
+        if bytes(peer.readAll().data()).startswith(b"activate"):
             self.activation_requested.emit()

@@ -8,8 +8,8 @@ time. It says what it sees through signals (``status_changed``, ``online_changed
 page. After each sync the videos of offline courses that changed are queued.
 
 :class:`DeadLettersDialog` lists the changes the server rejected, so the learner can
-read why and dismiss them. :class:`ModeBanner` is the strip above the workspaces that
-offers to switch between the server and the offline copy.
+read why and dismiss them. The status bar's sync text and the mode banner are in
+:mod:`elearn_desktop.ui.status_widgets` (light: the window's shell shows them first).
 """
 
 from __future__ import annotations
@@ -30,11 +30,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -58,10 +56,9 @@ from elearn_desktop.sync.connectivity import (
 )
 from elearn_desktop.sync.engine import SyncEngine, SyncReport
 from elearn_desktop.ui.ops import BackgroundOp
+from elearn_desktop.ui.status_widgets import ModeBanner as ModeBanner  # lived here first
 
 log = logging.getLogger(__name__)
-#: The status bar shows this much of the sync status; the tooltip has all of it.
-MAX_STATUS_CHARS = 80
 
 
 class SyncController(QObject):
@@ -284,99 +281,6 @@ class SyncController(QObject):
         else:
             self.engine.close()
         return result.get("report")
-
-
-# --------------------------------------------------------------------- status widgets
-
-
-class SyncStatusLabel(QLabel):
-    """The status bar's sync text; a click opens the list of rejected changes."""
-
-    clicked = Signal()
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setObjectName("syncStatus")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._status: SyncStatus | None = None
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Sync status"))
-        if self._status is not None:
-            self.show_status(self._status)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def show_status(self, status: SyncStatus) -> None:
-        """``status.message`` comes from the sync core (English); the frame is translated."""
-        self._status = status
-        text = status.message
-        if len(text) > MAX_STATUS_CHARS:  # a long error: the whole of it is in the tooltip
-            text = text[: MAX_STATUS_CHARS - 1].rstrip() + "…"
-        self.setText(self.tr("Sync: {0}").format(text))
-        tip = (
-            "\n\n" + self.tr("Click to see the changes the server could not accept.")
-            if status.rejected
-            else ""
-        )
-        self.setToolTip(status.message + tip)
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor if status.rejected else Qt.CursorShape.ArrowCursor
-        )
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-class ModeBanner(QWidget):
-    """A strip above the workspaces: "working offline", or the offer to switch.
-
-    :meth:`say` takes source texts marked with ``QT_TRANSLATE_NOOP("ModeBanner", ...)``
-    and shows them translated, again after a language switch."""
-
-    action_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("modeBanner")
-        self.setAutoFillBackground(True)
-        self.text = QLabel()
-        self.text.setObjectName("modeBannerText")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.button = QPushButton()
-        self.button.setObjectName("modeBannerButton")
-        self.button.clicked.connect(self.action_requested.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
-        self.setStyleSheet(
-            "#modeBanner { background: palette(alternate-base); "
-            "border-bottom: 1px solid palette(mid); }"
-        )
-        self._said: tuple[str, str | None] = ("", None)
-        self.hide()
-
-    def say(self, text: str, button: str | None = None) -> None:
-        """Show ``text`` (and a button), both untranslated sources; "" hides the banner."""
-        self._said = (text, button)
-        self.text.setText(self.tr(text) if text else "")
-        self.button.setVisible(button is not None)
-        if button is not None:
-            self.button.setText(self.tr(button))
-        self.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.say(*self._said)
-        super().changeEvent(event)
 
 
 #: What each kind of outbox op is, for the learner (translated where shown).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 _SYSTEM: dict[str, object] = {}
 
@@ -56,6 +56,10 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
     if not _SYSTEM:
         _SYSTEM["style"] = target.style().name()
         _SYSTEM["palette"] = QPalette(target.palette())
+        if name not in ("light", "dark"):
+            return  # the system's look is what the application has: nothing to restore
+    from PySide6.QtWidgets import QStyleFactory
+
     hints = target.styleHints()
     if name in ("light", "dark"):
         target.setStyle(QStyleFactory.create("Fusion"))

@@ -514,6 +514,17 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>This computer no longer has your password; enter it to sign in.</source>
+        <translation>Ihr Passwort ist auf diesem Computer nicht mehr gespeichert; geben Sie es ein, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly ({0}). Details are in the log.</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen ({0}). Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEditor</name>
     <message>
         <source>Single choice</source>
@@ -2480,7 +2491,7 @@ Verwerfen?</translation>
     <name>DeadLettersDialog</name>
     <message>
         <source>Progress</source>
-        <extracomment>What each kind of outbox op is, for the learner (translated where shown).</extracomment>
+        <extracomment>Called with each good report on the GUI thread (e.g. queue changed videos). What each kind of outbox op is, for the learner (translated where shown).</extracomment>
         <translation>Fortschritt</translation>
     </message>
     <message>
@@ -3574,6 +3585,26 @@ Ihr Fortschritt in dieser Lektion bleibt unverändert.</translation>
     <message>
         <source>offline: working from this computer&apos;s copy ({0})</source>
         <translation>offline: Sie arbeiten mit der Kopie auf diesem Computer ({0})</translation>
+    </message>
+    <message>
+        <source>Signing in as {0}…</source>
+        <translation>Anmeldung als {0}…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening your workspace…</source>
+        <translation>Ihr Arbeitsbereich wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>○ Sign-in failed</source>
+        <translation>○ Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not sign in: {0}</source>
+        <translation>Anmeldung nicht möglich: {0}</translation>
     </message>
     <message>
         <source>Signed in as {0} ({1})</source>
@@ -5428,7 +5459,7 @@ Ihr Fortschritt in dieser Lektion bleibt unverändert.</translation>
     <name>SyncStatusLabel</name>
     <message>
         <source>Sync status</source>
-        <extracomment>The status bar shows this much of the sync status; the tooltip has all of it. Called with each good report on the GUI thread (e.g. queue changed videos).</extracomment>
+        <extracomment>The status bar shows this much of the sync status; the tooltip has all of it.</extracomment>
         <translation>Abgleichstatus</translation>
     </message>
     <message>

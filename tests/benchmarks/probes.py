@@ -98,14 +98,9 @@ class _PaintWatch:
 # ----------------------------------------------------------------------- workload 1 / 12
 
 
-def probe_bare_window(_args: dict[str, Any]) -> None:
-    """A bare PySide6 script that shows an empty QMainWindow (the start-up baseline)."""
+def _show_until_painted(app: Any, window: Any) -> None:
+    """Show ``window``, report when its first paint has been handled, quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv)
-    window = QMainWindow()
-    window.resize(1200, 760)
 
     class Painted(QObject):
         def eventFilter(self, _obj: Any, event: Any) -> bool:
@@ -114,7 +109,8 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
             return False
 
     def done() -> None:
-        _emit({"t": _since_t0(), "rss_mb": rss_mb()})
+        # cpu_ms: the process's CPU time (less noisy than wall time on a shared machine).
+        _emit({"t": _since_t0(), "rss_mb": rss_mb(), "cpu_ms": time.process_time() * 1000})
         app.quit()
 
     painted = Painted()
@@ -123,52 +119,128 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
     app.exec()
 
 
-def probe_app_start(_args: dict[str, Any]) -> None:
-    """The app, signed in to the embedded demo by the test hook, until its first paint.
+def probe_bare_window(_args: dict[str, Any]) -> None:
+    """A bare PySide6 script that shows an empty QMainWindow (the start-up baseline)."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    As ``elearn-desktop --smoke`` does (``ui.application``): the application object, the
-    sign-in off the GUI thread, then the main window; no dialog.
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1200, 760)
+    _show_until_painted(app, window)
+
+
+def probe_chrome_window(_args: dict[str, Any]) -> None:
+    """Not a workload: the floor of workload 1 (docs/decisions.md, "Start-up"). A pure
+    PySide6 script, no app code, showing a window with the app shell's chrome: ``Qt``
+    enums, a menu bar of three menus and 13 actions with shortcuts, a sidebar with four SVG
+    icons, a stacked page of centred labels, five status-bar labels.
+
+        BENCH_T0=$(python -c 'import time; print(time.time())') QT_QPA_PLATFORM=offscreen \
+            python -m tests.benchmarks.probes chrome_window
     """
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QAction, QIcon, QKeySequence
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QMainWindow,
+        QStackedWidget,
+        QWidget,
+    )
 
-    from elearn_desktop.services.auth import sign_in
+    icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
+    app = QApplication(sys.argv)
+    app.setWindowIcon(QIcon(str(icons / "app.svg")))
+    window = QMainWindow()
+    window.resize(1100, 720)
+    sidebar = QListWidget()
+    sidebar.setIconSize(QSize(24, 24))
+    sidebar.setFixedWidth(150)
+    stack = QStackedWidget()
+    for title, name in (("Learn", "learn"), ("Author", "author"), ("Support", "support")):
+        item = QListWidgetItem(QIcon(str(icons / f"{name}.svg")), title)
+        item.setSizeHint(QSize(140, 40))
+        sidebar.addItem(item)
+        label = QLabel("Opening your workspace…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        stack.addWidget(label)
+    sidebar.addItem(QListWidgetItem(QIcon(str(icons / "sync.svg")), "Downloads"))
+    central = QWidget()
+    row = QHBoxLayout(central)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(sidebar)
+    row.addWidget(stack, 1)
+    window.setCentralWidget(central)
+    sidebar.setCurrentRow(0)
+    for title, count in (("&File", 6), ("&View", 4), ("&Help", 3)):
+        menu = window.menuBar().addMenu(title)
+        for k in range(count):
+            action = QAction(f"Action {k}", window)
+            action.setShortcut(QKeySequence(f"Ctrl+{k + 1}"))
+            menu.addAction(action)
+    for text in ("Signing in as …", "Opening…", ""):
+        window.statusBar().addWidget(QLabel(text))
+    for text in ("Sync: —", "No downloads"):
+        window.statusBar().addPermanentWidget(QLabel(text))
+    _show_until_painted(app, window)
+
+
+def probe_app_start(_args: dict[str, Any]) -> None:
+    """The app's real start-up, signed in to the embedded demo by the test hook.
+
+    ``ui.application.run`` as ``elearn-desktop`` runs it (logging, the application object,
+    saved appearance, the single-instance check, the window's shell), with the demo admin
+    given by ``run(sign_in_with=StartupSignIn(...))`` instead of typed into the dialog.
+    ``t``: the main window's first paint; ``ready``: signed in and the first workspace
+    painted with its content (the app's ``AppController.ready``).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
     from elearn_desktop.services.profiles import EMBEDDED_PROFILE
-    from elearn_desktop.ui.application import SMOKE_ACCOUNT, AppController, create_application
-    from elearn_desktop.ui.ops import BackgroundOp
+    from elearn_desktop.ui.application import SMOKE_ACCOUNT, StartupSignIn, run
 
-    app = create_application(sys.argv)
-    controller = AppController(app)
     result: dict[str, Any] = {}
+    keep: list[Any] = []
 
     class Painted(QObject):
         def eventFilter(self, _obj: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint and not result:
+            if event.type() == QEvent.Type.Paint and "painting" not in result:
                 result["painting"] = True
-                QTimer.singleShot(0, done)
+                QTimer.singleShot(0, painted)
             return False
 
-    painted = Painted()
+    def painted() -> None:
+        result.update(t=_since_t0(), rss_mb=rss_mb(), cpu_ms=time.process_time() * 1000)
 
-    def done() -> None:
-        result.update(t=_since_t0(), rss_mb=rss_mb())
-        app.quit()
+    def observe(controller: Any) -> None:
+        controller.ask_again_on_failure = False  # report the failure, no dialog
 
-    def signed_in(session: Any) -> None:
-        window = controller.open_window(session)  # shows it; the paint comes later
-        window.installEventFilter(painted)
+        def created(window: Any) -> None:
+            keep.append(Painted(window))
+            window.installEventFilter(keep[-1])
 
-    def failed(exc: BaseException) -> None:
-        result.update(error=str(exc))
-        app.quit()
+        def ready(_window: Any) -> None:
+            result.update(ready=_since_t0(), ready_rss_mb=rss_mb())
+            controller.app.quit()
 
-    holder = QCoreApplication.instance()
-    assert holder is not None
-    BackgroundOp(
-        lambda: sign_in(EMBEDDED_PROFILE, *SMOKE_ACCOUNT), label="bench sign-in"
-    ).on_success(signed_in).on_failure(failed).run(parent=holder)
-    app.exec()
-    if controller.window is not None and controller.window.session is not None:
-        controller.window.session.close()
+        def failed(message: str) -> None:
+            result.update(error=message)
+            controller.app.quit()
+
+        controller.window_created.connect(created)
+        controller.ready.connect(ready)
+        controller.sign_in_failed.connect(failed)
+
+    run(
+        argv=sys.argv,
+        sign_in_with=StartupSignIn(EMBEDDED_PROFILE, *SMOKE_ACCOUNT),
+        observe=observe,
+    )
+    if "error" not in result and ("t" not in result or "ready" not in result):
+        result["error"] = "the app ended before its window was ready"
     _emit({k: v for k, v in result.items() if k != "painting"})
 
 
@@ -550,6 +622,7 @@ def probe_stall_push(args: dict[str, Any]) -> None:
 PROBES: dict[str, Callable[[dict[str, Any]], None]] = {
     "bare_window": probe_bare_window,
     "app_start": probe_app_start,
+    "chrome_window": probe_chrome_window,
     "tree": probe_tree,
     "accounts": probe_accounts,
     "video_bare": probe_video_bare,

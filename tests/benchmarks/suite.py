@@ -90,6 +90,8 @@ class Outcome:
     ours_samples: list[float] = field(default_factory=list)
     baseline_samples: list[float] = field(default_factory=list)
     note: str = ""
+    #: More of what the run measured, for the JSON file (e.g. workload 1's "ready").
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float | None:
@@ -99,10 +101,11 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
+        """Every target met; a row without targets (shown for information) never fails."""
         return all(t.met(self.ours, self.baseline) for t in self.targets)
 
     def target_text(self) -> str:
-        return " and ".join(t.text(self.unit) for t in self.targets)
+        return " and ".join(t.text(self.unit) for t in self.targets) or "—"
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -250,6 +253,8 @@ def print_table(outcomes: list[Outcome], errors: dict[int, str], scale: Scale) -
     for o in outcomes:
         ratio = f"{o.ratio:.2f}×" if o.ratio is not None else "—"
         verdict = "[green]pass[/green]" if o.passed else "[red]FAIL[/red]"
+        if not o.targets:
+            verdict = "—"  # shown for information
         table.add_row(
             str(o.number),
             o.name + (f"\n[dim]{o.note}[/dim]" if o.note else ""),

@@ -18,6 +18,7 @@ from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE
 from elearn_desktop.ui import gc_guard
 from elearn_desktop.ui.gc_guard import GuiThreadCollector
+from tests.support.keyrings import MemoryKeyring
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -93,3 +94,15 @@ def embedded_target(data_dir: Path) -> DatabaseTarget:
 def _fresh_qsettings() -> None:
     """Each test starts with no saved window state or sign-in history."""
     QSettings().clear()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A secure in-memory keyring instead of the OS store, for "Remember me"."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -103,8 +103,9 @@ def test_the_window_freezes_the_start_up_and_sign_out_thaws_it(
     qtbot: QtBot, qapp: QApplication, admin: SignedIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     controller = AppController(qapp)
-    window = controller.open_window(admin)
-    qtbot.addWidget(window)
+    with qtbot.waitSignal(controller.ready, timeout=30_000):
+        window = controller.open_window(admin)
+        qtbot.addWidget(window)
     try:
         assert gc.get_freeze_count() > 0
         monkeypatch.setattr(controller, "start", lambda: True)  # no sign-in dialog again

@@ -8,7 +8,6 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -22,37 +21,10 @@ from elearn_desktop.services import accounts, offline_auth
 from elearn_desktop.services.demo import load_demo
 from elearn_desktop.services.profiles import POSTGRESQL, ServerProfile
 from elearn_desktop.ui.login_dialog import NEW_SERVER, LoginDialog
+from tests.support.keyrings import MemoryKeyring
 from tests.support.pgcluster import PostgresCluster
 
 pytestmark = pytest.mark.gui
-
-
-class MemoryKeyring(KeyringBackend):
-    """A secure-looking in-memory keyring (priority > 0), standing in for the OS store."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

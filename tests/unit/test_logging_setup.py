@@ -74,3 +74,33 @@ def test_configure_twice_keeps_one_file_handler(tmp_path: Path) -> None:
         for handler in ours:
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_start_without_rotation_then_rotate_into_the_same_file(tmp_path: Path) -> None:
+    # The app starts with a plain file handler (logging.handlers is slow to import) and
+    # switches to rotation after its first paint: one handler, one file, nothing lost.
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    log = logging.getLogger("elearn_desktop.test")
+    first = configure_logging(folder=tmp_path, rotating=False)
+    try:
+        (plain,) = [h for h in root.handlers if getattr(h, "_elearn", False)]
+        assert not isinstance(plain, RotatingFileHandler)
+        log.warning("before the first paint, password=early-secret")
+        second = configure_logging(folder=tmp_path)
+        ours = [h for h in root.handlers if getattr(h, "_elearn", False)]
+        assert len(ours) == 1
+        assert isinstance(ours[0], RotatingFileHandler)
+        log.warning("after the first paint")
+        ours[0].flush()
+        content = second.read_text(encoding="utf-8")
+    finally:
+        for handler in list(root.handlers):
+            if getattr(handler, "_elearn", False):
+                root.removeHandler(handler)
+                handler.close()
+    assert first == second
+    assert "before the first paint, password=***" in content
+    assert "early-secret" not in content
+    assert "after the first paint" in content
