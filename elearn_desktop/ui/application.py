@@ -274,16 +274,21 @@ class AppController(QObject):
         window.show_sign_in_failed(message)
         self.sign_in_failed.emit(message)
         if self.ask_again_on_failure and self.window is window:
-            self._ask_again(window, credentials, message)
+            self._ask_again(window, credentials, message, exc)
 
-    def _ask_again(self, window: MainWindow, credentials: StartupSignIn, message: str) -> None:
+    def _ask_again(
+        self, window: MainWindow, credentials: StartupSignIn, message: str, exc: BaseException
+    ) -> None:
         """The sign-in dialog over the window, with the problem and the email filled in;
         nothing typed is lost. Cancel closes the app, as at a normal start."""
         from elearn_desktop.ui.login_dialog import LoginDialog
 
         dialog = LoginDialog(window, preset=credentials.profile)
         dialog.email.setText(credentials.email)
-        dialog.show_error(message)
+        if isinstance(exc, NothingRememberedError):
+            dialog.show_error(message)
+        else:  # the same words as the dialog's own sign-in, with "Continue offline" if any
+            dialog.show_failure(exc, credentials.profile, credentials.email)
         dialog.password.setFocus()
         dialog.accepted.connect(lambda: self._dialog_signed_in(window, dialog))
         dialog.rejected.connect(window.close)

@@ -415,9 +415,14 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException, profile: ServerProfile, email: str) -> None:
+        self._set_busy(False)
+        self.show_failure(exc, profile, email)
+
+    def show_failure(self, exc: BaseException, profile: ServerProfile, email: str) -> None:
+        """Say why signing in to ``profile`` as ``email`` failed; when the server cannot be
+        reached and this computer holds an offline copy for the person, offer it."""
         from elearn_desktop.services import offline_auth
 
-        self._set_busy(False)
         if isinstance(exc, ElearnError):
             message = str(exc)
         else:

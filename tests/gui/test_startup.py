@@ -275,3 +275,40 @@ def test_the_workspace_shown_last_time_is_built_first_and_makes_the_window_ready
     assert window.stack.currentWidget() is window.support
     assert window.author is None  # not shown yet: not built
     assert window.learn is not None  # the fallback and the player's host
+
+
+def test_an_unreachable_server_at_start_up_offers_the_offline_copy(
+    qtbot: QtBot, controller: AppController, data_dir: Path
+) -> None:
+    import uuid
+
+    from elearn_desktop.services import offline_auth
+    from elearn_desktop.services.dto import UserSummary
+    from elearn_desktop.services.profiles import ServerProfile
+
+    server = ServerProfile(
+        name="Campus", kind="postgresql", host="127.0.0.1", port=1, database="elearn"
+    )
+    learner = UserSummary(
+        id=uuid.uuid4(),
+        email="learner@demo.test",
+        first_name="Lena",
+        last_name="Learner",
+        is_active=True,
+        is_verified=True,
+        roles=("learner",),
+    )
+    offline_auth.remember_for_offline(server, learner, "learn-demo-2026")
+    wanted = StartupSignIn(server, learner.email, "learn-demo-2026")
+    with qtbot.waitSignal(controller.sign_in_failed, timeout=WAIT_MS) as failed:
+        controller.start_signed_in(wanted)
+    (message,) = failed.args
+    assert "cannot reach the database server at 127.0.0.1:1" in message
+    dialog = controller.retry_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    # As after the dialog's own attempt: the problem, and the offline copy offered.
+    assert "cannot reach the database server" in dialog.error.text()
+    assert "continue offline" in dialog.error.text()
+    assert dialog.offline_button.isVisible()
+    assert "learn-demo-2026" not in dialog.error.text()
