@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from elearn_desktop.sync.downloads.body import iter_body
 from elearn_desktop.sync.downloads.files import (
     DEFAULT_SPACE_MARGIN,
     DownloadError,
@@ -505,7 +506,7 @@ class Downloader:
             self._check_space(transfer, total)
             mode = "ab" if transfer.offset > 0 else "wb"
             with open(request.part_path, mode, buffering=0) as out:
-                for chunk in response.iter_raw():
+                for chunk in iter_body(response, timeout=self.timeout):
                     if stop.is_set():
                         raise DownloadStopped
                     transfer.write(out, chunk)

@@ -1,0 +1,195 @@
+"""The fast body path of downloads (sync/downloads/body.py) on a real loopback server:
+big blocks once h11 is drained, the same bytes as ``iter_raw``, and cuts, stalls,
+interrupts, chunked bodies and an unknown httpx layout handled as before."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from elearn_desktop.sync.downloads import Downloader, DownloadError, DownloadRequest, body
+from tests.support.http_server import LoopbackFileServer
+
+MB = 1024 * 1024
+H11_PIECE = 64 * 1024  # httpcore never hands over more than this at once
+
+
+def _payload(seed: int, size: int) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _downloader(**overrides: Any) -> Downloader:
+    options: dict[str, Any] = {
+        "timeout": 2.0,
+        "connect_timeout": 2.0,
+        "backoff_base": 0.005,
+        "backoff_cap": 0.05,
+        "progress_interval": 0.0,
+    }
+    options.update(overrides)
+    return Downloader(**options)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LoopbackFileServer]:
+    with LoopbackFileServer() as running:
+        yield running
+
+
+_paths = iter(range(1_000_000))
+
+
+def _serve(server: LoopbackFileServer, data: bytes, **behaviour: Any) -> tuple[str, str]:
+    path = f"/b{next(_paths)}.bin"
+    server.add(path, data, **behaviour)
+    return path, server.url(path)
+
+
+def _pieces(client: httpx.Client, url: str) -> list[bytes]:
+    with client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response:
+        assert response.status_code == 200
+        return list(body.iter_body(response, timeout=2.0))
+
+
+def test_a_long_body_comes_in_big_blocks_once_h11_is_drained(
+    server: LoopbackFileServer,
+) -> None:
+    data = _payload(1, 5 * MB + 12_345)
+    _, url = _serve(server, data)
+    with httpx.Client() as client:
+        with client.stream("GET", url) as response:
+            # The layout of httpx/httpcore that the fast path reads is the installed one.
+            assert body._h11_connection(response) is not None
+            assert body.body_length(response) == len(data)
+            pieces = list(body.iter_body(response, timeout=2.0))
+        assert b"".join(pieces) == data
+        assert max(len(p) for p in pieces) > H11_PIECE
+        assert max(len(p) for p in pieces) <= body.BLOCK_SIZE
+        # The connection was closed, not handed back half-read: the next request works.
+        again = _pieces(client, url)
+    assert b"".join(again) == data
+
+
+def test_without_the_known_httpx_layout_the_body_is_read_by_h11_alone(
+    server: LoopbackFileServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _payload(2, 2 * MB)
+    _, url = _serve(server, data)
+    monkeypatch.setattr(body, "_h11_connection", lambda response: None)
+    with httpx.Client() as client:
+        pieces = _pieces(client, url)
+    assert b"".join(pieces) == data
+    assert max(len(p) for p in pieces) <= H11_PIECE
+
+
+def test_a_chunked_body_is_read_by_h11_and_verified(
+    server: LoopbackFileServer, tmp_path: Path
+) -> None:
+    data = _payload(3, 3 * MB + 7)
+    _, url = _serve(server, data, chunked=True)
+    with httpx.Client() as client, client.stream("GET", url) as response:
+        assert body.body_length(response) is None
+        pieces = list(body.iter_body(response, timeout=2.0))
+    assert b"".join(pieces) == data
+    assert max(len(p) for p in pieces) <= H11_PIECE
+    with _downloader() as downloader:
+        result = downloader.fetch(DownloadRequest(url, tmp_path / "v.mp4", sha256=_sha(data)))
+    assert result.size == len(data)
+    assert (tmp_path / "v.mp4").read_bytes() == data
+
+
+def test_a_cut_while_reading_blocks_resumes_at_the_exact_byte(
+    server: LoopbackFileServer, tmp_path: Path
+) -> None:
+    data = _payload(4, 6 * MB)
+    cut = 4 * MB + 4_321
+    path, url = _serve(server, data, cut_at=[cut])
+    with _downloader() as downloader:
+        result = downloader.fetch(DownloadRequest(url, tmp_path / "v.mp4", sha256=_sha(data)))
+    assert result.sha256 == _sha(data)
+    assert (tmp_path / "v.mp4").read_bytes() == data
+    assert [r.range for r in server.requests(path)] == [None, f"bytes={cut}-"]
+
+
+def test_a_stall_while_reading_blocks_times_out_in_words_and_keeps_the_bytes(
+    server: LoopbackFileServer, tmp_path: Path
+) -> None:
+    data = _payload(5, 3 * MB)
+    stall = 2 * MB + 99
+    path, url = _serve(server, data, stall_at=stall)
+    request = DownloadRequest(url, tmp_path / "v.mp4", title="Loops", sha256=_sha(data))
+    with _downloader(timeout=0.3, max_retries=1) as d, pytest.raises(DownloadError) as caught:
+        d.fetch(request)
+    assert str(caught.value) == (
+        "The video 'Loops' could not be downloaded after 2 tries: "
+        "the server stopped answering (timed out)."
+    )
+    assert (tmp_path / "v.mp4.part").stat().st_size == stall
+    assert [r.range for r in server.requests(path)] == [None, f"bytes={stall}-"]
+    server.file(path).release.set()
+    with _downloader() as d:
+        result = d.fetch(request)
+    assert result.resumed_from == stall
+    assert (tmp_path / "v.mp4").read_bytes() == data
+
+
+def test_interrupt_wakes_a_transfer_stalled_while_reading_blocks(
+    server: LoopbackFileServer, tmp_path: Path
+) -> None:
+    data = _payload(6, 3 * MB)
+    stall = 2 * MB + 5
+    _, url = _serve(server, data, stall_at=stall)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+    part = tmp_path / "v.mp4.part"
+    with _downloader(timeout=60) as d:
+
+        def run() -> None:
+            try:
+                d.fetch(DownloadRequest(url, tmp_path / "v.mp4", sha256=_sha(data)), stop=stop)
+            except BaseException as exc:
+                errors.append(exc)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        deadline = time.monotonic() + 10
+        while not (part.exists() and part.stat().st_size == stall):
+            assert time.monotonic() < deadline, "the transfer never reached the stall"
+            time.sleep(0.01)
+        d.interrupt(stop)
+        worker.join(5)
+        assert not worker.is_alive()  # woken, not left waiting for the 60 s read timeout
+    assert [type(e).__name__ for e in errors] == ["DownloadStopped"]
+    assert part.stat().st_size == stall
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Content-Length": "10"}, 10),
+        ({"Content-Length": "10", "Content-Encoding": "gzip"}, None),
+        ({"Content-Length": "10", "Transfer-Encoding": "chunked"}, None),
+        ({"Content-Length": "ten"}, None),
+        ({"Content-Length": "-1"}, None),
+        ({}, None),
+    ],
+)
+def test_body_length_trusts_only_plain_framing(
+    headers: dict[str, str], expected: int | None
+) -> None:
+    response = httpx.Response(200, headers=headers, extensions={"http_version": b"HTTP/1.1"})
+    assert body.body_length(response) == expected
+    http2 = httpx.Response(200, headers=headers, extensions={"http_version": b"HTTP/2"})
+    assert body.body_length(http2) is None
