@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +16,13 @@ from typing import Any
 import httpx
 import pytest
 
-from elearn_desktop.sync.downloads import Downloader, DownloadError, DownloadRequest, body
+from elearn_desktop.sync.downloads import (
+    Downloader,
+    DownloadError,
+    DownloadRequest,
+    body,
+    writeback,
+)
 from tests.support.http_server import LoopbackFileServer
 
 MB = 1024 * 1024
@@ -193,3 +200,37 @@ def test_body_length_trusts_only_plain_framing(
     assert body.body_length(response) == expected
     http2 = httpx.Response(200, headers=headers, extensions={"http_version": b"HTTP/2"})
     assert body.body_length(http2) is None
+
+
+# ------------------------------------------------------------------ early writeback
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sync_file_range is Linux's")
+def test_early_writeback_starts_writing_every_step_and_keeps_the_bytes(tmp_path: Path) -> None:
+    data = _payload(7, 20 * MB)
+    target = tmp_path / "v.part"
+    with open(target, "wb", buffering=0) as out:
+        early = writeback.EarlyWriteback(out.fileno(), start=0, step=8 * MB)
+        for offset in range(0, len(data), MB):
+            out.write(data[offset : offset + MB])
+            early.written(offset + MB)
+    assert early.requests == 2  # at 8 MB and 16 MB
+    assert target.read_bytes() == data
+
+
+def test_early_writeback_gives_up_quietly_when_the_call_fails(tmp_path: Path) -> None:
+    early = writeback.EarlyWriteback(-1, start=0, step=1)  # no such file descriptor
+    early.written(10)
+    early.written(20)
+    assert early.requests == 0
+
+
+def test_early_writeback_does_nothing_without_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writeback, "_sync_file_range", lambda: None)
+    with open(tmp_path / "v.part", "wb", buffering=0) as out:
+        early = writeback.EarlyWriteback(out.fileno(), start=0, step=1)
+        out.write(b"x" * 100)
+        early.written(100)
+    assert early.requests == 0

@@ -55,6 +55,7 @@ from elearn_desktop.sync.downloads.files import (
     int_or_none,
     partial_size,
 )
+from elearn_desktop.sync.downloads.writeback import EarlyWriteback
 
 if TYPE_CHECKING:
     import httpx
@@ -431,6 +432,7 @@ class Downloader:
         self._check_space(transfer, total)
         with source.open("rb") as src, open(request.part_path, "ab", buffering=0) as out:
             src.seek(transfer.offset)
+            writeback = EarlyWriteback(out.fileno(), start=transfer.offset)
             while True:
                 if stop.is_set():
                     raise DownloadStopped
@@ -438,6 +440,7 @@ class Downloader:
                 if not block:
                     break
                 transfer.write(out, block)
+                writeback.written(transfer.offset)
                 meter.tick(transfer.offset, total)
 
     # -- HTTP ----------------------------------------------------------------------------
@@ -506,10 +509,12 @@ class Downloader:
             self._check_space(transfer, total)
             mode = "ab" if transfer.offset > 0 else "wb"
             with open(request.part_path, mode, buffering=0) as out:
+                writeback = EarlyWriteback(out.fileno(), start=transfer.offset)
                 for chunk in iter_body(response, timeout=self.timeout):
                     if stop.is_set():
                         raise DownloadStopped
                     transfer.write(out, chunk)
+                    writeback.written(transfer.offset)
                     meter.tick(transfer.offset, total)
         if total is not None and transfer.offset < total:
             raise _Retry("the connection was closed before the end of the file")
