@@ -21,6 +21,7 @@ from elearn_desktop.sync.downloads import (
     DownloadError,
     DownloadRequest,
     body,
+    hash_feed,
     writeback,
 )
 from tests.support.http_server import LoopbackFileServer
@@ -234,3 +235,38 @@ def test_early_writeback_does_nothing_without_the_call(
         out.write(b"x" * 100)
         early.written(100)
     assert early.requests == 0
+
+
+# ------------------------------------------------------------------------ hash feed
+
+
+def test_the_hash_feed_hashes_every_block_in_order_before_it_closes() -> None:
+    blocks = [_payload(seed, size) for seed, size in enumerate([1, MB, 3000, 2 * MB, 17])]
+    hasher = hashlib.sha256()
+    with hash_feed.HashFeed(hasher, depth=2) as feed:
+        for block in blocks:
+            feed(block)
+    assert hasher.hexdigest() == _sha(b"".join(blocks))
+    assert not [t for t in threading.enumerate() if t.name == "download-sha256"]
+
+
+def test_the_hash_feed_finishes_the_blocks_given_when_the_transfer_fails() -> None:
+    hasher = hashlib.sha256()
+    blocks = [_payload(9, MB), _payload(10, MB)]
+
+    def transfer() -> None:
+        with hash_feed.HashFeed(hasher) as feed:
+            for block in blocks:
+                feed(block)
+            raise DownloadError("the connection failed")
+
+    with pytest.raises(DownloadError):
+        transfer()
+    assert hasher.hexdigest() == _sha(b"".join(blocks))  # matches what was written
+
+
+def test_a_hash_feed_without_a_hasher_starts_no_thread() -> None:
+    before = threading.active_count()
+    with hash_feed.HashFeed(None) as feed:
+        assert threading.active_count() == before
+        feed(b"ignored")

@@ -55,6 +55,7 @@ from elearn_desktop.sync.downloads.files import (
     int_or_none,
     partial_size,
 )
+from elearn_desktop.sync.downloads.hash_feed import HashFeed
 from elearn_desktop.sync.downloads.writeback import EarlyWriteback
 
 if TYPE_CHECKING:
@@ -131,9 +132,12 @@ class _Transfer:
     def __post_init__(self) -> None:
         self.hasher = hashlib.sha256() if self.request.sha256 else None
 
-    def write(self, out: IO[bytes], chunk: bytes) -> None:
+    def write(self, out: IO[bytes], chunk: bytes, *, hashed_by: HashFeed | None = None) -> None:
+        """Append ``chunk``; it is hashed here, or by ``hashed_by`` (which feeds ``hasher``)."""
         out.write(chunk)
-        if self.hasher is not None:
+        if hashed_by is not None:
+            hashed_by(chunk)
+        elif self.hasher is not None:
             self.hasher.update(chunk)
         self.offset += len(chunk)
 
@@ -508,12 +512,15 @@ class Downloader:
                 return  # the partial file was already complete
             self._check_space(transfer, total)
             mode = "ab" if transfer.offset > 0 else "wb"
-            with open(request.part_path, mode, buffering=0) as out:
+            with (
+                open(request.part_path, mode, buffering=0) as out,
+                HashFeed(transfer.hasher) as hash_feed,
+            ):
                 writeback = EarlyWriteback(out.fileno(), start=transfer.offset)
                 for chunk in iter_body(response, timeout=self.timeout):
                     if stop.is_set():
                         raise DownloadStopped
-                    transfer.write(out, chunk)
+                    transfer.write(out, chunk, hashed_by=hash_feed)
                     writeback.written(transfer.offset)
                     meter.tick(transfer.offset, total)
         if total is not None and transfer.offset < total:
