@@ -5,7 +5,6 @@ interrupts, chunked bodies and an unknown httpx layout handled as before."""
 from __future__ import annotations
 
 import hashlib
-import random
 import sys
 import threading
 import time
@@ -17,37 +16,22 @@ import httpx
 import pytest
 
 from elearn_desktop.sync.downloads import (
-    Downloader,
     DownloadError,
     DownloadRequest,
     body,
     hash_feed,
     writeback,
 )
+from tests.support.downloads import payload, quick_downloader, sha256_hex
 from tests.support.http_server import LoopbackFileServer
 
 MB = 1024 * 1024
 H11_PIECE = 64 * 1024  # httpcore never hands over more than this at once
 
 
-def _payload(seed: int, size: int) -> bytes:
-    return random.Random(seed).randbytes(size)
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _downloader(**overrides: Any) -> Downloader:
-    options: dict[str, Any] = {
-        "timeout": 2.0,
-        "connect_timeout": 2.0,
-        "backoff_base": 0.005,
-        "backoff_cap": 0.05,
-        "progress_interval": 0.0,
-    }
-    options.update(overrides)
-    return Downloader(**options)
+_payload = payload
+_sha = sha256_hex
+_downloader = quick_downloader
 
 
 @pytest.fixture(scope="module")
