@@ -18,6 +18,10 @@ expected size and sha256; a mismatch deletes it and fetches once more from zero,
 gives up in words. Local sources (the 'demo' and 'file' providers) go through the same
 copy, progress and verification path.
 
+A body of known length is read in 1 MB blocks once h11 has handed over what it holds
+(``body``), hashed on a helper thread while the next block arrives (``hash_feed``), and
+its disk write is started every 8 MB so the final fsync has little left (``writeback``).
+
 httpx is imported only when the first web download starts (start-up time is measured).
 """
 
