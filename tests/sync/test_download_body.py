@@ -137,8 +137,9 @@ def test_a_stall_while_reading_blocks_times_out_in_words_and_keeps_the_bytes(
     assert (tmp_path / "v.mp4").read_bytes() == data
 
 
+@pytest.mark.parametrize("max_retries", [0, 5])
 def test_interrupt_wakes_a_transfer_stalled_while_reading_blocks(
-    server: LoopbackFileServer, tmp_path: Path
+    server: LoopbackFileServer, tmp_path: Path, max_retries: int
 ) -> None:
     data = _payload(6, 3 * MB)
     stall = 2 * MB + 5
@@ -146,7 +147,7 @@ def test_interrupt_wakes_a_transfer_stalled_while_reading_blocks(
     stop = threading.Event()
     errors: list[BaseException] = []
     part = tmp_path / "v.mp4.part"
-    with _downloader(timeout=60) as d:
+    with _downloader(timeout=60, max_retries=max_retries) as d:
 
         def run() -> None:
             try:

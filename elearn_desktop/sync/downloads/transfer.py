@@ -467,6 +467,8 @@ class Downloader:
                 self._http_attempt(transfer, meter, stop)
                 return
             except _Retry as retry:
+                if stop.is_set():  # interrupted on purpose (a shut-down socket reads as the end)
+                    raise DownloadStopped from None
                 reason, status, retry_after = retry.reason, retry.status, retry.retry_after
             except httpx.TimeoutException:
                 reason, status, retry_after = "the server stopped answering (timed out)", None, None
