@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -266,10 +267,14 @@ class _Server(ThreadingHTTPServer):
 
 
 class LoopbackFileServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 (port chosen by the system)."""
+    """A threaded HTTP/1.1 server on 127.0.0.1 (port chosen by the system); ``tls``: HTTPS."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server()
+        self._scheme = "http"
+        if tls is not None:  # HTTPS: every accepted connection does the TLS handshake
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="loopback-http", daemon=True
         )
@@ -280,7 +285,7 @@ class LoopbackFileServer:
         return int(self._server.server_address[1])
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self._scheme}://127.0.0.1:{self.port}{path}"
 
     def add(self, path: str, data: bytes | Path, **behaviour: Any) -> ServedFile:
         if isinstance(data, bytes):

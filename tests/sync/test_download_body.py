@@ -5,6 +5,9 @@ interrupts, chunked bodies and an unknown httpx layout handled as before."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -255,3 +258,58 @@ def test_a_hash_feed_without_a_hasher_starts_no_thread() -> None:
     with hash_feed.HashFeed(None) as feed:
         assert threading.active_count() == before
         feed(b"ignored")
+
+
+# ------------------------------------------------------------------------------ TLS
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (made by the openssl command)."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.fixture(scope="module")
+def tls_server(tls_files: tuple[Path, Path]) -> Iterator[LoopbackFileServer]:
+    cert, key = tls_files
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with LoopbackFileServer(tls=context) as running:
+        yield running
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_over_tls_blocks_are_read_and_a_cut_resumes(
+    tls_server: LoopbackFileServer,
+    tls_files: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _payload(11, 4 * MB + 3)
+    cut = 3 * MB + 17
+    path, url = _serve(tls_server, data)
+    assert url.startswith("https://")
+    with httpx.Client(verify=ssl.create_default_context(cafile=tls_files[0])) as client:
+        pieces = _pieces(client, url)
+    assert b"".join(pieces) == data
+    # TLS reads return one 16 KB record at most: they are joined into bigger blocks.
+    assert max(len(p) for p in pieces) >= body.FILL
+    # The downloader's own client trusts the certificate through SSL_CERT_FILE (httpx).
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))
+    tls_server.file(path).cut_at.append(cut)
+    with _downloader() as downloader:
+        result = downloader.fetch(DownloadRequest(url, tmp_path / "v.mp4", sha256=_sha(data)))
+    assert (tmp_path / "v.mp4").read_bytes() == data
+    assert result.restarts == 0
+    assert [r.range for r in tls_server.requests(path)] == [None, None, f"bytes={cut}-"]

@@ -7,7 +7,8 @@ whose length is known needs no parsing once h11 has handed over the bytes it hol
 rest is exactly that many bytes on the connection. So :func:`iter_body` takes the first
 pieces from ``iter_raw`` until h11's buffer is empty, then reads the rest straight from
 the connection's network stream (httpcore's ``network_stream`` response extension: plain
-TCP, TLS, or TLS through a proxy alike) in blocks of up to ``block_size``.
+TCP, TLS, or TLS through a proxy alike) in blocks of up to ``block_size`` (short reads,
+e.g. TLS records, joined up to ``FILL`` bytes while more is waiting).
 
 h11 does not see the end of such a body, so httpcore closes the connection when the
 response closes instead of reusing it (one new connection per file, nothing more).
@@ -23,7 +24,7 @@ httpx, httpcore and h11 are imported by the caller's first download, not at star
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import h11
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 #: The largest block read from the connection at once (big blocks: few system calls,
 #: few Python steps; the socket's receive buffer rarely holds more).
 BLOCK_SIZE = 1024 * 1024
+#: Reads shorter than this are joined with the next ones before they are handed on, as
+#: long as more is already waiting on the connection (over TLS a read returns one 16 KB
+#: record at most; per block the caller writes, hashes and reports progress).
+FILL = 256 * 1024
 
 
 def body_length(response: httpx.Response) -> int | None:
@@ -78,21 +83,38 @@ def iter_body(
 def _read_blocks(
     response: httpx.Response, remaining: int, timeout: float | None, block_size: int
 ) -> Iterator[bytes]:
+    """Blocks of up to ``block_size``; small reads are joined (see ``FILL``)."""
+    stream = response.extensions["network_stream"]
+    while remaining > 0:
+        block = _read(response, stream, min(block_size, remaining), timeout)
+        if not block:
+            return  # the server closed the connection early
+        if len(block) < FILL and len(block) < remaining:
+            parts, size = [block], len(block)
+            # Only what is already there: bytes received are never held back waiting for
+            # more (a stall or a timeout would lose them).
+            while size < FILL and size < remaining and stream.get_extra_info("is_readable"):
+                more = _read(response, stream, min(block_size, remaining) - size, timeout)
+                if not more:
+                    break  # closed: what came is yielded, the next read ends the body
+                parts.append(more)
+                size += len(more)
+            block = b"".join(parts)
+        remaining -= len(block)
+        yield block
+
+
+def _read(response: httpx.Response, stream: Any, size: int, timeout: float | None) -> bytes:
     import httpcore
     import httpx
 
-    stream = response.extensions["network_stream"]
-    while remaining > 0:
-        try:
-            block: bytes = stream.read(min(block_size, remaining), timeout=timeout)
-        except httpcore.TimeoutException as exc:
-            raise httpx.ReadTimeout(str(exc) or "timed out", request=response.request) from exc
-        except httpcore.NetworkError as exc:
-            raise httpx.ReadError(str(exc) or "read failed", request=response.request) from exc
-        if not block:
-            return  # the server closed the connection early
-        remaining -= len(block)
-        yield block
+    try:
+        block: bytes = stream.read(size, timeout=timeout)
+    except httpcore.TimeoutException as exc:
+        raise httpx.ReadTimeout(str(exc) or "timed out", request=response.request) from exc
+    except httpcore.NetworkError as exc:
+        raise httpx.ReadError(str(exc) or "read failed", request=response.request) from exc
+    return block
 
 
 def _h11_connection(response: httpx.Response) -> h11.Connection | None:
