@@ -313,3 +313,37 @@ def test_over_tls_blocks_are_read_and_a_cut_resumes(
     assert (tmp_path / "v.mp4").read_bytes() == data
     assert result.restarts == 0
     assert [r.range for r in tls_server.requests(path)] == [None, None, f"bytes={cut}-"]
+
+
+class _ScriptedStream:
+    """A network stream whose reads follow a script (bytes, or an exception to raise).
+
+    A TLS server that stops in the middle of a record (the socket is readable, the read
+    then waits for the rest) cannot be made with the loopback server; this stands in.
+    """
+
+    def __init__(self, script: list[bytes | Exception]) -> None:
+        self.script = script
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        item = self.script.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        assert len(item) <= max_bytes
+        return item
+
+    def get_extra_info(self, info: str) -> object:
+        return info == "is_readable" and bool(self.script)
+
+
+def test_bytes_being_joined_are_kept_when_the_next_read_fails() -> None:
+    import httpcore
+
+    record = 16 * 1024
+    stream = _ScriptedStream([b"a" * record, b"b" * record, httpcore.ReadTimeout("timed out")])
+    request = httpx.Request("GET", "https://example.org/v.mp4")
+    response = httpx.Response(200, request=request, extensions={"network_stream": stream})
+    blocks = body._read_blocks(response, 10 * record, 1.0, body.BLOCK_SIZE)
+    assert next(blocks) == b"a" * record + b"b" * record
+    with pytest.raises(httpx.ReadTimeout):
+        next(blocks)

@@ -94,7 +94,11 @@ def _read_blocks(
             # Only what is already there: bytes received are never held back waiting for
             # more (a stall or a timeout would lose them).
             while size < FILL and size < remaining and stream.get_extra_info("is_readable"):
-                more = _read(response, stream, min(block_size, remaining) - size, timeout)
+                try:  # readable may be half a TLS record, then the read waits for the rest
+                    more = _read(response, stream, min(block_size, remaining) - size, timeout)
+                except Exception:
+                    yield b"".join(parts)  # what came is kept; the error follows
+                    raise
                 if not more:
                     break  # closed: what came is yielded, the next read ends the body
                 parts.append(more)
