@@ -324,8 +324,10 @@ class _ScriptedStream:
 
     def __init__(self, script: list[bytes | Exception]) -> None:
         self.script = script
+        self.asked: list[int] = []
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self.asked.append(max_bytes)
         item = self.script.pop(0)
         if isinstance(item, Exception):
             raise item
@@ -347,3 +349,15 @@ def test_bytes_being_joined_are_kept_when_the_next_read_fails() -> None:
     assert next(blocks) == b"a" * record + b"b" * record
     with pytest.raises(httpx.ReadTimeout):
         next(blocks)
+
+
+def test_after_a_short_read_small_reads_are_asked_for_until_a_big_one_comes() -> None:
+    record = 16 * 1024
+    big = body.SMALL_READ
+    stream = _ScriptedStream([b"a" * record, b"b" * record, b"c" * big, b"d" * record])
+    request = httpx.Request("GET", "https://example.org/v.mp4")
+    response = httpx.Response(200, request=request, extensions={"network_stream": stream})
+    blocks = list(body._read_blocks(response, 3 * record + big, 1.0, body.BLOCK_SIZE))
+    assert b"".join(blocks) == b"a" * record + b"b" * record + b"c" * big + b"d" * record
+    # A read allocates what it asks for: 1 MB for a 16 KB TLS record is slow.
+    assert stream.asked == [3 * record + big, big, big, record]
