@@ -525,9 +525,12 @@ def probe_download(args: dict[str, Any]) -> None:
         sha256=args.get("sha256"),
         overwrite=True,
     )
-    import httpx  # the app imports it once, at its first download: not timed here
+    # The app imports these once, at its first download: not timed here. httpx 0.28
+    # imports httpcore (its HTTP engine) only when a client is made, so both are named.
+    import httpcore
+    import httpx
 
-    del httpx
+    del httpx, httpcore
     with Downloader(backoff_base=0.05) as downloader:
         started = time.perf_counter()
         result = downloader.fetch(request)

@@ -1,9 +1,9 @@
 """A real HTTP file server on loopback for download tests (no mocks).
 
 Serves in-memory bytes or files on disk, with behaviours a test switches per path:
-Range support on/off, closing the connection at given byte offsets, corrupting a byte
-range, failing with a status (404, 403, 503 …), stalling at an offset until released,
-and throttling. Every request is recorded (method, path, Range header, status).
+Range support on/off, a chunked body, closing the connection at given byte offsets,
+corrupting a byte range, failing with a status (404, 403, 503 …), stalling at an offset
+until released, and throttling. Every request is recorded (method, path, Range header, status).
 
     with LoopbackFileServer() as server:
         server.add("/a.bin", data, range_support=False, cut_at=[1000])
@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ class ServedFile:
     #: Bytes per second (None: as fast as possible).
     rate: float | None = None
     etag: str | None = None
+    #: Send the body with ``Transfer-Encoding: chunked`` (no Content-Length; no Range).
+    chunked: bool = False
 
     @property
     def size(self) -> int:
@@ -130,7 +133,12 @@ class _Handler(BaseHTTPRequestHandler):
         start, end, status = 0, size, 200
         wanted = self.headers.get("Range")
         if_range = self.headers.get("If-Range")
-        if wanted and served.range_support and (not if_range or if_range == etag):
+        if (
+            wanted
+            and served.range_support
+            and not served.chunked
+            and (not if_range or if_range == etag)
+        ):
             match = _RANGE.match(wanted.strip())
             if match:
                 first = int(match.group(1))
@@ -146,7 +154,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._record(status)
         self.send_response(status)
         self.send_header("Content-Type", "application/octet-stream")
-        self.send_header("Content-Length", str(end - start))
+        if served.chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(end - start))
         if served.range_support:
             self.send_header("Accept-Ranges", "bytes")
         if etag:
@@ -154,8 +165,17 @@ class _Handler(BaseHTTPRequestHandler):
         if status == 206:
             self.send_header("Content-Range", f"bytes {start}-{end - 1}/{size}")
         self.end_headers()
-        if body:
+        if body and served.chunked:
+            self._send_chunked(served)
+        elif body:
             self._send_body(served, start, end)
+
+    def _send_chunked(self, served: ServedFile) -> None:
+        for offset in range(0, served.size, _CHUNK):
+            chunk = served.read(offset, min(offset + _CHUNK, served.size))
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
 
     def _send_body(self, served: ServedFile, start: int, end: int) -> None:
         with self.server.lock:
@@ -247,10 +267,14 @@ class _Server(ThreadingHTTPServer):
 
 
 class LoopbackFileServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 (port chosen by the system)."""
+    """A threaded HTTP/1.1 server on 127.0.0.1 (port chosen by the system); ``tls``: HTTPS."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server()
+        self._scheme = "http"
+        if tls is not None:  # HTTPS: every accepted connection does the TLS handshake
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="loopback-http", daemon=True
         )
@@ -261,7 +285,7 @@ class LoopbackFileServer:
         return int(self._server.server_address[1])
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self._scheme}://127.0.0.1:{self.port}{path}"
 
     def add(self, path: str, data: bytes | Path, **behaviour: Any) -> ServedFile:
         if isinstance(data, bytes):

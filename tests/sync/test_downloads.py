@@ -4,9 +4,7 @@ space), the cache budget's LRU eviction, and `elearn download` on the embedded d
 
 from __future__ import annotations
 
-import hashlib
 import json
-import random
 import shutil
 import subprocess
 import sys
@@ -34,30 +32,18 @@ from elearn_desktop.sync.downloads import (
     NotEnoughSpaceError,
     QueueEvent,
 )
+from tests.support.downloads import payload, quick_downloader, sha256_hex
 from tests.support.http_server import LoopbackFileServer
 
 SIZE = 256 * 1024
 
 
 def _payload(seed: int, size: int = SIZE) -> bytes:
-    return random.Random(seed).randbytes(size)
+    return payload(seed, size)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _fast(**overrides: Any) -> Downloader:
-    """A downloader with test-sized timeouts and backoff."""
-    options: dict[str, Any] = {
-        "timeout": 2.0,
-        "connect_timeout": 2.0,
-        "backoff_base": 0.005,
-        "backoff_cap": 0.05,
-        "progress_interval": 0.0,
-    }
-    options.update(overrides)
-    return Downloader(**options)
+_sha = sha256_hex
+_fast = quick_downloader
 
 
 @pytest.fixture(scope="module")

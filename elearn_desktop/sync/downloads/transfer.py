@@ -18,6 +18,10 @@ expected size and sha256; a mismatch deletes it and fetches once more from zero,
 gives up in words. Local sources (the 'demo' and 'file' providers) go through the same
 copy, progress and verification path.
 
+A body of known length is read in 1 MB blocks once h11 has handed over what it holds
+(``body``), hashed on a helper thread while the next block arrives (``hash_feed``), and
+its disk write is started every 8 MB so the final fsync has little left (``writeback``).
+
 httpx is imported only when the first web download starts (start-up time is measured).
 """
 
@@ -40,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from elearn_desktop.sync.downloads.body import iter_body
 from elearn_desktop.sync.downloads.files import (
     DEFAULT_SPACE_MARGIN,
     DownloadError,
@@ -54,6 +59,8 @@ from elearn_desktop.sync.downloads.files import (
     int_or_none,
     partial_size,
 )
+from elearn_desktop.sync.downloads.hash_feed import HashFeed
+from elearn_desktop.sync.downloads.writeback import EarlyWriteback
 
 if TYPE_CHECKING:
     import httpx
@@ -129,9 +136,12 @@ class _Transfer:
     def __post_init__(self) -> None:
         self.hasher = hashlib.sha256() if self.request.sha256 else None
 
-    def write(self, out: IO[bytes], chunk: bytes) -> None:
+    def write(self, out: IO[bytes], chunk: bytes, *, hashed_by: HashFeed | None = None) -> None:
+        """Append ``chunk``; it is hashed here, or by ``hashed_by`` (which feeds ``hasher``)."""
         out.write(chunk)
-        if self.hasher is not None:
+        if hashed_by is not None:
+            hashed_by(chunk)
+        elif self.hasher is not None:
             self.hasher.update(chunk)
         self.offset += len(chunk)
 
@@ -430,6 +440,7 @@ class Downloader:
         self._check_space(transfer, total)
         with source.open("rb") as src, open(request.part_path, "ab", buffering=0) as out:
             src.seek(transfer.offset)
+            writeback = EarlyWriteback(out.fileno(), start=transfer.offset)
             while True:
                 if stop.is_set():
                     raise DownloadStopped
@@ -437,6 +448,7 @@ class Downloader:
                 if not block:
                     break
                 transfer.write(out, block)
+                writeback.written(transfer.offset)
                 meter.tick(transfer.offset, total)
 
     # -- HTTP ----------------------------------------------------------------------------
@@ -455,6 +467,8 @@ class Downloader:
                 self._http_attempt(transfer, meter, stop)
                 return
             except _Retry as retry:
+                if stop.is_set():  # interrupted on purpose (a shut-down socket reads as the end)
+                    raise DownloadStopped from None
                 reason, status, retry_after = retry.reason, retry.status, retry.retry_after
             except httpx.TimeoutException:
                 reason, status, retry_after = "the server stopped answering (timed out)", None, None
@@ -504,11 +518,16 @@ class Downloader:
                 return  # the partial file was already complete
             self._check_space(transfer, total)
             mode = "ab" if transfer.offset > 0 else "wb"
-            with open(request.part_path, mode, buffering=0) as out:
-                for chunk in response.iter_raw():
+            with (
+                open(request.part_path, mode, buffering=0) as out,
+                HashFeed(transfer.hasher) as hash_feed,
+            ):
+                writeback = EarlyWriteback(out.fileno(), start=transfer.offset)
+                for chunk in iter_body(response, timeout=self.timeout):
                     if stop.is_set():
                         raise DownloadStopped
-                    transfer.write(out, chunk)
+                    transfer.write(out, chunk, hashed_by=hash_feed)
+                    writeback.written(transfer.offset)
                     meter.tick(transfer.offset, total)
         if total is not None and transfer.offset < total:
             raise _Retry("the connection was closed before the end of the file")
