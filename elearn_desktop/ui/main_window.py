@@ -642,17 +642,32 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
             state = settings.value(f"mainWindow/{key}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        if self.session is None:
+            # The shell shows the workspaces of the last session (the person signing in
+            # is usually the same), not all four only to hide some when signed in.
+            shown = settings.value("mainWindow/workspaces")
+            if isinstance(shown, str):  # QSettings gives a one-item list back as a str
+                shown = [shown]
+            if isinstance(shown, list) and "learn" in shown:
+                for index, workspace in enumerate(WORKSPACES):
+                    self.sidebar.item(index).setHidden(workspace.key not in shown)
         row = settings.value("mainWindow/workspace", 0)
         try:
-            self.sidebar.setCurrentRow(int(row))  # type: ignore[arg-type]
+            row = int(row)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            self.sidebar.setCurrentRow(0)
+            row = 0
+        item = self.sidebar.item(row)
+        self.sidebar.setCurrentRow(row if item is not None and not item.isHidden() else 0)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         for key, splitter in self._splitters().items():
             settings.setValue(f"mainWindow/{key}", splitter.saveState())
         settings.setValue("mainWindow/workspace", self.sidebar.currentRow())
+        if self.session is not None:
+            rows = range(len(WORKSPACES))
+            shown = [WORKSPACES[r].key for r in rows if not self.sidebar.item(r).isHidden()]
+            settings.setValue("mainWindow/workspaces", shown)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"catalogSplitter": self.learn.catalog.splitter} if self.learn else {}

@@ -30,6 +30,15 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
+@pytest.fixture(autouse=True)
+def _forget_last_sessions_workspaces() -> Iterator[None]:
+    """A closed window remembers which workspaces its session showed, and the next shell
+    shows those: one test's person must not shape the next test's shell."""
+    QSettings().remove("mainWindow/workspaces")
+    yield
+    QSettings().remove("mainWindow/workspaces")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _english_catalogue(qapp: object) -> None:
     """As the app does at start-up: English with its plural forms ("1 account")."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -312,3 +312,42 @@ def test_an_unreachable_server_at_start_up_offers_the_offline_copy(
     assert "continue offline" in dialog.error.text()
     assert dialog.offline_button.isVisible()
     assert "learn-demo-2026" not in dialog.error.text()
+
+
+def _visible_workspaces(window: MainWindow) -> list[str]:
+    return [
+        window.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(window.sidebar.count())
+        if not window.sidebar.item(row).isHidden()
+    ]
+
+
+def test_the_shell_shows_the_workspaces_of_the_last_session(
+    qtbot: QtBot, controller: AppController, embedded_target: DatabaseTarget
+) -> None:
+    from elearn_desktop.ui.application import build_window
+
+    # No session remembered yet: the shell shows every workspace.
+    first = build_window()
+    qtbot.addWidget(first)
+    assert _visible_workspaces(first) == ["learn", "author", "support", "downloads"]
+
+    # A learner on the embedded database sees Learn only; the window remembers that.
+    learner = StartupSignIn(EMBEDDED_PROFILE, "learner@demo.test", "learn-demo-2026")
+    with qtbot.waitSignal(controller.ready, timeout=WAIT_MS):
+        window = controller.start_signed_in(learner)
+    assert _visible_workspaces(window) == ["learn"]
+    window.save_state(QSettings())
+
+    # The next start's shell shows the same, before anyone is signed in.
+    shell = build_window()
+    qtbot.addWidget(shell)
+    assert shell.session is None
+    assert _visible_workspaces(shell) == ["learn"]
+    assert shell.current_workspace() == "learn"
+
+    # Nonsense in the settings is ignored.
+    QSettings().setValue("mainWindow/workspaces", ["bogus"])
+    other = build_window()
+    qtbot.addWidget(other)
+    assert _visible_workspaces(other) == ["learn", "author", "support", "downloads"]
