@@ -14,33 +14,12 @@ from keyring.backend import KeyringBackend
 
 from elearn_desktop.services import secrets
 from elearn_desktop.services.profiles import EMBEDDED_PROFILE, ServerProfile
+from tests.support.keyrings import MemoryKeyring
 
 SERVER = ServerProfile(name="campus", kind="postgresql", host="db.example.test", database="elearn")
 OTHER_SERVER = dataclasses.replace(SERVER, database="staging")
 EMAIL = "lena@example.test"
 PASSWORD = "learn-demo-2026"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A secure-looking test backend that keeps secrets in a dict."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.store[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError("no such password") from None
 
 
 class PlaintextKeyring(MemoryKeyring):

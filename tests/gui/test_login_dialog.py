@@ -22,6 +22,7 @@ from elearn_desktop.services.demo import load_demo
 from elearn_desktop.services.profiles import POSTGRESQL, ServerProfile
 from elearn_desktop.ui.login_dialog import NEW_SERVER, LoginDialog
 from tests.support.keyrings import MemoryKeyring
+from tests.support.offline_people import remember_learner_for_offline
 from tests.support.pgcluster import PostgresCluster
 
 pytestmark = pytest.mark.gui
@@ -134,19 +135,7 @@ def test_unreachable_server_is_explained_and_offers_offline_when_cached(
     assert not dialog.offline_button.isVisible()  # no offline copy yet
 
     # After an earlier online sign-in this computer keeps a verifier: offline is offered.
-    profile = dialog.current_profile()
-    from elearn_desktop.services.dto import UserSummary
-
-    user = UserSummary(
-        id=__import__("uuid").uuid4(),
-        email="learner@demo.test",
-        first_name="Lena",
-        last_name="Learner",
-        is_active=True,
-        is_verified=True,
-        roles=("learner",),
-    )
-    offline_auth.remember_for_offline(profile, user, "learn-demo-2026")
+    remember_learner_for_offline(dialog.current_profile(), "learn-demo-2026")
     _submit(qtbot, dialog, "learner@demo.test", "learn-demo-2026")
     assert dialog.offline_button.isVisible()
     assert "continue offline" in dialog.error.text()

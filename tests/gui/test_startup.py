@@ -27,6 +27,7 @@ from elearn_desktop.ui.application import (
 from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from tests.support.keyrings import MemoryKeyring
+from tests.support.offline_people import remember_learner_for_offline
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
@@ -280,25 +281,12 @@ def test_the_workspace_shown_last_time_is_built_first_and_makes_the_window_ready
 def test_an_unreachable_server_at_start_up_offers_the_offline_copy(
     qtbot: QtBot, controller: AppController, data_dir: Path
 ) -> None:
-    import uuid
-
-    from elearn_desktop.services import offline_auth
-    from elearn_desktop.services.dto import UserSummary
     from elearn_desktop.services.profiles import ServerProfile
 
     server = ServerProfile(
         name="Campus", kind="postgresql", host="127.0.0.1", port=1, database="elearn"
     )
-    learner = UserSummary(
-        id=uuid.uuid4(),
-        email="learner@demo.test",
-        first_name="Lena",
-        last_name="Learner",
-        is_active=True,
-        is_verified=True,
-        roles=("learner",),
-    )
-    offline_auth.remember_for_offline(server, learner, "learn-demo-2026")
+    learner = remember_learner_for_offline(server, "learn-demo-2026")
     wanted = StartupSignIn(server, learner.email, "learn-demo-2026")
     with qtbot.waitSignal(controller.sign_in_failed, timeout=WAIT_MS) as failed:
         controller.start_signed_in(wanted)

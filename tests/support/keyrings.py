@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyring.errors
 from keyring.backend import KeyringBackend
 
 
@@ -21,4 +22,7 @@ class MemoryKeyring(KeyringBackend):
         self.store[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+        try:
+            del self.store[(service, username)]
+        except KeyError:  # as the real backends do
+            raise keyring.errors.PasswordDeleteError("no such password") from None
