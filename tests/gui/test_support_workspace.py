@@ -4,8 +4,6 @@ refusals, on real PostgreSQL as the support person)."""
 from __future__ import annotations
 
 import datetime as dt
-import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,10 +15,10 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from elearn_desktop.config import DatabaseTarget
-from elearn_desktop.data.models import User, UserProfile, UserProgress, UserRole
+from elearn_desktop.data.models import UserProfile, UserProgress
 from elearn_desktop.services import accounts, demo, support
 from elearn_desktop.services.auth import SignedIn, sign_in
 from elearn_desktop.services.demo import demo_id
@@ -31,6 +29,7 @@ from elearn_desktop.ui.support.account_view import AccountView
 from elearn_desktop.ui.support.accounts_model import AccountsTableModel
 from elearn_desktop.ui.support.accounts_page import AccountsPage
 from elearn_desktop.ui.support.workspace import SupportWorkspace
+from tests.benchmarks import data as bulk_data
 
 pytestmark = pytest.mark.gui
 
@@ -235,25 +234,7 @@ def test_filters_and_sorting(qtbot: QtBot, staff: SignedIn) -> None:
 
 def _many_accounts(session: SignedIn, count: int) -> None:
     assert session.backend is not None
-    now = dt.datetime.now(dt.UTC)
-    users = [
-        {
-            "id": uuid.uuid4(),
-            "email": f"person{i:06d}@bulk.test",
-            "password_hash": "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$bulk",
-            "first_name": "Bulk",
-            "last_name": f"Person {i}",
-            "is_active": True,
-            "is_verified": i % 2 == 0,
-            "created_at": now,
-        }
-        for i in range(count)
-    ]
-    with session.backend.engine.begin() as conn:
-        conn.execute(insert(User.__table__), users)
-        conn.execute(
-            insert(UserRole.__table__), [{"user_id": u["id"], "role": "learner"} for u in users]
-        )
+    bulk_data.accounts(session.backend.engine, count)
 
 
 def test_ctrl_a_on_a_big_table_returns_promptly_without_loading_rows(
@@ -268,11 +249,9 @@ def test_ctrl_a_on_a_big_table_returns_promptly_without_loading_rows(
     fetched = model.rows_fetched
     assert fetched <= 2 * AccountsTableModel.PAGE_SIZE
     page.table.setFocus()
-    started = time.perf_counter()
+    # How fast: benchmark workload 5. Here: what Ctrl+A does and does not load.
     qtbot.keyClick(page.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.5, f"Ctrl+A took {elapsed:.2f} s"
     selection = page.table.selectionModel().selection()
     assert model.selected_count(selection) == BIG + 5
     assert page.status.text() == f"{BIG + 5:,} accounts · {BIG + 5:,} selected"
