@@ -86,7 +86,8 @@ def validate_answers(
     Rejected: an answer to a question not in the assessment, an option that does not
     belong to its question, two answers to one question, more than one option for a
     single-choice or true/false question, options on a short answer, and text longer than
-    ``MAX_ANSWER_TEXT`` characters. Unanswered questions are fine (they score 0).
+    ``MAX_ANSWER_TEXT`` characters or with a NUL character. Unanswered questions are fine
+    (they score 0).
     """
     by_id: dict[uuid.UUID, QuestionKey] = {}
     for question in questions:
@@ -107,6 +108,8 @@ def validate_answers(
             raise ValidationError("answers", "a single-choice question has more than one answer")
         if key.type == SHORT_ANSWER and answer.option_ids:
             raise ValidationError("answers", "a short-answer question cannot have chosen options")
+        if "\x00" in answer.text:  # PostgreSQL text cannot hold it; nobody types it
+            raise ValidationError("answers", "an answer contains a NUL character; remove it")
         if len(answer.text) > MAX_ANSWER_TEXT:
             raise ValidationError(
                 "answers", f"an answer is longer than {MAX_ANSWER_TEXT} characters"

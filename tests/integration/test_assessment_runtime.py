@@ -311,6 +311,7 @@ def test_answers_are_kept_as_the_person_goes(demo_uow: UnitOfWorkFactory) -> Non
         (lambda s: Answer(uuid.uuid4(), frozenset()), "not in this assessment"),
         (lambda s: Answer(demo.demo_id("question:SQL Basics Check:0")), "not in this"),
         (lambda s: _typed(s, 4, "x" * 1001), "longer than"),
+        (lambda s: _typed(s, 4, "print\x00"), "NUL character"),
     ],
     ids=[
         "option-of-another-question",
@@ -320,6 +321,7 @@ def test_answers_are_kept_as_the_person_goes(demo_uow: UnitOfWorkFactory) -> Non
         "unknown-question",
         "question-of-another-assessment",
         "text-too-long",
+        "nul-character",
     ],
 )
 def test_save_refuses_answers_that_cannot_belong_to_the_question(
@@ -685,7 +687,8 @@ _NEAR_ANSWERS = st.sampled_from(
         "   ",
     ]
 )
-_ANY_TEXT = st.text(max_size=30)
+# Any text a person can submit (a NUL character is refused in words: tested below).
+_ANY_TEXT = st.text(st.characters(blacklist_characters="\x00"), max_size=30)
 
 
 @st.composite
