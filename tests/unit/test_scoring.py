@@ -30,6 +30,9 @@ from elearn_desktop.domain.scoring import (
     validate_answers,
 )
 
+# What a person can submit as a short answer (a NUL character is refused in words).
+_SUBMITTABLE = st.characters(blacklist_characters="\x00")
+
 PROPERTY = settings(max_examples=200, deadline=None)
 
 
@@ -262,7 +265,8 @@ def assessments(draw: st.DrawFn) -> tuple[list[QuestionKey], list[Answer]]:
             continue  # unanswered
         own = [o.id for o in options]
         if qtype == SHORT_ANSWER:
-            answers.append(Answer(qid, text=draw(texts | st.text(max_size=30))))
+            typed = texts | st.text(_SUBMITTABLE, max_size=30)
+            answers.append(Answer(qid, text=draw(typed)))
         elif qtype == MULTIPLE_CHOICE:
             answers.append(Answer(qid, frozenset(draw(st.sets(st.sampled_from(own))))))
         else:
