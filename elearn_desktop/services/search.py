@@ -14,7 +14,9 @@ Both backends answer the same question the same way:
   course's own match (title weighs more than description) plus half its best lesson match.
 * PostgreSQL matches and ranks the stored ``search_vector`` columns of revision 0009 (GIN
   indexed; title weight A, description D), the word being typed as one lean prefix query
-  (``elearn_prefix_tsquery``, revision 0012), always planned for the words searched;
+  (``elearn_prefix_tsquery``, revision 0012), always planned for the words searched; it
+  matches through revision 0014's views of published courses and their lessons, so a
+  person's own login (row-level security) uses the indexes too;
   SQLite uses the FTS5 table ``catalog_fts`` (prefix indexes since 0009).
 * Ranking is bounded: at most ``MAX_RANKED`` matching courses (that pass the filters) and
   as many matching lessons, in index order, are ranked. A word that matches more — a
@@ -32,11 +34,13 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Integer,
     Select,
     String,
     Text,
@@ -89,9 +93,27 @@ STATES = ("in_progress", "completed")
 
 _WORD = re.compile(r"[^\W_]+")
 
-# The stored, weighted vectors of revision 0009 (title A, description D), GIN indexed.
-_PG_COURSE_VECTOR = "courses.search_vector"
-_PG_LESSON_VECTOR = "lessons.search_vector"
+# What a signed-in person may search on PostgreSQL (revision 0014's views): published
+# courses and their lessons, with the weighted vectors of revision 0009 (title A,
+# description D), GIN indexed.
+_PG_COURSES = table(
+    "catalog_search_courses",
+    column("id", Uuid),
+    column("title", Text),
+    column("level", String),
+    column("duration", Integer),
+    column("search_vector", postgresql.TSVECTOR),
+    schema="public",
+)
+_PG_LESSONS = table(
+    "catalog_search_lessons",
+    column("id", Uuid),
+    column("module_id", Uuid),
+    column("course_id", Uuid),
+    column("title", Text),
+    column("search_vector", postgresql.TSVECTOR),
+    schema="public",
+)
 # FTS5 columns: kind, entity_id, course_id (unindexed), title, body.
 _FTS_RANK = "-bm25(catalog_fts, 0.0, 0.0, 0.0, 10.0, 1.0)"
 
@@ -193,7 +215,10 @@ def search_catalog(
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     terms = parse_terms(text)
-    filters = _filters(level=level, max_minutes=max_minutes, state=state, user_id=user_id)
+    narrowing = partial(
+        _narrowing, level=level, max_minutes=max_minutes, state=state, user_id=user_id
+    )
+    filters = [Course.status == PUBLISHED, *narrowing(Course)]
     with uow_factory() as uow:
         session = uow.session
         dialect = session.get_bind().dialect.name
@@ -209,7 +234,7 @@ def search_catalog(
             if dialect == "postgresql":
                 _pg_custom_plans(session)
             ranked = (
-                _pg_ranked(terms, filters)
+                _pg_ranked(terms, narrowing(_PG_COURSES.c))
                 if dialect == "postgresql"
                 else _sqlite_ranked(terms, filters)
             ).subquery("ranked")
@@ -255,14 +280,20 @@ def search_catalog(
 # -- filters --------------------------------------------------------------------------
 
 
-def _filters(
-    *, level: str | None, max_minutes: int | None, state: str | None, user_id: uuid.UUID | None
+def _narrowing(
+    courses: Any,
+    *,
+    level: str | None,
+    max_minutes: int | None,
+    state: str | None,
+    user_id: uuid.UUID | None,
 ) -> list[ColumnElement[bool]]:
-    filters: list[ColumnElement[bool]] = [Course.status == PUBLISHED]
+    """The person's filters over course columns: ``Course``, or a search view's ``.c``."""
+    filters: list[ColumnElement[bool]] = []
     if level:
-        filters.append(func.lower(Course.level) == level.strip().lower())
+        filters.append(func.lower(courses.level) == level.strip().lower())
     if max_minutes is not None:
-        filters.append(and_(Course.duration.is_not(None), Course.duration <= max_minutes))
+        filters.append(and_(courses.duration.is_not(None), courses.duration <= max_minutes))
     if state is not None:
         wanted = (
             UserProgress.status == "completed"
@@ -273,7 +304,7 @@ def _filters(
             exists().where(
                 UserProgress.user_id == user_id,
                 UserProgress.entity_type == "course",
-                UserProgress.entity_id == Course.id,
+                UserProgress.entity_id == courses.id,
                 wanted,
             )
         )
@@ -330,60 +361,62 @@ def _pg_custom_plans(session: Session) -> None:
     session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
-def _pg_ranked(terms: SearchTerms, filters: list[ColumnElement[bool]]) -> Select[Any]:
+def _pg_ranked(terms: SearchTerms, narrowing: list[ColumnElement[bool]]) -> Select[Any]:
+    """Matching courses and lessons of published courses, bounded, one row per course.
+
+    Over revision 0014's views, not the tables: under a person's row-level security the
+    GIN indexes cannot be used for ``@@`` (not leakproof), and every keystroke would read
+    the whole catalogue. ``narrowing`` are the person's filters over ``_PG_COURSES.c``.
+    """
     query = _pg_tsquery(terms)
-    course_vector: ColumnElement[Any] = literal_column(_PG_COURSE_VECTOR)
-    lesson_vector: ColumnElement[Any] = literal_column(_PG_LESSON_VECTOR)
     courses = (
         select(
-            Course.id.label("course_id"),
+            _PG_COURSES.c.id.label("course_id"),
             literal("course", String).label("kind"),
-            func.ts_rank(course_vector, query).label("r"),
+            func.ts_rank(_PG_COURSES.c.search_vector, query).label("r"),
         )
-        .where(course_vector.op("@@")(query), *filters)
+        .where(_PG_COURSES.c.search_vector.op("@@")(query), *narrowing)
         .limit(MAX_RANKED)
         .subquery("course_hits")
     )
-    # The lessons are bounded before they meet their courses: joined first, the planner
-    # (which cannot estimate a prefix match) hashes every matching lesson.
+    # The lessons are bounded before they meet their courses' filters: joined first, the
+    # planner (which cannot estimate a prefix match) hashes every matching lesson.
     matched_lessons = (
         select(
-            Lesson.module_id.label("module_id"),
-            func.ts_rank(lesson_vector, query).label("r"),
+            _PG_LESSONS.c.course_id.label("course_id"),
+            func.ts_rank(_PG_LESSONS.c.search_vector, query).label("r"),
         )
-        .where(lesson_vector.op("@@")(query))
+        .where(_PG_LESSONS.c.search_vector.op("@@")(query))
         .limit(MAX_RANKED)
         .subquery("matched_lessons")
     )
-    lessons = (
-        select(
-            Module.course_id.label("course_id"),
-            literal("lesson", String).label("kind"),
-            matched_lessons.c.r,
-        )
-        .select_from(matched_lessons)
-        .join(Module, Module.id == matched_lessons.c.module_id)
-        .join(Course, Course.id == Module.course_id)
-        .where(*filters)
-        .subquery("lesson_hits")
-    )
+    lesson_hits = select(
+        matched_lessons.c.course_id,
+        literal("lesson", String).label("kind"),
+        matched_lessons.c.r,
+    ).select_from(matched_lessons)
+    if narrowing:
+        lesson_hits = lesson_hits.join(
+            _PG_COURSES, _PG_COURSES.c.id == matched_lessons.c.course_id
+        ).where(*narrowing)
+    lessons = lesson_hits.subquery("lesson_hits")
     return _combine(union_all(select(courses), select(lessons)).subquery("hits"))
 
 
 def _pg_lesson_titles(
     session: Session, terms: SearchTerms, course_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[str]]:
+    # The tables, not the view: the courses are known (and published), so the lessons are
+    # found through their modules' course index, and the match is a filter on those few.
     query = _pg_tsquery(terms)
+    lesson_vector: ColumnElement[Any] = literal_column("lessons.search_vector")
     rows = session.execute(
         select(Module.course_id, Lesson.title)
         .select_from(Lesson)
         .join(Module, Module.id == Lesson.module_id)
-        .where(
-            literal_column(_PG_LESSON_VECTOR).op("@@")(query),
-            Module.course_id.in_(course_ids),
-        )
+        .where(lesson_vector.op("@@")(query), Module.course_id.in_(course_ids))
         .order_by(
-            func.ts_rank(literal_column(_PG_LESSON_VECTOR), query).desc(),
+            func.ts_rank(lesson_vector, query).desc(),
             Module.order_index,
             Lesson.order_index,
         )

@@ -390,8 +390,10 @@ PG_ONLY = pytest.mark.parametrize("backend_url", ["postgresql"], indirect=True)
 @PG_ONLY
 def test_postgresql_query_uses_the_gin_indexes(catalog: UnitOfWorkFactory) -> None:
     with catalog() as uow:
-        filters = search._filters(level=None, max_minutes=None, state=None, user_id=None)
-        stmt = search._pg_ranked(parse_terms("rust progr"), filters)
+        narrowing = search._narrowing(
+            search._PG_COURSES.c, level="beginner", max_minutes=None, state=None, user_id=None
+        )
+        stmt = search._pg_ranked(parse_terms("rust progr"), narrowing)
         compiled = stmt.compile(uow.session.get_bind())
         uow.session.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(

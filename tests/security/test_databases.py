@@ -31,6 +31,9 @@ READABLE = {
     "answer_options": "id",
     "learning_paths": "id",
     "path_steps": "id",
+    # Revision 0014's search views (no RLS of their own: their WHERE stands in for it).
+    "catalog_search_courses": "id",
+    "catalog_search_lessons": "id",
 }
 
 
