@@ -17,6 +17,7 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from elearn_desktop.data import text_guard
 from elearn_desktop.data.repositories import (
     AssessmentRepository,
     CourseRepository,
@@ -74,6 +75,10 @@ UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
 def uow_factory_for(engine: Engine) -> UnitOfWorkFactory:
-    """A factory of units of work on ``engine`` (expire_on_commit off: results outlive it)."""
+    """A factory of units of work on ``engine`` (expire_on_commit off: results outlive it).
+
+    Every flush refuses text with a NUL character (``text_guard``), on both backends.
+    """
+    text_guard.install()
     maker = sessionmaker(bind=engine, expire_on_commit=False)
     return lambda: UnitOfWork(maker)
