@@ -14,12 +14,20 @@ matches through revision 0014's views (published courses only).
 The person is looked up once per statement (revision 0013's wrapped form); the parent
 check is one primary-key probe per row read.
 
+Course insights count the scores of the assessments in the *published* learning paths
+that hold the course (``elearn_course_score_bins``, revision 0008, counted draft paths
+too): an instructor's own login can no longer read another author's draft path, and
+nobody follows a draft; ``services.insights`` reads the same on the embedded database.
+
 Revision ID: 0015
 Revises: 0014
 Create Date: 2026-11-26
 """
 
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 from alembic import op
 
@@ -41,6 +49,40 @@ PARENT_VISIBLE = {
 }
 
 
+SCORE_BINS = "elearn_course_score_bins"
+_DRAFT_PATHS_TOO = """
+                AND s.path_id IN (
+                    SELECT c.path_id FROM public.path_steps c
+                    WHERE c.entity_type = 'course' AND c.entity_id = p_course))"""
+_PUBLISHED_PATHS = """
+                AND s.path_id IN (
+                    SELECT c.path_id FROM public.path_steps c
+                    JOIN public.learning_paths lp ON lp.id = c.path_id
+                    WHERE c.entity_type = 'course' AND c.entity_id = p_course
+                      AND lp.status = 'published'))"""
+
+
+def _revision_0008() -> ModuleType:
+    path = Path(__file__).with_name("0008_course_insights.py")
+    spec = importlib.util.spec_from_file_location("elearn_revision_0008", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot read revision 0008 at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_bins_function(*, published_only: bool) -> str:
+    """0008's ``elearn_course_score_bins`` (``CREATE OR REPLACE``), over published paths
+    only or (the downgrade) over every path, as 0008 wrote it."""
+    (text,) = [f for f in _revision_0008().FUNCTIONS_SQL if f"public.{SCORE_BINS}(" in f]
+    if text.count(_DRAFT_PATHS_TOO) != 1:
+        raise RuntimeError("revision 0008's score bins function is not the one 0015 expects")
+    if published_only:
+        text = text.replace(_DRAFT_PATHS_TOO, _PUBLISHED_PATHS)
+    return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
+
 def _read_policy(table: str, using: str) -> list[str]:
     return [
         f"DROP POLICY content_read ON public.{table}",
@@ -54,6 +96,7 @@ def upgrade() -> None:
     for table, parent in PARENT_VISIBLE.items():
         for statement in _read_policy(table, f"{SIGNED_IN} AND {parent}"):
             op.execute(statement)
+    op.execute(score_bins_function(published_only=True))
 
 
 def downgrade() -> None:
@@ -62,3 +105,4 @@ def downgrade() -> None:
     for table in PARENT_VISIBLE:
         for statement in _read_policy(table, SIGNED_IN):
             op.execute(statement)
+    op.execute(score_bins_function(published_only=False))

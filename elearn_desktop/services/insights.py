@@ -33,6 +33,7 @@ from elearn_desktop.data.models import (
     Assessment,
     AssessmentAttempt,
     Course,
+    LearningPath,
     Module,
     PathStep,
     UserProgress,
@@ -214,9 +215,20 @@ def _counts_on_server(session: Session, course_id: uuid.UUID, *, title: str) -> 
 
 
 def _assessment_ids(course_id: uuid.UUID) -> Select[uuid.UUID]:
-    """The assessments in the learning paths that have the course as a step."""
-    paths_with_course = select(PathStep.path_id).where(
-        PathStep.entity_type == "course", PathStep.entity_id == course_id
+    """The assessments in the published learning paths that have the course as a step.
+
+    Draft paths are their authors' work in progress: nobody follows them, and under
+    row-level security (revision 0015) another author's draft and its steps are not
+    readable; both backends leave them out alike.
+    """
+    paths_with_course = (
+        select(PathStep.path_id)
+        .join(LearningPath, LearningPath.id == PathStep.path_id)
+        .where(
+            PathStep.entity_type == "course",
+            PathStep.entity_id == course_id,
+            LearningPath.status == "published",
+        )
     )
     return select(PathStep.entity_id).where(
         PathStep.entity_type == "assessment", PathStep.path_id.in_(paths_with_course)

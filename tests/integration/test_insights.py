@@ -65,12 +65,20 @@ def world(uow_factory: UnitOfWorkFactory) -> tuple[People, uuid.UUID]:
         course.modules = modules
         quiz = Assessment(id=uuid.uuid4(), title="Stats quiz", passing_score=60)
         other_quiz = Assessment(id=uuid.uuid4(), title="Unrelated quiz", passing_score=60)
-        path = LearningPath(id=uuid.uuid4(), title="Track")
+        path = LearningPath(id=uuid.uuid4(), title="Track", status="published")
         path.steps = [
             PathStep(id=uuid.uuid4(), entity_type="course", entity_id=course.id, order_index=0),
             PathStep(id=uuid.uuid4(), entity_type="assessment", entity_id=quiz.id, order_index=1),
         ]
-        s.add_all([course, quiz, other_quiz, path])
+        # Someone's draft path with the course and another quiz: not followed by anyone.
+        draft = LearningPath(id=uuid.uuid4(), title="Draft track", status="draft")
+        draft.steps = [
+            PathStep(id=uuid.uuid4(), entity_type="course", entity_id=course.id, order_index=0),
+            PathStep(
+                id=uuid.uuid4(), entity_type="assessment", entity_id=other_quiz.id, order_index=1
+            ),
+        ]
+        s.add_all([course, quiz, other_quiz, path, draft])
         s.flush()
         # Enrolled: two on the 1st, one on the 3rd, two on the 10th (one completed).
         for learner, when, status in zip(
