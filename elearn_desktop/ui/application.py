@@ -235,6 +235,9 @@ class AppController(QObject):
 
     def _remembered_painted(self, window: MainWindow, profile_key: str, email: str) -> None:
         self.window_shown.emit(window)
+        QTimer.singleShot(0, self, lambda: self._sign_in_remembered(window, profile_key, email))
+
+    def _sign_in_remembered(self, window: MainWindow, profile_key: str, email: str) -> None:
         from elearn_desktop.ui.login_dialog import load_profiles
 
         profile = next((p for p in load_profiles(QSettings()) if p.key == profile_key), None)
@@ -246,7 +249,10 @@ class AppController(QObject):
 
     def _shell_painted(self, window: MainWindow, credentials: StartupSignIn) -> None:
         self.window_shown.emit(window)
-        self._sign_in(window, credentials, lambda: credentials)
+        # The sign-in starts one turn of the event loop later: what the paint queued
+        # (input, whoever waits for the paint) goes first, not after a thread start and
+        # the imports it begins (they compete for the GIL).
+        QTimer.singleShot(0, self, lambda: self._sign_in(window, credentials, lambda: credentials))
 
     def _sign_in(
         self,
@@ -415,9 +421,13 @@ class _Settle:
         self.done = False
 
     def run(self, *_args: object) -> None:
+        """Settle one turn of the event loop later (after what the paint queued)."""
         if self.done:
             return
         self.done = True
+        QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
         configure_logging()
         if self.instance is not None and self.instance.listen():
             self.instance.activation_requested.connect(self.controller.bring_to_front)

@@ -85,9 +85,9 @@ class LanguageSwitcher:
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         catalogues = [(f"elearn_{wanted}", "")]
         if wanted != SOURCE_LANGUAGE:
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             catalogues.insert(0, (f"qtbase_{wanted}", qt_dir))
         for name, folder in catalogues:
             translator = QTranslator(app)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from elearn_desktop import __version__
 from elearn_desktop.config import log_dir
 from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.ui import preferences
+from elearn_desktop.ui.early_qt import ALIGN_CENTER, USER_ROLE
 from elearn_desktop.ui.offline_window import OfflineSyncMixin
 from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.paint_watch import PaintWatch
@@ -71,7 +72,7 @@ def standard_shortcuts(key: QKeySequence.StandardKey, fallback: str) -> list[QKe
 def _placeholder(text: str) -> QWidget:
     label = QLabel(text)
     label.setObjectName("workspacePlaceholder")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", ALIGN_CENTER)  # not Qt's enums before the first paint
     label.setWordWrap(True)
     return label
 
@@ -122,7 +123,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         self.stack = QStackedWidget()
         for workspace in WORKSPACES:
             item = QListWidgetItem(icon(workspace.icon_name), "")
-            item.setData(Qt.ItemDataRole.UserRole, workspace.key)
+            item.setData(USER_ROLE, workspace.key)
             item.setSizeHint(QSize(140, 40))
             self.sidebar.addItem(item)
             self.stack.addWidget(self.pages[workspace.key])
@@ -174,13 +175,17 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         bar.addPermanentWidget(self.downloads_label)
 
     def _build_menus(self) -> None:
-        """Menus and actions; their texts are set (and reset) by retranslate()."""
+        """Menus and actions; their texts are set (and reset) by retranslate().
+
+        Single shortcuts are set as one-item lists: ``setShortcut(QKeySequence)`` makes
+        PySide6 build all of ``Qt``'s enums while it picks the overload (~11 ms before the
+        first paint; see ui/early_qt.py)."""
         self.file_menu = self.menuBar().addMenu("")
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self.sync_now_action = QAction(self)
-        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_now_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])
         self.sync_now_action.setEnabled(False)
         self.sync_now_action.triggered.connect(self.sync_now)
         self.dead_letters_action = QAction(self)
@@ -210,7 +215,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         self.workspace_actions: dict[str, QAction] = {}
         for row, workspace in enumerate(WORKSPACES):
             action = QAction(icon(workspace.icon_name), "", self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             action.triggered.connect(lambda _checked=False, r=row: self._select_workspace_row(r))
             self.view_menu.addAction(action)
             self.workspace_actions[workspace.key] = action
@@ -271,6 +276,8 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         super().changeEvent(event)
 
     def open_settings(self) -> None:
+        from PySide6.QtCore import Qt
+
         from elearn_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)

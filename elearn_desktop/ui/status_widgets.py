@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from elearn_desktop.ui.early_qt import PLAIN_TEXT
 
 if TYPE_CHECKING:
     from elearn_desktop.sync.connectivity import SyncStatus
@@ -27,7 +29,7 @@ class SyncStatusLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setObjectName("syncStatus")
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textFormat", PLAIN_TEXT)  # not Qt's enums before the first paint
         self._status: SyncStatus | None = None
         self.retranslate()
 
@@ -54,11 +56,15 @@ class SyncStatusLabel(QLabel):
             else ""
         )
         self.setToolTip(status.message + tip)
+        from PySide6.QtCore import Qt
+
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if status.rejected else Qt.CursorShape.ArrowCursor
         )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
@@ -79,7 +85,7 @@ class ModeBanner(QWidget):
         self.text = QLabel()
         self.text.setObjectName("modeBannerText")
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setProperty("textFormat", PLAIN_TEXT)
         self.button = QPushButton()
         self.button.setObjectName("modeBannerButton")
         self.button.clicked.connect(self.action_requested.emit)

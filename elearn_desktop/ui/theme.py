@@ -7,7 +7,6 @@ they look the same on every platform.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -54,10 +53,13 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
     if not isinstance(target, QApplication):
         return
     if not _SYSTEM:
-        _SYSTEM["style"] = target.style().name()
-        _SYSTEM["palette"] = QPalette(target.palette())
         if name not in ("light", "dark"):
             return  # the system's look is what the application has: nothing to restore
+        # Remembered when first left (not at start-up: touching the style and palette
+        # builds their Python enums, ~2 ms before the first paint).
+        _SYSTEM["style"] = target.style().name()
+        _SYSTEM["palette"] = QPalette(target.palette())
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QStyleFactory
 
     hints = target.styleHints()
