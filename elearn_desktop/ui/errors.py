@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -54,6 +53,8 @@ class ErrorReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
+        import traceback
+
         details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("unhandled exception\n%s", details)
         summary = redact(f"{exc_type.__name__}: {exc}") if str(exc) else exc_type.__name__

@@ -8,9 +8,8 @@ then; Author and Support when first shown (issue #8, workload 1).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,11 +27,9 @@ from PySide6.QtWidgets import (
 
 from elearn_desktop import __version__
 from elearn_desktop.config import log_dir
-from elearn_desktop.domain.errors import ElearnError
 from elearn_desktop.ui import preferences
 from elearn_desktop.ui.early_qt import ALIGN_CENTER, USER_ROLE
 from elearn_desktop.ui.offline_window import OfflineSyncMixin
-from elearn_desktop.ui.ops import BackgroundOp
 from elearn_desktop.ui.paint_watch import PaintWatch
 from elearn_desktop.ui.resources import icon
 from elearn_desktop.ui.status_widgets import ModeBanner, SyncStatusLabel
@@ -46,8 +43,7 @@ if TYPE_CHECKING:
     from elearn_desktop.ui.sync_controller import SyncController
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
+class Workspace(NamedTuple):  # not a dataclass: ~0.5 ms less before the first paint
     key: str
     title: str
     icon_name: str
@@ -295,6 +291,7 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
             self._show_about("not connected (offline)")
             return
         from elearn_desktop.services.backend import server_version
+        from elearn_desktop.ui.ops import BackgroundOp
 
         BackgroundOp(lambda: server_version(backend), label="server version").on_success(
             self._show_about
@@ -574,6 +571,9 @@ class MainWindow(OfflineSyncMixin, QMainWindow):
         recorded (the player is in preview mode until a lesson is opened normally)."""
         if self.session is None or self.session.backend is None:
             return
+        from elearn_desktop.domain.errors import ElearnError
+        from elearn_desktop.ui.ops import BackgroundOp
+
         uow = self.session.backend.uow
 
         def first_lesson() -> object:

@@ -130,3 +130,14 @@ def test_an_error_report_is_shown_from_the_event_loop_on_the_gui_thread(
     assert "ValueError: in a worker thread" in shown[1][0]
     assert all(on_gui_thread for _text, on_gui_thread in shown)
     assert reporter.dialogs_shown == 2
+
+
+def test_startup_credentials_never_show_the_password() -> None:
+    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+    from elearn_desktop.ui.application import StartupSignIn
+
+    credentials = StartupSignIn(EMBEDDED_PROFILE, "ada@demo.test", "s3cret-Pa55")
+    assert credentials.password == "s3cret-Pa55"
+    for shown in (repr(credentials), str(credentials), f"{credentials}"):
+        assert "s3cret-Pa55" not in shown
+        assert "ada@demo.test" in shown
