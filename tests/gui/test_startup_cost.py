@@ -159,3 +159,19 @@ def test_startup_credentials_never_show_the_password() -> None:
     for shown in (repr(credentials), str(credentials), f"{credentials}"):
         assert "s3cret-Pa55" not in shown
         assert "ada@demo.test" in shown
+
+
+def test_the_mode_banner_is_styled_when_first_shown(qtbot: QtBot) -> None:
+    from elearn_desktop.ui.status_widgets import BANNER_STYLE, ModeBanner
+
+    banner = ModeBanner()
+    qtbot.addWidget(banner)
+    assert banner.isHidden()
+    assert banner.styleSheet() == ""  # nothing to parse before the window's first paint
+    banner.say("You are working offline.", "Study online")
+    banner.show()
+    assert banner.styleSheet() == BANNER_STYLE
+    assert banner.text.text() == "You are working offline."
+    banner.say("")
+    assert banner.isHidden()
+    assert banner.styleSheet() == BANNER_STYLE
