@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from elearn_desktop.config import RESOURCES_DIR
 
@@ -85,7 +85,9 @@ class LanguageSwitcher:
             app.removeTranslator(translator)
         self._translators = []
         catalogues = [(f"elearn_{wanted}", "")]
-        if wanted != SOURCE_LANGUAGE:
+        if wanted != SOURCE_LANGUAGE:  # Qt's own catalogue (QLibraryInfo: not for English)
+            from PySide6.QtCore import QLibraryInfo
+
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             catalogues.insert(0, (f"qtbase_{wanted}", qt_dir))
         for name, folder in catalogues:
