@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 # SQLAlchemy is imported where a URL is parsed and platformdirs where a folder is looked
 # up, not here: the app's window shell imports this module and must open before the
-# database layer is loaded (issue #8, workload 1).
+# database layer is loaded (issue #8, workload 1). For the same reason nothing here is a
+# dataclass (importing ``dataclasses`` and creating one cost ~2.5 ms before the paint).
 
 APP_NAME = "elearn-desktop"
 APP_AUTHOR = "elearn"
@@ -129,8 +129,7 @@ def _redact(raw: str) -> str:
     return f"{prefix}{user}:***@{host}"
 
 
-@dataclass(frozen=True, slots=True)
-class DatabaseTarget:
+class DatabaseTarget(NamedTuple):
     """The server database the app or a command will use."""
 
     url: URL

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from pathlib import Path
 
 from elearn_desktop.config import log_dir
@@ -18,28 +19,39 @@ MAX_BYTES = 1_000_000
 BACKUPS = 5
 MASK = "***"
 
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+# (pattern, flags, replacement), compiled on first use (five compilations cost ~1.5 ms of
+# the start-up before the window paints; most messages need none of them, see _CLUES).
+_SOURCES: tuple[tuple[str, int, str], ...] = (
     # scheme://user:password@host
-    (re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+(@)", re.I), rf"\g<1>{MASK}\g<2>"),
+    (r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+(@)", re.I, rf"\g<1>{MASK}\g<2>"),
     # password=..., "password": "...", passwd, pwd, secret, token, api_key, key
     (
-        re.compile(
-            r"""(?P<k>\b(?:password|passwd|pwd|secret|token|api[_-]?key|cache[_-]?key)\b"""
-            r"""["']?\s*[:=]\s*)(?:(?P<q>["'])[^"']*|[^"'\s,;}&)]+)""",
-            re.I,
-        ),
+        r"""(?P<k>\b(?:password|passwd|pwd|secret|token|api[_-]?key|cache[_-]?key)\b"""
+        r"""["']?\s*[:=]\s*)(?:(?P<q>["'])[^"']*|[^"'\s,;}&)]+)""",
+        re.I,
         rf"\g<k>\g<q>{MASK}",
     ),
     # argon2 hashes and SCRAM verifiers
-    (re.compile(r"\$argon2(?:id|i|d)\$[^\s'\"]+"), MASK),
-    (re.compile(r"SCRAM-SHA-256\$[^\s'\"]+"), MASK),
+    (r"\$argon2(?:id|i|d)\$[^\s'\"]+", 0, MASK),
+    (r"SCRAM-SHA-256\$[^\s'\"]+", 0, MASK),
     # SQLCipher raw keys
-    (re.compile(r"x'[0-9a-f]{32,}'", re.I), MASK),
+    (r"x'[0-9a-f]{32,}'", re.I, MASK),
 )
+#: Text that every match of some pattern above contains (case-folded): a message without
+#: any of them has nothing to mask. Keep in step with _SOURCES.
+_CLUES = ("://", "pass", "pwd", "secret", "token", "key", "$argon2", "scram-sha-256$", "x'")
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(source, flags), repl) for source, flags, repl in _SOURCES)
 
 
 def redact(text: str) -> str:
-    for pattern, replacement in _PATTERNS:
+    folded = text.casefold()  # as re.I compares (also "ſ" and "K" fold to s and k)
+    if not any(clue in folded for clue in _CLUES):
+        return text
+    for pattern, replacement in _patterns():
         text = pattern.sub(replacement, text)
     return text
 

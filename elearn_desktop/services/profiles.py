@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from elearn_desktop.config import DatabaseTarget, embedded_database_url, parse_database_url
@@ -31,6 +30,8 @@ class ServerProfile:
     @property
     def key(self) -> str:
         """A stable, file-name-safe id of the server (not of the profile's display name)."""
+        import hashlib  # here: OpenSSL's ~3 ms are not needed before the window paints
+
         where = EMBEDDED if self.is_embedded else f"{self.host}:{self.port}/{self.database}"
         return hashlib.sha256(where.encode()).hexdigest()[:16]
 

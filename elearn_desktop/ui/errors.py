@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from elearn_desktop.logging_setup import redact
@@ -34,8 +33,12 @@ class ErrorReporter(QObject):
         self.log_path = log_path
         self.dialogs_shown = 0
         self._showing = False
-        # Queued: a report from any thread is shown by the GUI thread.
-        self.error_reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._pending: list[tuple[str, str]] = []
+        # A report from a worker thread reaches the GUI thread queued (the reporter lives
+        # there); one from the GUI thread is shown from the event loop too (_queue), never
+        # from inside the hook. (Not a queued connection: naming Qt.ConnectionType builds
+        # all of Qt's enums, ~11 ms before the first paint; see ui/early_qt.py.)
+        self.error_reported.connect(self._queue)
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -50,6 +53,8 @@ class ErrorReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
+        import traceback
+
         details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("unhandled exception\n%s", details)
         summary = redact(f"{exc_type.__name__}: {exc}") if str(exc) else exc_type.__name__
@@ -58,6 +63,16 @@ class ErrorReporter(QObject):
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
             self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    @Slot(str, str)
+    def _queue(self, summary: str, details: str) -> None:
+        self._pending.append((summary, details))
+        QTimer.singleShot(0, self, self._show_pending)
+
+    @Slot()
+    def _show_pending(self) -> None:
+        if self._pending:
+            self._show(*self._pending.pop(0))
 
     def _show(self, summary: str, details: str) -> None:
         if self._showing:  # one dialog at a time; the rest are in the log

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
-from elearn_desktop.ui.ops import BackgroundOp
-
 if TYPE_CHECKING:
     from elearn_desktop.services.auth import SignedIn
     from elearn_desktop.ui.main_window import MainWindow
@@ -104,6 +102,7 @@ class OfflineSyncMixin(_Base):
         import uuid
 
         from elearn_desktop.sync.cache import remove_offline_course
+        from elearn_desktop.ui.ops import BackgroundOp
 
         cache = session.cache
         BackgroundOp(
@@ -126,6 +125,7 @@ class OfflineSyncMixin(_Base):
         if not courses and not report.changed_video_asset_ids:
             return
         from elearn_desktop.sync.downloads.course_videos import queue_course_for_offline
+        from elearn_desktop.ui.ops import BackgroundOp
 
         cache, budget = session.cache, self.offline_budget
 

@@ -2,16 +2,16 @@
 
 The first instance listens on a ``QLocalServer``. The check a new start makes before its
 window shows uses a plain Unix socket on POSIX (the server's socket file is
-``$TMPDIR/<name>``, or ``/tmp/<name>``, as ``QDir.tempPath()`` has it): QtNetwork is loaded
-only when the app starts listening, after its window painted (issue #8, workload 1).
+``$TMPDIR/<name>``, or ``/tmp/<name>``, as ``QDir.tempPath()`` has it), and only when that
+file exists: QtNetwork is loaded only when the app starts listening, after its window
+painted (issue #8, workload 1).
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import sys
+import zlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -25,8 +25,17 @@ TIMEOUT_MS = 500
 
 
 def server_name() -> str:
-    who = f"{getpass.getuser()}\n{data_dir()}"
-    return "elearn-desktop-" + hashlib.sha256(who.encode()).hexdigest()[:16]
+    """One name per person and data folder. A checksum, not a secure hash: the name only
+    has to differ between them (anyone can compute either), and ``hashlib`` (OpenSSL) and
+    ``getpass`` would cost ~3 ms of the start-up before the window paints."""
+    if sys.platform == "win32":
+        import getpass
+
+        who = getpass.getuser()
+    else:
+        who = str(os.getuid())
+    folder = str(data_dir())
+    return f"elearn-desktop-{zlib.crc32(who.encode()):08x}{zlib.crc32(folder.encode()):08x}"
 
 
 class SingleInstance(QObject):
@@ -60,12 +69,15 @@ class SingleInstance(QObject):
         return f"{temp}/{self.name}"
 
     def _notify_by_unix_socket(self) -> bool:
+        path = self.socket_path()
+        if not os.path.exists(path):
+            return False  # nobody listens (the usual start): no socket module needed
         import socket
 
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(TIMEOUT_MS / 1000)
             try:
-                client.connect(self.socket_path())
+                client.connect(path)
                 client.sendall(b"activate\n")
             except OSError:  # no socket file, or a stale one nobody listens on
                 return False

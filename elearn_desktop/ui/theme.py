@@ -7,14 +7,19 @@ they look the same on every platform.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
 
 _SYSTEM: dict[str, object] = {}
 
 
 def _dark_palette() -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     palette = QPalette()
     window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(235, 235, 235)
     disabled = QColor(130, 130, 130)
@@ -54,10 +59,15 @@ def apply_theme(name: str, app: QApplication | None = None) -> None:
     if not isinstance(target, QApplication):
         return
     if not _SYSTEM:
-        _SYSTEM["style"] = target.style().name()
-        _SYSTEM["palette"] = QPalette(target.palette())
         if name not in ("light", "dark"):
             return  # the system's look is what the application has: nothing to restore
+        # Remembered when first left (not at start-up: touching the style and palette
+        # builds their Python enums, ~2 ms before the first paint).
+        from PySide6.QtGui import QPalette
+
+        _SYSTEM["style"] = target.style().name()
+        _SYSTEM["palette"] = QPalette(target.palette())
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QStyleFactory
 
     hints = target.styleHints()
@@ -79,6 +89,8 @@ def current_theme_is_dark(app: QApplication | None = None) -> bool:
     target = app or QApplication.instance()
     if not isinstance(target, QApplication):
         return False
+    from PySide6.QtGui import QPalette
+
     return target.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 

@@ -129,16 +129,19 @@ def probe_bare_window(_args: dict[str, Any]) -> None:
     _show_until_painted(app, window)
 
 
-def probe_chrome_window(_args: dict[str, Any]) -> None:
+def probe_chrome_window(args: dict[str, Any]) -> None:
     """Not a workload: the floor of workload 1 (docs/decisions.md, "Start-up"). A pure
-    PySide6 script, no app code, showing a window with the app shell's chrome: ``Qt``
-    enums, a menu bar of three menus and 13 actions with shortcuts, a sidebar with four SVG
-    icons, a stacked page of centred labels, five status-bar labels.
+    PySide6 script, no app code, showing a window with the app shell's chrome: a menu bar
+    of three menus and 13 actions with shortcuts, a sidebar with four SVG icons, a stacked
+    page of centred labels, five status-bar labels. Built as the app builds its shell,
+    without touching ``Qt``'s namespace (ui/early_qt.py); ``{"qt_enums": true}`` builds it
+    the plain way (``Qt.AlignmentFlag``, ``setShortcut``), which creates all of ``Qt``'s
+    Python enums (~11 ms).
 
         BENCH_T0=$(python -c 'import time; print(time.time())') QT_QPA_PLATFORM=offscreen \
-            python -m tests.benchmarks.probes chrome_window
+            python -m tests.benchmarks.probes chrome_window ['{"qt_enums": true}']
     """
-    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QAction, QIcon, QKeySequence
     from PySide6.QtWidgets import (
         QApplication,
@@ -165,7 +168,12 @@ def probe_chrome_window(_args: dict[str, Any]) -> None:
         item.setSizeHint(QSize(140, 40))
         sidebar.addItem(item)
         label = QLabel("Opening your workspace…")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if args.get("qt_enums"):
+            from PySide6.QtCore import Qt
+
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            label.setProperty("alignment", 0x0084)  # Qt.AlignmentFlag.AlignCenter
         stack.addWidget(label)
     sidebar.addItem(QListWidgetItem(QIcon(str(icons / "sync.svg")), "Downloads"))
     central = QWidget()
@@ -179,7 +187,10 @@ def probe_chrome_window(_args: dict[str, Any]) -> None:
         menu = window.menuBar().addMenu(title)
         for k in range(count):
             action = QAction(f"Action {k}", window)
-            action.setShortcut(QKeySequence(f"Ctrl+{k + 1}"))
+            if args.get("qt_enums"):
+                action.setShortcut(QKeySequence(f"Ctrl+{k + 1}"))
+            else:
+                action.setShortcuts([QKeySequence(f"Ctrl+{k + 1}")])
             menu.addAction(action)
     for text in ("Signing in as …", "Opening…", ""):
         window.statusBar().addWidget(QLabel(text))

@@ -13,6 +13,8 @@ from elearn_desktop.logging_setup import configure_logging, redact
 SECRETS = {
     "url": ("postgresql+psycopg://elearn_u_ab:Sup3r-S3cret@db.example.org/elearn", "Sup3r-S3cret"),
     "kv": ("signing in with password=hunter2-hunter2 now", "hunter2-hunter2"),
+    "upper": ("SIGNING IN WITH PASSWORD=HUNTER2-HUNTER2 NOW", "HUNTER2-HUNTER2"),
+    "api key": ("retrying with Api-Key: 5f3c9a7e", "5f3c9a7e"),
     "json": ('{"email": "a@b.co", "password": "two words"}', "two words"),
     "token": ("token: abc.def.ghi, next", "abc.def.ghi"),
     "scram": ("PASSWORD 'SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy'", "c3RvcmVk"),
