@@ -53,11 +53,21 @@ class StartupSignIn(NamedTuple):
     never read from a file or the environment (the password is never written anywhere,
     nor shown by ``repr``). A named tuple, not a dataclass: the module that defines it is
     imported before the first paint, and a dataclass costs ~0.5 ms to create.
+    ``profile`` None means the embedded database (the app's default), so a start-up on it
+    needs no ``services.profiles`` (nor ``dataclasses``) before the window paints.
     """
 
-    profile: ServerProfile
+    profile: ServerProfile | None
     email: str
     password: str
+
+    def server(self) -> ServerProfile:
+        """The profile to sign in to (None: the embedded database)."""
+        if self.profile is not None:
+            return self.profile
+        from elearn_desktop.services.profiles import EMBEDDED_PROFILE
+
+        return EMBEDDED_PROFILE
 
     def __repr__(self) -> str:
         return f"StartupSignIn(profile={self.profile!r}, email={self.email!r})"
@@ -65,9 +75,7 @@ class StartupSignIn(NamedTuple):
 
 def smoke_sign_in() -> StartupSignIn:
     """The demo admin on the embedded database (the ``--smoke`` check's account)."""
-    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
-
-    return StartupSignIn(EMBEDDED_PROFILE, *SMOKE_ACCOUNT)
+    return StartupSignIn(None, *SMOKE_ACCOUNT)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -119,8 +127,9 @@ def _sign_in_in_background(credentials: StartupSignIn, videos_root: Path | None)
     and the migrations check are imported and run here, after the window painted."""
     from elearn_desktop.services.auth import sign_in
 
-    session = sign_in(credentials.profile, credentials.email, credentials.password)
-    if not credentials.profile.is_embedded:
+    profile = credentials.server()
+    session = sign_in(profile, credentials.email, credentials.password)
+    if not profile.is_embedded:
         from elearn_desktop.sync import offline
 
         try:  # the offline copy, as the sign-in dialog opens it
@@ -298,12 +307,12 @@ class AppController(QObject):
         nothing typed is lost. Cancel closes the app, as at a normal start."""
         from elearn_desktop.ui.login_dialog import LoginDialog
 
-        dialog = LoginDialog(window, preset=credentials.profile)
+        dialog = LoginDialog(window, preset=credentials.server())
         dialog.email.setText(credentials.email)
         if isinstance(exc, NothingRememberedError):
             dialog.show_error(message)
         else:  # the same words as the dialog's own sign-in, with "Continue offline" if any
-            dialog.show_failure(exc, credentials.profile, credentials.email)
+            dialog.show_failure(exc, credentials.server(), credentials.email)
         dialog.password.setFocus()
         dialog.accepted.connect(lambda: self._dialog_signed_in(window, dialog))
         dialog.rejected.connect(window.close)

@@ -210,7 +210,6 @@ def probe_app_start(_args: dict[str, Any]) -> None:
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from elearn_desktop.services.profiles import EMBEDDED_PROFILE
     from elearn_desktop.ui.application import SMOKE_ACCOUNT, StartupSignIn, run
 
     result: dict[str, Any] = {}
@@ -247,7 +246,7 @@ def probe_app_start(_args: dict[str, Any]) -> None:
 
     run(
         argv=sys.argv,
-        sign_in_with=StartupSignIn(EMBEDDED_PROFILE, *SMOKE_ACCOUNT),
+        sign_in_with=StartupSignIn(None, *SMOKE_ACCOUNT),  # None: the embedded database
         observe=observe,
     )
     if "error" not in result and ("t" not in result or "ready" not in result):

@@ -42,9 +42,8 @@ from elearn_desktop.ui.application import run, smoke_sign_in
 
 def observe(controller):
     def shown(window):
-        heavy = ("PySide6.QtNetwork", "logging.handlers", "hashlib", "socket", "sqlalchemy")
-        if REMEMBERED:
-            heavy += ("dataclasses", "elearn_desktop.services.profiles")
+        heavy = ("PySide6.QtNetwork", "logging.handlers", "hashlib", "socket", "sqlalchemy",
+                 "dataclasses", "elearn_desktop.services.profiles")
         print(json.dumps({
             # PySide6 adds Qt to the module's namespace when Qt is first touched, building
             # all of its Python enums.
