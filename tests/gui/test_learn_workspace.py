@@ -319,6 +319,15 @@ def test_course_outline_model_passes_modeltester(
     _select_course(qtbot, workspace, "SQL Basics")
     qtbot.waitUntil(lambda: page.outline_model.rowCount() == 2, timeout=WAIT)
     qtmodeltester.check(page.outline_model)
+    # The titles get the width; the durations what they need (a header without sections
+    # had ignored the resize modes, squeezing the titles).
+    header = page.outline.header()
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == header.ResizeMode.ResizeToContents
+    workspace.resize(1100, 700)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    assert header.sectionSize(0) > 2 * header.sectionSize(1)
 
 
 def test_offline_session_says_what_needs_the_server(qtbot: QtBot, learner: SignedIn) -> None:

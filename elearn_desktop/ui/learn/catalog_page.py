@@ -202,6 +202,8 @@ class CatalogPage(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(CourseCardDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        # Cards elide their text to the width they get: no sideways scrolling.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(self._course_selected)
         self.list.activated.connect(self._open_course_at)
@@ -258,12 +260,16 @@ class CatalogPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
 
-        self.outline_model = QStandardItemModel(self)
+        # Two columns from the start: a header without sections ignores resize modes, and
+        # the titles were squeezed into a narrow first column.
+        self.outline_model = QStandardItemModel(0, 2, self)
         self.outline = QTreeView()
         self.outline.setModel(self.outline_model)
         self.outline.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.outline.header().setStretchLastSection(False)
-        self.outline.header().setSectionResizeMode(0, self.outline.header().ResizeMode.Stretch)
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
 
         course = QWidget()
         column = QVBoxLayout(course)
