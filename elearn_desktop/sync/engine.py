@@ -92,6 +92,7 @@ class _Op(NamedTuple):
 _OUTBOX = OutboxOp.__tablename__
 _READ_BATCH = f"SELECT seq, op_id, kind, payload FROM {_OUTBOX} WHERE seq > ? ORDER BY seq LIMIT ?"
 _DELETE_BATCH = f"DELETE FROM {_OUTBOX} WHERE seq BETWEEN ? AND ?"
+_APPLY_OPS = "SELECT op_id, reason FROM public.elearn_apply_ops(%s, %s, CAST(%s AS jsonb))"
 
 
 # ------------------------------------------------------------------------------ results
@@ -450,15 +451,34 @@ class SyncEngine:
         """
         raw = self.cache.engine.raw_connection()
         try:
-            cursor = raw.cursor()
-            try:
-                cursor.execute(_READ_BATCH, (after_seq, self.batch_size))
-                rows = [_Op(*row) for row in cursor.fetchall()]
-            finally:
-                cursor.close()
+            rows = self._read_batch(raw, after_seq)
         finally:
             raw.close()
         return rows, self._batch_json(rows) if rows else ""
+
+    def _read_batch(self, raw: Any, after_seq: int) -> list[_Op]:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(_READ_BATCH, (after_seq, self.batch_size))
+            return [_Op(*row) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
+
+    def _settle_and_read(
+        self, rows: Sequence[_Op], rejected: dict[str, str]
+    ) -> tuple[list[_Op], str]:
+        """``_settle`` the batch, then read the next one (ops written since), on one
+        pooled connection when nothing was rejected (a small push's last two steps)."""
+        if rejected:
+            self._settle(rows, rejected)
+            return self._next_batch(rows[-1].seq)
+        raw = self.cache.engine.raw_connection()
+        try:
+            self._delete_batch(raw, rows)
+            after = self._read_batch(raw, rows[-1].seq)
+        finally:
+            raw.close()
+        return after, self._batch_json(after) if after else ""
 
     def _push(
         self, conn: Connection, watchdog: Watchdog, tally: _Tally, deadline: float | None
@@ -472,7 +492,8 @@ class SyncEngine:
 
         Each batch is one statement (``elearn_apply_ops``) in autocommit: the server runs
         it as its own transaction, in one round trip instead of three (BEGIN, the call,
-        COMMIT); its ops are all applied or none, as before.
+        COMMIT); its ops are all applied or none, as before. The connection leaves the
+        push out of autocommit again, whatever happened.
         """
         rows, body = self._next_batch(0)
         if not rows:
@@ -482,7 +503,12 @@ class SyncEngine:
         batch_no = 0
         worker: ThreadPoolExecutor | None = None
         settled: list[Future[None]] = []
-        conn.execution_options(isolation_level="AUTOCOMMIT")
+        # Autocommit on the driver itself, for the push only (SQLAlchemy's isolation
+        # level switch, there and back, cost a tenth of a small push); every statement
+        # of the push goes straight to the driver (``_apply``).
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.autocommit = True
         try:
             while rows:
                 if deadline is not None and time.monotonic() > deadline:
@@ -496,28 +522,29 @@ class SyncEngine:
                 batch_no += 1
                 if self.hooks.after_batch_committed is not None:
                     self.hooks.after_batch_committed(batch_no, len(rows))
-                if worker is not None:
-                    settled.append(worker.submit(self._settle, rows, rejected))
-                else:
-                    self._settle(rows, rejected)
                 tally.pushed += len(rows) - len(rejected)
                 tally.rejected += len(rejected)
                 done += len(rows)
-                if self.hooks.on_progress is not None:
-                    self.hooks.on_progress("push", done, max(total, done))
-                if upcoming is not None:
+                if worker is not None:
+                    settled.append(worker.submit(self._settle, rows, rejected))
+                    assert upcoming is not None
                     rows, body = upcoming.result()
                 else:
-                    rows, body = self._next_batch(rows[-1].seq)
+                    rows, body = self._settle_and_read(rows, rejected)
+                if self.hooks.on_progress is not None:
+                    self.hooks.on_progress("push", done, max(total, done))
         finally:
             try:
                 for future in settled:
                     future.result()  # committed batches leave the outbox, whatever happens
             finally:
-                if worker is not None:
-                    worker.shutdown()
-        # (After a failure the pool puts the level back when the connection returns.)
-        conn.execution_options(isolation_level=conn.default_isolation_level)
+                try:
+                    if worker is not None:
+                        worker.shutdown()
+                finally:
+                    with suppress(conn.dialect.loaded_dbapi.Error):
+                        # (A lost connection is not kept: the sync invalidates it.)
+                        driver.autocommit = False
 
     def _settle(self, rows: Sequence[_Op], rejected: dict[str, str]) -> None:
         """The batch is committed on the server: its ops leave the outbox (rejected ones
@@ -527,19 +554,23 @@ class SyncEngine:
         have larger numbers (AUTOINCREMENT), so the batch is exactly what is left of its
         ``seq`` range.
         """
-        first, last = rows[0].seq, rows[-1].seq
         if rejected:
-            self._settle_rejected(first, last, rejected)
+            self._settle_rejected(rows[0].seq, rows[-1].seq, rejected)
             return
         raw = self.cache.engine.raw_connection()
         try:
-            cursor = raw.cursor()
-            try:
-                cursor.execute(_DELETE_BATCH, (first, last))  # one statement: its own transaction
-            finally:
-                cursor.close()
+            self._delete_batch(raw, rows)
         finally:
             raw.close()
+
+    @staticmethod
+    def _delete_batch(raw: Any, rows: Sequence[_Op]) -> None:
+        cursor = raw.cursor()
+        try:
+            # One statement: its own transaction.
+            cursor.execute(_DELETE_BATCH, (rows[0].seq, rows[-1].seq))
+        finally:
+            cursor.close()
 
     def _settle_rejected(self, first: int, last: int, rejected: dict[str, str]) -> None:
         now = utcnow()
@@ -593,18 +624,7 @@ class SyncEngine:
         for attempt in range(_ATTEMPTS):
             try:
                 with watchdog.guard(conn, deadline=deadline):
-                    result = conn.execute(
-                        text(
-                            "SELECT op_id, reason FROM public.elearn_apply_ops("
-                            ":device, :client_now, CAST(:ops AS jsonb))"
-                        ),
-                        {
-                            "device": self.cache.device_id,
-                            "client_now": self._clock(),
-                            "ops": body,
-                        },
-                    ).all()
-                    conn.commit()
+                    result = self._apply(conn, body)
                 return {str(op_id): str(reason) for op_id, reason in result}
             except DBAPIError as exc:
                 self._rollback(conn)
@@ -614,6 +634,32 @@ class SyncEngine:
                     continue
                 return self._split(conn, watchdog, rows, deadline, exc)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _apply(self, conn: Connection, body: str) -> list[tuple[Any, Any]]:
+        """One call of ``elearn_apply_ops`` on the driver's connection, in autocommit.
+
+        Straight to psycopg (a prepared statement): SQLAlchemy's statement, parameter and
+        result handling cost about as much as the round trip of a small push. A driver
+        error is raised as SQLAlchemy's (``DBAPIError``, with ``connection_invalidated``
+        for a lost connection), as ``conn.execute`` would.
+        """
+        driver = conn.connection.driver_connection
+        assert driver is not None  # a checked-out connection has its driver's
+        params = (self.cache.device_id, self._clock(), body)
+        error = conn.dialect.loaded_dbapi.Error
+        try:
+            return list(driver.execute(_APPLY_OPS, params, prepare=True).fetchall())
+        except error as exc:
+            lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+            raise DBAPIError.instance(
+                _APPLY_OPS,
+                None,
+                exc,
+                error,
+                hide_parameters=True,
+                connection_invalidated=bool(lost),
+                dialect=conn.dialect,
+            ) from exc
 
     def _split(
         self,

@@ -138,6 +138,39 @@ def test_after_a_push_the_kept_connection_is_transactional_again(world: SyncWorl
         assert conn.connection.driver_connection.autocommit is False  # type: ignore[union-attr]
 
 
+def test_a_push_that_fails_midway_leaves_the_connection_transactional(
+    world: SyncWorld,
+) -> None:
+    """The push sets autocommit on the driver itself: a push that fails after a batch
+    committed (on the pipelined path) still puts it back; the batch stays in the outbox
+    (its outcome unknown to the device) and the next sync sends it again, harmlessly."""
+
+    class DeviceFailedError(Exception):
+        pass
+
+    def after_batch(batch_no: int, size: int) -> None:
+        raise DeviceFailedError("the device failed after the server committed")
+
+    hooks = SyncHooks(after_batch_committed=after_batch)
+    device = world.device("desk", hooks=hooks, batch_size=1)
+    with device.cache.engine.begin() as conn:
+        conn.execute(insert(cache_table("user_progress")), [_progress(world) for _ in range(3)])
+    with pytest.raises(DeviceFailedError):
+        device.engine.sync_once()
+    assert device.cache.pending_count() == 3
+    (engine,) = device.engine._engines.values()
+    with engine.connect() as conn:
+        assert conn.connection.driver_connection.autocommit is False  # type: ignore[union-attr]
+    hooks.after_batch_committed = None
+    report = device.engine.sync_once()
+    assert report.ok, report.errors
+    assert (report.pushed, report.pending) == (3, 0)
+    (count,) = server_rows(
+        world, "SELECT count(*) FROM user_progress WHERE user_id = %s", (world.learner.id,)
+    )
+    assert count == (3,)
+
+
 def test_downgrade_to_0010_puts_back_the_function_of_0006(world: SyncWorld) -> None:
     owner = create_server_engine(world.cluster.url(world.dbname))
     try:
