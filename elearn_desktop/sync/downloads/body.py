@@ -98,9 +98,11 @@ def _read_blocks(
             parts, size = [block], len(block)
             # Only what is already there: bytes received are never held back waiting for
             # more (a stall or a timeout would lose them).
-            while size < FILL and size < remaining and stream.get_extra_info("is_readable"):
+            # A joined block stays within block_size, as every block does.
+            while size < min(FILL, block_size, remaining) and stream.get_extra_info("is_readable"):
                 try:  # readable may be half a TLS record, then the read waits for the rest
-                    more = _read(response, stream, min(ask, remaining - size), timeout)
+                    wanted = min(ask, remaining - size, block_size - size)
+                    more = _read(response, stream, wanted, timeout)
                 except Exception:
                     yield b"".join(parts)  # what came is kept; the error follows
                     raise
