@@ -116,30 +116,11 @@ class OfflineCourse(CacheBase):
     bytes: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-#: Server indexes a cache does without (revision c0002). The change cursors of the
-#: person's tables (``sync_seq``) are read on the server only — a pull reads them there and
-#: the cache never asks for its rows by them — and the seed's index on ``user_progress``'s
-#: (user_id, entity_type, entity_id) repeats its UNIQUE constraint's. In an encrypted file
-#: each is one more random page to read, encrypt and write on every progress write.
-SERVER_ONLY_INDEXES = frozenset(
-    {
-        "ix_user_progress_user_id_entity_type_entity_id",
-        "ix_user_progress_user_id_sync_seq_id",
-        "ix_lesson_playback_user_id_sync_seq_lesson_id",
-        "ix_study_time_user_id_sync_seq",
-        "ix_assessment_attempts_user_id_sync_seq_id",
-    }
-)
-
-
 def _copy_without_user_keys(name: str, metadata: MetaData) -> SATable:
     table = Base.metadata.tables[name].to_metadata(metadata)
     for fk in list(table.foreign_key_constraints):
         if fk.referred_table.name == "users":
             _drop_foreign_key(table, fk)
-    for index in list(table.indexes):
-        if index.name in SERVER_ONLY_INDEXES:
-            table.indexes.discard(index)
     return table
 
 

@@ -11,16 +11,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
-from elearn_desktop.data.engines import create_cache_engine
 from elearn_desktop.data.models import AnswerOption, LessonPlayback, UserProgress
 from elearn_desktop.services import progress
 from elearn_desktop.services.dto import UserSummary
-from elearn_desktop.sync import cache as cache_module
 from elearn_desktop.sync.cache import (
     CACHE_FILENAME,
     CacheLockedError,
@@ -32,12 +29,7 @@ from elearn_desktop.sync.cache import (
     open_cache,
     remove_offline_course,
 )
-from elearn_desktop.sync.cache_models import (
-    SERVER_ONLY_INDEXES,
-    OutboxOp,
-    cache_metadata,
-    cache_table,
-)
+from elearn_desktop.sync.cache_models import OutboxOp, cache_metadata
 from tests.sync.conftest import SyncWorld, at
 
 pytestmark = pytest.mark.postgres
@@ -62,60 +54,6 @@ def _outbox(cache: LocalCache) -> list[OutboxOp]:
         return list(session.scalars(select(OutboxOp).order_by(OutboxOp.seq)))
 
 
-def _index_names(cache_path: Path, key: bytes) -> set[str]:
-    engine = create_cache_engine(cache_path, key=key)
-    try:
-        with engine.connect() as conn:
-            return set(
-                conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
-            )
-    finally:
-        engine.dispose()
-
-
-def test_a_c0001_cache_drops_the_server_only_indexes_and_keeps_its_rows(tmp_path: Path) -> None:
-    """Revision c0002: the cursor indexes and the duplicate progress index leave the file;
-    its rows and pending ops stay; a downgrade puts the indexes back."""
-    key = os.urandom(32)
-    cache = open_cache(tmp_path / "c", key)
-    path = cache.path
-    cache.set_owner(OWNER)
-    row = {
-        "id": uuid.uuid4(),
-        "user_id": OWNER.id,
-        "entity_type": "lesson",
-        "entity_id": uuid.uuid4(),
-        "status": "in_progress",
-        "progress_percentage": 40,
-    }
-    with cache.engine.begin() as conn:
-        conn.execute(cache_table("user_progress").insert(), row)
-    cache.close()
-    assert not SERVER_ONLY_INDEXES & _index_names(path, key)
-
-    engine = create_cache_engine(path, key=key)
-    try:
-        cfg = cache_module._alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "c0001")
-    finally:
-        engine.dispose()
-    assert _index_names(path, key) >= SERVER_ONLY_INDEXES
-
-    cache = open_cache(tmp_path / "c", key)  # upgrades to the head again
-    try:
-        assert not SERVER_ONLY_INDEXES & _index_names(path, key)
-        assert cache.pending_count() == 1
-        with cache.engine.connect() as conn:
-            progress_rows = conn.execute(
-                select(cache_table("user_progress").c.progress_percentage)
-            ).all()
-        assert progress_rows == [(40,)]
-    finally:
-        cache.close()
-
-
 def test_new_cache_is_migrated_with_no_drift_and_a_device_id(tmp_path: Path) -> None:
     cache = open_cache(tmp_path / "c", os.urandom(32))
     try:
@@ -123,7 +61,7 @@ def test_new_cache_is_migrated_with_no_drift_and_a_device_id(tmp_path: Path) -> 
             context = MigrationContext.configure(
                 conn, opts={"version_table": "cache_version", "compare_type": True}
             )
-            assert context.get_current_revision() == "c0002"
+            assert context.get_current_revision() == "c0001"
             assert compare_metadata(context, cache_metadata) == []
             tables = set(
                 conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
