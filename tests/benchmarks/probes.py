@@ -651,4 +651,10 @@ if __name__ == "__main__":
 
     # A hang in native code (Qt, FFmpeg) ends the probe with every thread's stack.
     faulthandler.dump_traceback_later(float(os.environ.get("BENCH_PROBE_TIMEOUT", 600)), exit=True)
+    if "BENCH_T0" not in os.environ:  # the probes time from their parent's clock
+        sys.exit(
+            "set BENCH_T0 to the time the process is started, e.g.\n"
+            "  BENCH_T0=$(date +%s.%N) QT_QPA_PLATFORM=offscreen "
+            f"python -m tests.benchmarks.probes {sys.argv[1] if len(sys.argv) > 1 else '<probe>'}"
+        )
     PROBES[sys.argv[1]](json.loads(sys.argv[2]) if len(sys.argv) > 2 else {})
