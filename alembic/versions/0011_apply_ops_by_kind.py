@@ -17,12 +17,12 @@ Revises: 0010
 Create Date: 2026-11-26
 """
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
 from alembic import op
+
+from elearn_desktop.data.revision_files import load_sibling
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -34,13 +34,7 @@ KINDS = ("progress", "playback", "study_time", "attempt")
 
 def _revision_0006() -> ModuleType:
     """0006's module: its function text and the statements it is made of."""
-    path = Path(__file__).with_name("0006_sync.py")
-    spec = importlib.util.spec_from_file_location("elearn_revision_0006", path)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot read revision 0006 at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_sibling(__file__, "0006_sync.py")
 
 
 def _replace_once(text: str, old: str, new: str) -> str:

@@ -24,12 +24,12 @@ Revises: 0014
 Create Date: 2026-11-26
 """
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
 from alembic import op
+
+from elearn_desktop.data.revision_files import load_sibling
 
 revision: str = "0015"
 down_revision: str | None = "0014"
@@ -63,13 +63,7 @@ _PUBLISHED_PATHS = """
 
 
 def _revision_0008() -> ModuleType:
-    path = Path(__file__).with_name("0008_course_insights.py")
-    spec = importlib.util.spec_from_file_location("elearn_revision_0008", path)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot read revision 0008 at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_sibling(__file__, "0008_course_insights.py")
 
 
 def score_bins_function(*, published_only: bool) -> str:
