@@ -4,8 +4,6 @@ failed sign-in says why in the window and in the sign-in dialog."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,10 +26,10 @@ from elearn_desktop.ui.login_dialog import LoginDialog
 from elearn_desktop.ui.main_window import MainWindow
 from tests.support.keyrings import MemoryKeyring
 from tests.support.offline_people import remember_learner_for_offline
+from tests.support.python_child import run_code
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -80,18 +78,7 @@ def test_the_shell_and_the_sign_in_dialog_load_no_database_layer() -> None:
         "         'elearn_desktop.sync', 'elearn_desktop.ui.learn.workspace')\n"
         "print(','.join(m for m in heavy if m in sys.modules) or 'none')\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ELEARN_")}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "none"
+    assert run_code(code).strip() == "none"
 
 
 def test_the_window_shows_first_then_signs_in_and_fills_in(

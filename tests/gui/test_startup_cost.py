@@ -4,9 +4,6 @@ and that the shell built without it looks and behaves the same."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -18,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from elearn_desktop.ui import early_qt
 from elearn_desktop.ui.errors import ErrorReporter
 from elearn_desktop.ui.main_window import WORKSPACES, MainWindow
+from tests.support.python_child import run_code
 
 pytestmark = pytest.mark.gui
-REPO = Path(__file__).resolve().parents[2]
 
 # Run in a fresh interpreter: the app's real start (ui.application.run, window first),
 # stopped at the main window's first paint, reporting what had been loaded by then. Two
@@ -66,24 +63,14 @@ print("the window never painted", flush=True)
 def test_the_first_paint_comes_before_qts_enums_the_network_and_hashing(
     tmp_path: Path, way: str, email: str
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ELEARN_")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        ELEARN_DATA_DIR=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        TMPDIR=str(tmp_path),
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_PAINT, way],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "ELEARN_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "TMPDIR": str(tmp_path),
+    }
+    stdout = run_code(_FIRST_PAINT, way, env=env)
+    result = json.loads(stdout.strip().splitlines()[-1])
     assert result["user"] == f"Signing in as {email}…"
     assert result["placeholders"] == ["Opening your workspace…"] * len(WORKSPACES)
     assert result["loaded"] == []
